@@ -1,0 +1,10 @@
+"""pydock: the docker command-line client, and a small Python API under it."""
+
+__version__ = "0.1.0"
+
+
+def from_env(**kwargs):
+    """A client configured from the environment (DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH …)."""
+    from .client import DockerClient
+
+    return DockerClient.from_env(**kwargs)

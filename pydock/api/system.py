@@ -1,0 +1,19 @@
+"""/_ping, /version, /info, /events, /system/df."""
+from __future__ import annotations
+
+
+class SystemAPI:
+    def __init__(self, transport):
+        self.t = transport
+
+    def ping(self) -> dict[str, str]:
+        return self.t.ping()
+
+    def version(self) -> dict:
+        return self.t.get_json("/version")
+
+    def info(self) -> dict:
+        return self.t.get_json("/info")
+
+    def df(self) -> dict:
+        return self.t.get_json("/system/df")

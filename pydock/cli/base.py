@@ -1,0 +1,257 @@
+"""Click commands that parse and fail like docker's (cobra/pflag) commands."""
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from .errors import FAILURE, FLAG_ERROR, UsageFailure
+
+CONTEXT_SETTINGS = {"help_option_names": ["--help"], "max_content_width": 100}
+_TRUE = ("1", "t", "T", "TRUE", "true", "True")
+_FALSE = ("0", "f", "F", "FALSE", "false", "False")
+
+
+def parse_go_bool(flag: str, value: str) -> bool:
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise flag_error(f'invalid argument "{value}" for "{flag}" flag: '
+                     f'strconv.ParseBool: parsing "{value}": invalid syntax')
+
+
+class _FlagError(click.UsageError):
+    """A pflag-style message that is printed as is."""
+
+
+def flag_error(message: str) -> click.UsageError:
+    return _FlagError(message)
+
+
+def flag_display(param: click.Parameter) -> str:
+    """`-m, --memory` or `--time`, as pflag names a flag in messages."""
+    shorts = [o for o in param.opts if not o.startswith("--")]
+    longs = [o for o in param.opts if o.startswith("--")]
+    if shorts and longs:
+        return f"{shorts[0]}, {longs[0]}"
+    return (longs or shorts)[0]
+
+
+class DockerCommand(click.Command):
+    """A command with docker's argument rules, `--flag=false` booleans and error text.
+
+    `usage` is the usage line after the program name; `nargs` is a rule:
+    ("none",), ("min", n), ("max", n), ("exact", n) or ("range", lo, hi).
+    """
+
+    def __init__(self, *args, usage: str = "", nargs: tuple = ("any",), interspersed: bool = True, **kwargs):
+        kwargs.setdefault("context_settings", {})
+        kwargs["context_settings"] = {**CONTEXT_SETTINGS, **kwargs["context_settings"]}
+        if not interspersed:
+            kwargs["context_settings"]["allow_interspersed_args"] = False
+        super().__init__(*args, **kwargs)
+        self.docker_usage = usage
+        self.nargs_rule = nargs
+
+    def parse_args(self, ctx, args):
+        args, false_flags = rewrite_bool_flags(self, list(args), ctx.allow_interspersed_args)
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise translate_usage_error(exc, ctx, self) from None
+        for name in false_flags:
+            ctx.params[name] = False
+        check_nargs(ctx, self)
+        return rest
+
+    def format_usage(self, ctx, formatter):
+        formatter.write_text(f"Usage:  {ctx.find_root().info_name} {self.docker_usage or self.name}")
+
+
+def positional_count(ctx, command) -> int:
+    total = 0
+    for param in command.params:
+        if isinstance(param, click.Argument):
+            value = ctx.params.get(param.name)
+            if isinstance(value, (list, tuple)):
+                total += len(value)
+            elif value is not None:
+                total += 1
+    return total
+
+
+def check_nargs(ctx, command) -> None:
+    rule = command.nargs_rule
+    n = positional_count(ctx, command)
+    kind = rule[0]
+    path = ctx.command_path
+    plural = lambda k: "argument" if k == 1 else "arguments"  # noqa: E731
+    prog = ctx.find_root().info_name
+    message, verb = None, "Run"
+    if kind == "none" and n:
+        message = f"{prog}: '{path}' accepts no arguments"
+    elif kind == "min" and n < rule[1]:
+        message, verb = f"{prog}: '{path}' requires at least {rule[1]} {plural(rule[1])}", "See"
+    elif kind == "max" and n > rule[1]:
+        message = f"{prog}: '{path}' requires at most {rule[1]} {plural(rule[1])}"
+    elif kind == "exact" and n != rule[1]:
+        message = f"{prog}: '{path}' requires {rule[1]} {plural(rule[1])}"
+    elif kind == "range" and not rule[1] <= n <= rule[2]:
+        message = f"{prog}: '{path}' requires at least {rule[1]} and at most {rule[2]} arguments"
+    if message:
+        raise UsageFailure(message, path, usage_line(ctx, command), FAILURE, verb)
+
+
+def usage_line(ctx, command) -> str:
+    usage = getattr(command, "docker_usage", "") or command.name
+    parent = ctx.parent.command_path + " " if ctx.parent else ""
+    return f"{parent}{usage}".strip() if ctx.parent else f"{ctx.info_name} {usage}"
+
+
+def translate_usage_error(exc: click.UsageError, ctx, command) -> UsageFailure:
+    """Turn click's wording into pflag's, exit 125."""
+    if isinstance(exc, _FlagError):
+        message = exc.message
+    elif isinstance(exc, click.NoSuchOption):
+        name = exc.option_name
+        message = f"unknown flag: {name}" if name.startswith("--") else \
+            f"unknown shorthand flag: '{name[1:2]}' in {name}"
+    elif isinstance(exc, click.BadOptionUsage) and "requires an argument" in exc.message:
+        name = exc.option_name
+        message = f"flag needs an argument: {name}" if name.startswith("--") else \
+            f"flag needs an argument: '{name[1:2]}' in {name}"
+    elif isinstance(exc, click.BadParameter) and exc.param is not None:
+        value = getattr(exc, "pydock_value", None)
+        shown = f'"{value}" ' if value is not None else ""
+        message = f"invalid argument {shown}for \"{flag_display(exc.param)}\" flag: {exc.message}"
+    else:
+        message = exc.format_message()
+    return UsageFailure(message, ctx.command_path, usage_line(ctx, command), FLAG_ERROR)
+
+
+def _option_index(command):
+    """Map each option string to (param, takes_value)."""
+    index = {}
+    for param in command.params:
+        if isinstance(param, click.Option):
+            takes_value = not (param.is_flag or param.count)
+            for opt in param.opts + param.secondary_opts:
+                index[opt] = (param, takes_value)
+    return index
+
+
+def rewrite_bool_flags(command, args: list[str], interspersed: bool) -> tuple[list[str], list[str]]:
+    """pflag accepts `--rm=false` and `-e=VALUE`; click does not. Rewrite them before parsing."""
+    index = _option_index(command)
+    out: list[str] = []
+    false_flags: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg == "--":
+            out.append(arg)
+            out.extend(args[i:])
+            break
+        if arg.startswith("--"):
+            name, eq, value = arg.partition("=")
+            param, takes_value = index.get(name, (None, False))
+            if param is not None and not takes_value and eq:
+                if parse_go_bool(name, value):
+                    out.append(name)
+                else:
+                    false_flags.append(param.name)
+                continue
+            out.append(arg)
+            if param is not None and takes_value and not eq and i < len(args):
+                out.append(args[i])
+                i += 1
+            continue
+        if arg.startswith("-") and len(arg) > 1:
+            out.append(_rewrite_short_cluster(arg, index))
+            last = _cluster_value_pending(arg, index)
+            if last and i < len(args):
+                out.append(args[i])
+                i += 1
+            continue
+        out.append(arg)
+        if not interspersed:
+            out.extend(args[i:])
+            break
+    return out, false_flags
+
+
+def _rewrite_short_cluster(arg: str, index) -> str:
+    for pos in range(1, len(arg)):
+        param, takes_value = index.get("-" + arg[pos], (None, False))
+        if takes_value:
+            rest = arg[pos + 1:]
+            if rest.startswith("="):
+                return arg[:pos + 1] + rest[1:]
+            return arg
+    return arg
+
+
+def _cluster_value_pending(arg: str, index) -> bool:
+    """True when the cluster ends in an option that takes its value from the next argument."""
+    for pos in range(1, len(arg)):
+        param, takes_value = index.get("-" + arg[pos], (None, False))
+        if takes_value:
+            return pos == len(arg) - 1
+    return False
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported only when used: name -> "module:attr"."""
+
+    def __init__(self, *args, lazy: dict[str, tuple[str, str]] | None = None, usage: str = "",
+                 hidden_aliases: dict[str, str] | None = None, **kwargs):
+        kwargs.setdefault("context_settings", CONTEXT_SETTINGS)
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy or {}
+        self.aliases = hidden_aliases or {}
+        self.docker_usage = usage
+
+    def list_commands(self, ctx):
+        return sorted(set(self.lazy) | set(self.commands))
+
+    def get_command(self, ctx, name):
+        name = self.aliases.get(name, name)
+        if name in self.commands:
+            return self.commands[name]
+        if name not in self.lazy:
+            return None
+        target, _ = self.lazy[name]
+        module_name, _, attr = target.partition(":")
+        command = getattr(importlib.import_module(module_name), attr)
+        self.commands[name] = command
+        return command
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, help_text) for name, (_, help_text) in sorted(self.lazy.items())]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else ""
+        command = self.get_command(ctx, name)
+        if command is None:
+            if name.startswith("-"):
+                raise translate_usage_error(click.NoSuchOption(name), ctx, self)
+            prog = ctx.find_root().info_name
+            usage = self.docker_usage if ctx.parent else ""
+            raise UsageFailure(f"{prog}: unknown command: {ctx.command_path} {name}", ctx.command_path,
+                               usage, FAILURE)
+        return name, command, args[1:]
+
+    def parse_args(self, ctx, args):
+        args, false_flags = rewrite_bool_flags(self, list(args), False)
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise translate_usage_error(exc, ctx, self) from None
+        for name in false_flags:
+            ctx.params[name] = False
+        return rest

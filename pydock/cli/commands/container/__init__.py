@@ -1,0 +1,1 @@
+"""`pydock container …`: one module per family of commands."""

@@ -1,0 +1,110 @@
+"""What a command runs in: streams, configuration and the engine connection, made on demand."""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass
+class GlobalOptions:
+    hosts: tuple[str, ...] = ()
+    context: str | None = None
+    config_dir: str | None = None
+    debug: bool = False
+    log_level: str = "info"
+    tls: bool = False
+    tlsverify: bool | None = None
+    tlscacert: str | None = None
+    tlscert: str | None = None
+    tlskey: str | None = None
+
+
+@dataclass
+class CLIEnv:
+    options: GlobalOptions = field(default_factory=GlobalOptions)
+    stdin: object = None
+    stdout: object = None
+    stderr: object = None
+    environ: dict = field(default_factory=lambda: os.environ)
+
+    def __post_init__(self):
+        self.stdin = self.stdin or sys.stdin
+        self.stdout = self.stdout or sys.stdout
+        self.stderr = self.stderr or sys.stderr
+
+    @cached_property
+    def config_dir(self) -> str:
+        from ..config import default_config_dir
+
+        return self.options.config_dir or default_config_dir(self.environ)
+
+    @cached_property
+    def config(self):
+        from ..config.configfile import ConfigFile
+
+        return ConfigFile.load(self.config_dir)
+
+    def stdout_is_tty(self) -> bool:
+        try:
+            return self.stdout.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    def stdin_is_tty(self) -> bool:
+        try:
+            return self.stdin.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    @cached_property
+    def context_name(self) -> str:
+        """Which context is in use, by docker's precedence."""
+        if self.options.context:
+            return self.options.context
+        if self.options.hosts or self.environ.get("DOCKER_HOST"):
+            return "default"
+        return self.environ.get("DOCKER_CONTEXT") or self.config.get("currentContext") or "default"
+
+    @cached_property
+    def transport(self):
+        from ..transport.client import Transport
+        from ..transport.errors import ConfigError
+        from ..transport.tls import TLSOptions
+
+        opts = self.options
+        if len(opts.hosts) > 1:
+            raise ConfigError("Specify only one -H")
+        host = opts.hosts[0] if opts.hosts else None
+        tls = TLSOptions.resolve(tls=opts.tls, tlsverify=opts.tlsverify, cacert=opts.tlscacert,
+                                 cert=opts.tlscert, key=opts.tlskey, config_dir=self.config_dir,
+                                 env=self.environ)
+        if host is None and not opts.context and self.environ.get("DOCKER_HOST"):
+            host = self.environ["DOCKER_HOST"]
+        elif host is None and self.context_name != "default":
+            host, tls = self._context_endpoint(tls)
+        return Transport(host or "", tls=tls, headers=self.config.get("HttpHeaders") or {})
+
+    def _context_endpoint(self, tls):
+        from ..config.contexts import load_endpoint
+        from ..transport.tls import TLSOptions
+
+        endpoint = load_endpoint(self.config_dir, self.context_name)
+        if endpoint.tls_dir:
+            def material(name):
+                path = os.path.join(endpoint.tls_dir, name)
+                return path if os.path.exists(path) else None
+
+            tls = TLSOptions(enabled=True, verify=not endpoint.skip_tls_verify,
+                             cacert=material("ca.pem"), cert=material("cert.pem"), key=material("key.pem"))
+        elif endpoint.skip_tls_verify and endpoint.host and endpoint.host.startswith("tcp"):
+            tls = TLSOptions(enabled=True, verify=False)
+        return endpoint.host, tls
+
+    @cached_property
+    def api(self):
+        """The Python API over this environment's engine connection."""
+        from ..api.client import APIClient
+
+        return APIClient(self.transport)

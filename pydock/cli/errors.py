@@ -1,0 +1,35 @@
+"""Exit statuses, decided in one place."""
+from __future__ import annotations
+
+SUCCESS = 0
+FAILURE = 1
+FLAG_ERROR = 125  # also: the engine or client failed in `run`
+CANNOT_INVOKE = 126
+NOT_FOUND = 127
+INTERRUPTED = 130
+
+
+class StatusError(Exception):
+    """End the command with `status`, printing `message` (if any) on stderr."""
+
+    def __init__(self, message: str = "", status: int = FAILURE):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+class UsageFailure(StatusError):
+    """A command-line mistake, printed with the command's usage line as docker does."""
+
+    def __init__(self, message: str, command_path: str, usage: str, status: int, verb: str = "Run"):
+        super().__init__(message, status)
+        self.command_path = command_path
+        self.usage = usage
+        self.verb = verb
+
+    def render(self) -> str:
+        lines = [self.message, ""]
+        if self.usage:
+            lines += [f"Usage:  {self.usage}", ""]
+        lines.append(f"{self.verb} '{self.command_path} --help' for more information")
+        return "\n".join(lines)

@@ -1,0 +1,137 @@
+"""The entry point: global flags, lazy command registry, and the one place exits are decided."""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from .base import LazyGroup
+from .errors import FAILURE, INTERRUPTED, StatusError, UsageFailure
+from .registry import TOP_COMMANDS
+
+VERSION = "0.1.0"
+LOG_LEVELS = ("debug", "info", "warn", "error", "fatal", "panic")
+
+
+def _print_version(ctx, param, value):
+    if value and not ctx.resilient_parsing:
+        click.echo(f"pydock version {VERSION}")
+        ctx.exit(0)
+
+
+@click.group(cls=LazyGroup, lazy=TOP_COMMANDS, usage="[OPTIONS] COMMAND [ARG...]",
+             help="A self-sufficient runtime for containers")
+@click.option("-H", "--host", "hosts", multiple=True, metavar="list", help="Daemon socket to connect to")
+@click.option("-c", "--context", help='Name of the context to use to connect to the daemon (overrides '
+              'DOCKER_HOST env var and default context set with "docker context use")')
+@click.option("--config", "config_dir", metavar="string", help="Location of client config files")
+@click.option("-D", "--debug", is_flag=True, help="Enable debug mode")
+@click.option("-l", "--log-level", default="info", metavar="string",
+              help='Set the logging level ("debug", "info", "warn", "error", "fatal")')
+@click.option("--tls", is_flag=True, help="Use TLS; implied by --tlsverify")
+@click.option("--tlsverify", is_flag=True, default=None, help="Use TLS and verify the remote")
+@click.option("--tlscacert", metavar="string", help="Trust certs signed only by this CA")
+@click.option("--tlscert", metavar="string", help="Path to TLS certificate file")
+@click.option("--tlskey", metavar="string", help="Path to TLS key file")
+@click.option("-v", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Print version information and quit")
+@click.pass_context
+def cli(ctx, hosts, context, config_dir, debug, log_level, tls, tlsverify, tlscacert, tlscert, tlskey):
+    from .env import CLIEnv, GlobalOptions
+
+    if log_level not in LOG_LEVELS:
+        raise StatusError(f'Unable to parse logging level: {log_level}', FAILURE)
+    if context is None:
+        context = None
+    options = GlobalOptions(hosts=hosts, context=context, config_dir=config_dir, debug=debug,
+                            log_level="debug" if debug else log_level, tls=tls, tlsverify=tlsverify,
+                            tlscacert=tlscacert, tlscert=tlscert, tlskey=tlskey)
+    if hosts and context:
+        raise StatusError('conflicting options: cannot specify both "--host" and "--context"', FAILURE)
+    ctx.obj = CLIEnv(options)
+
+
+def run(argv: list[str] | None = None, prog: str | None = None) -> int:
+    """Run one command line and return its exit status. Never raises (but SystemExit)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    prog = prog or os.path.basename(sys.argv[0] or "pydock") or "pydock"
+    if prog.startswith("__main__") or prog.endswith(".py"):
+        prog = "pydock"
+    debug = _wants_debug(args)
+    try:
+        with cli.make_context(prog, args) as ctx:
+            result = cli.invoke(ctx)
+        return result if isinstance(result, int) else 0
+    except UsageFailure as exc:
+        _stderr(exc.render())
+        return exc.status
+    except StatusError as exc:
+        if exc.message:
+            _stderr(exc.message)
+        return exc.status
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        return INTERRUPTED
+    except click.UsageError as exc:
+        _stderr(exc.format_message())
+        return FAILURE
+    except KeyboardInterrupt:
+        return INTERRUPTED
+    except BrokenPipeError:
+        _die_of_sigpipe()
+    except Exception as exc:  # the last line of defence: one line, no traceback unless -D
+        from ..transport.errors import DockerError
+
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        if isinstance(exc, DockerError):
+            _stderr(str(exc))
+        else:
+            _stderr(f"{prog}: {type(exc).__name__}: {exc}" if not str(exc) else f"{prog}: {exc}")
+        return FAILURE
+    return FAILURE
+
+
+def _wants_debug(args: list[str]) -> bool:
+    for arg in args:
+        if arg in ("-D", "--debug"):
+            return True
+        if not arg.startswith("-"):
+            return False
+    return False
+
+
+def _stderr(text: str) -> None:
+    try:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+
+
+def _die_of_sigpipe() -> None:
+    """End as a Go program does when its reader goes away: killed by SIGPIPE, nothing printed."""
+    import signal
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGPIPE)
+
+
+def main() -> None:
+    status = run()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _die_of_sigpipe()
+    except (OSError, ValueError):
+        pass
+    sys.exit(status)

@@ -1,0 +1,1 @@
+"""Byte streams from the engine: multiplexed frames, JSON progress, hijacked connections."""

@@ -1,0 +1,99 @@
+"""ssh:// hosts: HTTP over `ssh … docker system dial-stdio`, as an httpcore network backend."""
+from __future__ import annotations
+
+import os
+import select
+import subprocess
+import typing
+
+import httpcore
+
+from .hosts import Host
+
+
+def ssh_command(host: Host) -> list[str]:
+    cmd = ["ssh"]
+    if host.user:
+        cmd += ["-l", host.user]
+    if host.port:
+        cmd += ["-p", str(host.port)]
+    extra = os.environ.get("DOCKER_SSH_OPTS") or os.environ.get("PYDOCK_SSH_OPTS")
+    if extra:
+        cmd += extra.split()
+    return cmd + ["--", host.address, "docker", "system", "dial-stdio"]
+
+
+class SSHStream(httpcore.NetworkStream):
+    """The stdin/stdout pipes of one ssh child, read and written as a byte stream."""
+
+    def __init__(self, argv: list[str]):
+        try:
+            # A new session keeps the terminal's Ctrl-C away from the tunnel.
+            self._proc = subprocess.Popen(
+                argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                start_new_session=True, bufsize=0,
+            )
+        except OSError as exc:
+            raise httpcore.ConnectError(f"cannot run ssh: {exc}") from exc
+        self._out = self._proc.stdout.fileno()
+        self._in = self._proc.stdin.fileno()
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        ready, _, _ = select.select([self._out], [], [], timeout)
+        if not ready:
+            raise httpcore.ReadTimeout("timed out reading from ssh")
+        data = os.read(self._out, max_bytes)
+        if not data and self._proc.poll() not in (None, 0):
+            raise httpcore.ReadError(self._stderr_text() or "ssh exited")
+        return data
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        view = memoryview(buffer)
+        try:
+            while view:
+                written = os.write(self._in, view)
+                view = view[written:]
+        except BrokenPipeError as exc:
+            raise httpcore.WriteError(self._stderr_text() or "ssh connection closed") from exc
+
+    def shutdown_write(self) -> None:
+        if self._proc.stdin and not self._proc.stdin.closed:
+            self._proc.stdin.close()
+
+    def close(self) -> None:
+        self.shutdown_write()
+        if self._proc.poll() is None:
+            self._proc.terminate()
+            try:
+                self._proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+        for pipe in (self._proc.stdout, self._proc.stderr):
+            if pipe:
+                pipe.close()
+
+    def get_extra_info(self, info: str) -> typing.Any:
+        return self if info == "pydock_half_close" else None
+
+    def _stderr_text(self) -> str:
+        try:
+            self._proc.wait(timeout=1)
+            return self._proc.stderr.read().decode(errors="replace").strip()
+        except Exception:
+            return ""
+
+
+class SSHBackend(httpcore.NetworkBackend):
+    def __init__(self, host: Host):
+        self._argv = ssh_command(host)
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        return SSHStream(self._argv)
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        return SSHStream(self._argv)
+
+    def sleep(self, seconds: float) -> None:
+        import time
+
+        time.sleep(seconds)

@@ -1,0 +1,54 @@
+"""Shared test helpers: run pydock (and the real docker, the oracle) as a user would."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from dataclasses import dataclass
+
+import pytest
+
+PYDOCK = [sys.executable, "-m", "pydock"]
+DOCKER = shutil.which("docker")
+
+
+@dataclass
+class Result:
+    out: str
+    err: str
+    code: int
+    out_bytes: bytes = b""
+
+
+def _run(argv, *, input=None, env=None, timeout=120) -> Result:
+    full_env = {**os.environ, **(env or {})}
+    data = input.encode() if isinstance(input, str) else input
+    proc = subprocess.run(argv, input=data, capture_output=True, env=full_env, timeout=timeout,
+                          stdin=None if data is not None else subprocess.DEVNULL)
+    return Result(proc.stdout.decode(errors="replace"), proc.stderr.decode(errors="replace"),
+                  proc.returncode, proc.stdout)
+
+
+@pytest.fixture
+def pydock():
+    """pydock(*args, input=None, env=None) -> Result, run in a subprocess with stdout a pipe."""
+    def run(*args, **kwargs) -> Result:
+        return _run(PYDOCK + [str(a) for a in args], **kwargs)
+    return run
+
+
+@pytest.fixture
+def docker():
+    """The real docker CLI, the oracle."""
+    if DOCKER is None:
+        pytest.fail("the real docker CLI is not installed; it is the oracle for these tests")
+
+    def run(*args, **kwargs) -> Result:
+        return _run([DOCKER] + [str(a) for a in args], **kwargs)
+    return run
+
+
+def unique(prefix: str = "pydt") -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
