@@ -55,8 +55,8 @@ class DockerCommand(click.Command):
         self.nargs_rule = nargs
 
     def parse_args(self, ctx, args):
-        args, false_flags = rewrite_bool_flags(self, list(args), ctx.allow_interspersed_args)
         try:
+            args, false_flags = rewrite_bool_flags(self, list(args), ctx.allow_interspersed_args)
             rest = super().parse_args(ctx, args)
         except click.UsageError as exc:
             raise translate_usage_error(exc, ctx, self) from None
@@ -65,8 +65,12 @@ class DockerCommand(click.Command):
         check_nargs(ctx, self)
         return rest
 
-    def format_usage(self, ctx, formatter):
-        formatter.write_text(f"Usage:  {ctx.find_root().info_name} {self.docker_usage or self.name}")
+    def get_help(self, ctx):
+        from .help import command_help
+        from .registry import aliases_of
+
+        target = f"{self.callback.__module__}:{self.callback.__name__}" if self.callback else ""
+        return command_help(ctx, self, aliases_of(target, ctx.find_root().info_name))
 
 
 def positional_count(ctx, command) -> int:
@@ -142,10 +146,13 @@ def _option_index(command):
 
 
 def rewrite_bool_flags(command, args: list[str], interspersed: bool) -> tuple[list[str], list[str]]:
-    """pflag accepts `--rm=false` and `-e=VALUE`; click does not. Rewrite them before parsing."""
+    """pflag accepts `--rm=false`, `-d=false` and `-m=VALUE`; click does not. Rewrite them before parsing.
+
+    Returns the arguments for click and the names of bool flags whose last setting was false.
+    """
     index = _option_index(command)
     out: list[str] = []
-    false_flags: list[str] = []
+    bools: dict[str, bool] = {}
     i = 0
     while i < len(args):
         arg = args[i]
@@ -157,11 +164,10 @@ def rewrite_bool_flags(command, args: list[str], interspersed: bool) -> tuple[li
         if arg.startswith("--"):
             name, eq, value = arg.partition("=")
             param, takes_value = index.get(name, (None, False))
-            if param is not None and not takes_value and eq:
-                if parse_go_bool(name, value):
+            if param is not None and not takes_value:
+                bools[param.name] = parse_go_bool(flag_display(param), value) if eq else True
+                if bools[param.name]:
                     out.append(name)
-                else:
-                    false_flags.append(param.name)
                 continue
             out.append(arg)
             if param is not None and takes_value and not eq and i < len(args):
@@ -169,9 +175,9 @@ def rewrite_bool_flags(command, args: list[str], interspersed: bool) -> tuple[li
                 i += 1
             continue
         if arg.startswith("-") and len(arg) > 1:
-            out.append(_rewrite_short_cluster(arg, index))
-            last = _cluster_value_pending(arg, index)
-            if last and i < len(args):
+            parts, pending = _rewrite_short_cluster(arg, index, bools)
+            out.extend(parts)
+            if pending and i < len(args):
                 out.append(args[i])
                 i += 1
             continue
@@ -179,27 +185,36 @@ def rewrite_bool_flags(command, args: list[str], interspersed: bool) -> tuple[li
         if not interspersed:
             out.extend(args[i:])
             break
-    return out, false_flags
+    return out, [name for name, value in bools.items() if not value]
 
 
-def _rewrite_short_cluster(arg: str, index) -> str:
-    for pos in range(1, len(arg)):
-        param, takes_value = index.get("-" + arg[pos], (None, False))
+def _rewrite_short_cluster(arg: str, index, bools: dict[str, bool]) -> tuple[list[str], bool]:
+    """pflag's reading of a cluster like `-dit`, `-d=false`, `-m512m` or `-m=512m`.
+
+    Returns click-ready arguments and whether the last flag takes its value from the next argument.
+    """
+    out: list[str] = []
+    pos = 1
+    while pos < len(arg):
+        flag = "-" + arg[pos]
+        param, takes_value = index.get(flag, (None, False))
+        with_eq = len(arg) - pos > 2 and arg[pos + 1] == "="
+        if param is None:
+            out.append("-" + arg[pos:])  # click reports the unknown flag
+            return out, False
         if takes_value:
-            rest = arg[pos + 1:]
-            if rest.startswith("="):
-                return arg[:pos + 1] + rest[1:]
-            return arg
-    return arg
-
-
-def _cluster_value_pending(arg: str, index) -> bool:
-    """True when the cluster ends in an option that takes its value from the next argument."""
-    for pos in range(1, len(arg)):
-        param, takes_value = index.get("-" + arg[pos], (None, False))
-        if takes_value:
-            return pos == len(arg) - 1
-    return False
+            value = arg[pos + 2:] if with_eq else arg[pos + 1:]
+            out.append(flag + value)
+            return out, not value
+        if with_eq:
+            bools[param.name] = parse_go_bool(flag_display(param), arg[pos + 2:])
+            if bools[param.name]:
+                out.append(flag)
+            return out, False
+        bools[param.name] = True
+        out.append(flag)
+        pos += 1
+    return out, False
 
 
 class LazyGroup(click.Group):
@@ -228,11 +243,21 @@ class LazyGroup(click.Group):
         self.commands[name] = command
         return command
 
-    def format_commands(self, ctx, formatter):
+    def get_help(self, ctx):
+        from .help import group_help, root_sections
+
         rows = [(name, help_text) for name, (_, help_text) in sorted(self.lazy.items())]
-        if rows:
-            with formatter.section("Commands"):
-                formatter.write_dl(rows)
+        sections = None
+        if ctx.parent is None:
+            groups = {name for name, (target, _) in self.lazy.items() if ".groups:" in target}
+            sections = root_sections(rows, groups)
+        return group_help(ctx, self, rows, sections)
+
+    def invoke(self, ctx):
+        if not ctx._protected_args and not ctx.args:
+            click.echo(self.get_help(ctx), nl=False, err=True)
+            ctx.exit(0)
+        return super().invoke(ctx)
 
     def resolve_command(self, ctx, args):
         name = args[0] if args else ""
@@ -241,14 +266,17 @@ class LazyGroup(click.Group):
             if name.startswith("-"):
                 raise translate_usage_error(click.NoSuchOption(name), ctx, self)
             prog = ctx.find_root().info_name
-            usage = self.docker_usage if ctx.parent else ""
+            usage = usage_line(ctx, self) if ctx.parent else ""
             raise UsageFailure(f"{prog}: unknown command: {ctx.command_path} {name}", ctx.command_path,
                                usage, FAILURE)
         return name, command, args[1:]
 
     def parse_args(self, ctx, args):
-        args, false_flags = rewrite_bool_flags(self, list(args), False)
+        if not args:  # docker prints help on stderr then, and on stdout for --help
+            click.echo(self.get_help(ctx), nl=False, err=True)
+            ctx.exit(0)
         try:
+            args, false_flags = rewrite_bool_flags(self, list(args), False)
             rest = super().parse_args(ctx, args)
         except click.UsageError as exc:
             raise translate_usage_error(exc, ctx, self) from None

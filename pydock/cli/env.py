@@ -69,6 +69,20 @@ class CLIEnv:
 
     @cached_property
     def transport(self):
+        from ..transport.errors import ConfigError
+        from ..transport.hosts import SSHHostError
+
+        try:
+            return self._make_transport()
+        except SSHHostError as exc:  # docker reports these without the endpoint prefix
+            raise ConfigError(f"Failed to initialize: {exc}") from None
+        except ConfigError as exc:
+            if str(exc).startswith("Failed to initialize"):
+                raise
+            raise ConfigError(f"Failed to initialize: unable to resolve docker endpoint: {exc}") from None
+
+    def _make_transport(self):
+        from ..config import default_config_dir
         from ..transport.client import Transport
         from ..transport.errors import ConfigError
         from ..transport.tls import TLSOptions
@@ -78,7 +92,8 @@ class CLIEnv:
             raise ConfigError("Specify only one -H")
         host = opts.hosts[0] if opts.hosts else None
         tls = TLSOptions.resolve(tls=opts.tls, tlsverify=opts.tlsverify, cacert=opts.tlscacert,
-                                 cert=opts.tlscert, key=opts.tlskey, config_dir=self.config_dir,
+                                 cert=opts.tlscert, key=opts.tlskey,
+                                 config_dir=default_config_dir(self.environ),  # not --config: as docker
                                  env=self.environ)
         if host is None and not opts.context and self.environ.get("DOCKER_HOST"):
             host = self.environ["DOCKER_HOST"]

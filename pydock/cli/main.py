@@ -48,7 +48,7 @@ def cli(ctx, hosts, context, config_dir, debug, log_level, tls, tlsverify, tlsca
                             log_level="debug" if debug else log_level, tls=tls, tlsverify=tlsverify,
                             tlscacert=tlscacert, tlscert=tlscert, tlskey=tlskey)
     if hosts and context:
-        raise StatusError('conflicting options: cannot specify both "--host" and "--context"', FAILURE)
+        raise StatusError("conflicting options: cannot specify both --host and --context", FAILURE)
     ctx.obj = CLIEnv(options)
 
 

@@ -31,7 +31,7 @@ CONTAINER_COMMANDS = {
     "update": (f"{C}.lifecycle:update", "Update configuration of one or more containers"),
     "wait": (f"{C}.logs:wait", "Block until one or more containers stop, then print their exit codes"),
 }
-CONTAINER_ALIASES = {"ps": "ls", "list": "ls", "remove": "rm"}
+CONTAINER_ALIASES = {"list": "ls", "ps": "ls", "remove": "rm"}
 
 # top-level commands: the groups and docker's shortcuts
 TOP_COMMANDS = {
@@ -43,3 +43,17 @@ TOP_COMMANDS = {
         "attach", "commit", "cp", "create", "diff", "exec", "export", "kill", "logs", "pause", "port",
         "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "update", "wait")},
 }
+
+GROUPS = {"container": ("container", CONTAINER_COMMANDS, CONTAINER_ALIASES)}
+
+
+def aliases_of(target: str, prog: str) -> list[str]:
+    """Every name a command answers to, in docker's order: group name, group aliases, shortcut."""
+    names = []
+    for group, (_, commands, aliases) in GROUPS.items():
+        for name, (where, _) in commands.items():
+            if where == target:
+                names.append(f"{prog} {group} {name}")
+                names += [f"{prog} {group} {alias}" for alias, real in aliases.items() if real == name]
+    names += [f"{prog} {name}" for name, (where, _) in TOP_COMMANDS.items() if where == target]
+    return names

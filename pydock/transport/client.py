@@ -126,6 +126,11 @@ class Transport:
         return self._version
 
     @property
+    def current_version(self) -> str:
+        """The API version in use now, without asking the engine: ours until negotiated (docker's CurrentVersion)."""
+        return self._version or MAX_API_VERSION
+
+    @property
     def negotiated(self) -> bool:
         return self._fixed_version is None
 
@@ -207,9 +212,34 @@ class Transport:
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
             raise DaemonUnreachable(self.host.url, str(exc)) from exc
 
-    @staticmethod
-    def _raise_for(response) -> None:
+    def _display_base(self) -> str:
+        """The request URL's base as docker's messages show it."""
+        if self.host.scheme == "unix":
+            from urllib.parse import quote
+
+            return "http://" + quote(self.host.address, safe="")
+        if self.host.scheme == "ssh":
+            return "http://docker.example.com"
+        return self._base_url()
+
+    def _raise_for(self, response) -> None:
+        if not response.content.strip():
+            # docker's words when the engine sends no body (e.g. an unknown route on an old engine)
+            route = f"{self._display_base()}{response.request.url.raw_path.decode().split('?')[0]}"
+            reason = _status_text(response.status_code)
+            raise error_for_status(response.status_code, f"request returned {reason} for API route and "
+                                   f"version {route}, check if the server supports the requested API version",
+                                   from_daemon=False)
         raise error_for_status(response.status_code, error_message(response))
+
+
+def _status_text(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return str(status)
 
 
 def error_message(response) -> str:
@@ -217,7 +247,7 @@ def error_message(response) -> str:
     try:
         data = _json.loads(body)
         if isinstance(data, dict) and "message" in data:
-            return str(data["message"])
+            return str(data["message"]).strip()
     except ValueError:
         pass
     text = body.decode(errors="replace").strip()

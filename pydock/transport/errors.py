@@ -8,13 +8,14 @@ class DockerError(Exception):
 class EngineError(DockerError):
     """The engine answered with an error status and a message."""
 
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, *, from_daemon: bool = True):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.from_daemon = from_daemon  # False: the engine sent no message; ours is printed as is
 
     def __str__(self) -> str:
-        return f"Error response from daemon: {self.message}"
+        return f"Error response from daemon: {self.message}" if self.from_daemon else self.message
 
 
 class NotFound(EngineError):
@@ -50,6 +51,6 @@ class ConfigError(DockerError):
     """Bad host, TLS material or configuration: reported as given."""
 
 
-def error_for_status(status: int, message: str) -> EngineError:
+def error_for_status(status: int, message: str, *, from_daemon: bool = True) -> EngineError:
     cls = {404: NotFound, 409: Conflict}.get(status, EngineError)
-    return cls(status, message)
+    return cls(status, message, from_daemon=from_daemon)

@@ -11,16 +11,27 @@ import httpcore
 from .hosts import Host
 
 
-def ssh_command(host: Host) -> list[str]:
-    cmd = ["ssh"]
+def ssh_command(host: Host, extra_flags: list[str] | None = None) -> list[str]:
+    """The ssh argv docker 28's connection helper runs (verified with a fake ssh on PATH)."""
+    flags = list(extra_flags if extra_flags is not None else _env_flags())
+    if "ConnectTimeout" not in "".join(flags):
+        flags.append("-o ConnectTimeout=30")  # one argument, as docker passes it
+    if "-T" not in flags:
+        flags.append("-T")  # no pseudo-terminal: the remote must not run a login shell
+    cmd = ["ssh", *flags]
     if host.user:
         cmd += ["-l", host.user]
     if host.port:
         cmd += ["-p", str(host.port)]
+    remote = ["docker", "system", "dial-stdio"]
+    if host.path.strip("/"):
+        remote = ["docker", "--host", f"unix://{host.path}", "system", "dial-stdio"]
+    return cmd + ["--", host.address, *remote]
+
+
+def _env_flags() -> list[str]:
     extra = os.environ.get("DOCKER_SSH_OPTS") or os.environ.get("PYDOCK_SSH_OPTS")
-    if extra:
-        cmd += extra.split()
-    return cmd + ["--", host.address, "docker", "system", "dial-stdio"]
+    return extra.split() if extra else []
 
 
 class SSHStream(httpcore.NetworkStream):

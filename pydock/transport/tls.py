@@ -18,22 +18,23 @@ class TLSOptions:
     @classmethod
     def resolve(cls, *, tls: bool, tlsverify: bool | None, cacert: str | None, cert: str | None,
                 key: str | None, config_dir: str, env=os.environ) -> "TLSOptions":
-        """Combine flags, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH as docker's cli/flags does."""
-        if tlsverify is None:
-            tlsverify = bool(env.get("DOCKER_TLS_VERIFY"))
+        """Combine flags and environment as docker's cli/flags does.
+
+        `tlsverify` is None when --tlsverify was not given: then DOCKER_TLS_VERIFY (any non-empty
+        value) decides. Giving --tlsverify at all, even =false, turns TLS on, as does DOCKER_TLS.
+        The CA defaults to <cert dir>/ca.pem and must exist; a default cert.pem/key.pem that does
+        not exist is dropped. The cert dir is DOCKER_CERT_PATH, else `config_dir` (docker uses
+        DOCKER_CONFIG or ~/.docker here, not --config).
+        """
+        verify = tlsverify if tlsverify is not None else bool(env.get("DOCKER_TLS_VERIFY"))
+        enabled = bool(tls or env.get("DOCKER_TLS") or tlsverify is not None or verify)
+        opts = cls(enabled=enabled, verify=verify)
+        if not enabled:
+            return opts
         cert_dir = env.get("DOCKER_CERT_PATH") or config_dir
-
-        def pick(given: str | None, name: str) -> str | None:
-            if given:
-                return given
-            path = os.path.join(cert_dir, name)
-            return path if os.path.exists(path) else None
-
-        opts = cls(enabled=tls or tlsverify, verify=tlsverify)
-        if opts.enabled:
-            opts.cacert = pick(cacert, "ca.pem") if tlsverify else cacert
-            opts.cert = pick(cert, "cert.pem")
-            opts.key = pick(key, "key.pem")
+        opts.cacert = _required(_trim_quotes(cacert) if cacert else os.path.join(cert_dir, "ca.pem"))
+        opts.cert = _optional(cert, os.path.join(cert_dir, "cert.pem"))
+        opts.key = _optional(key, os.path.join(cert_dir, "key.pem"))
         return opts
 
     def ssl_context(self):
@@ -54,3 +55,22 @@ class TLSOptions:
             except (OSError, ssl.SSLError) as e:
                 raise ConfigError(f"Could not load X509 key pair: {e}") from None
         return ctx
+
+
+def _trim_quotes(value: str) -> str:
+    """pflag's quotedString: --tlscacert="'/path'" means /path."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def _required(path: str) -> str:
+    if not os.path.exists(path):
+        raise ConfigError(f"open {path}: no such file or directory")
+    return path
+
+
+def _optional(given: str | None, default: str) -> str | None:
+    if given:
+        return _required(_trim_quotes(given))
+    return default if os.path.exists(default) else None

@@ -1,0 +1,206 @@
+"""The flag set `run` and `create` share (docker's addFlags), as click options that fail like pflag."""
+from __future__ import annotations
+
+import click
+
+from .common import GoInt, GoValue
+
+
+def _lazy(module: str, name: str):
+    """Resolve an opts parser only when a value arrives (keeps `--help` fast)."""
+    def parse(value):
+        import importlib
+
+        return getattr(importlib.import_module(f"pydock.opts.{module}"), name)(value)
+    return parse
+
+
+def _env(value):
+    from ....opts.env import validate_env
+
+    return validate_env(value)
+
+
+def _swap(value):
+    from ....opts.sizes import ram_in_bytes
+
+    return -1 if value == "-1" else ram_in_bytes(value)
+
+
+def _dns(value):
+    from ....opts.validators import validate_ip_address
+
+    return validate_ip_address(value)
+
+
+TYPES = {
+    "string": None,
+    "list": GoValue(lambda v: v, "list"),
+    "int": GoInt(64, type_name="int"),
+    "int64": GoInt(64, type_name="int"),
+    "uint16": GoInt(16, unsigned=True, type_name="uint16"),
+    "uint64": GoInt(64, unsigned=True, type_name="uint"),
+    "bytes": GoValue(_lazy("sizes", "ram_in_bytes"), "bytes"),
+    "swap": GoValue(_swap, "bytes"),
+    "duration": GoValue(_lazy("sizes", "parse_duration"), "duration"),
+    "decimal": GoValue(_lazy("sizes", "parse_cpus"), "decimal"),
+    "env": GoValue(_env, "list"),
+    "label": GoValue(_lazy("env", "validate_label"), "list"),
+    "attach": GoValue(_lazy("validators", "validate_attach"), "list"),
+    "cgroup-rule": GoValue(_lazy("validators", "validate_device_cgroup_rule"), "list"),
+    "dns": GoValue(_dns, "list"),
+    "dns-search": GoValue(_lazy("validators", "validate_dns_search"), "list"),
+    "add-host": GoValue(_lazy("validators", "validate_extra_host"), "list"),
+    "link": GoValue(_lazy("validators", "validate_link"), "list"),
+    "sysctl": GoValue(_lazy("validators", "validate_sysctl"), "map"),
+    "map": GoValue(lambda v: v, "map"),
+    "ulimit": GoValue(_lazy("validators", "parse_ulimit"), "ulimit"),
+    "weight-device": GoValue(_lazy("validators", "validate_weight_device"), "list"),
+    "bps-device": GoValue(_lazy("validators", "validate_throttle_bps"), "list"),
+    "iops-device": GoValue(_lazy("validators", "validate_throttle_iops"), "list"),
+    "mount": GoValue(_lazy("mounts", "parse_mount"), "mount"),
+    "network": GoValue(_lazy("network", "parse_network"), "network"),
+}
+_MULTIPLE = {"list", "env", "label", "attach", "cgroup-rule", "dns", "dns-search", "add-host", "link", "sysctl",
+             "map", "ulimit", "weight-device", "bps-device", "iops-device", "mount", "network"}
+
+
+def option(*decls: str, kind: str = "string", help: str = "", default=None, hidden: bool = False):
+    """One pflag-like option: kind picks the value type; bools are flags."""
+    if kind == "bool":
+        return click.option(*decls, is_flag=True, default=bool(default) if default is not None else False,
+                            help=help, hidden=hidden)
+    if kind == "optbool":  # a bool whose absence matters (--init)
+        return click.option(*decls, is_flag=True, default=None, help=help, hidden=hidden)
+    if kind in _MULTIPLE:
+        return click.option(*decls, type=TYPES[kind], multiple=True, help=help, hidden=hidden,
+                            metavar=TYPES[kind].name)
+    param_type = TYPES[kind] or click.STRING
+    metavar = "string" if kind == "string" else TYPES[kind].name
+    return click.option(*decls, type=param_type, default=default, help=help, hidden=hidden, metavar=metavar,
+                        show_default=False)
+
+
+# (declarations, kind, help, default) in docker's order
+CONTAINER_FLAGS = [
+    (("-a", "--attach"), "attach", "Attach to STDIN, STDOUT or STDERR", None),
+    (("--device-cgroup-rule",), "cgroup-rule", "Add a rule to the cgroup allowed devices list", None),
+    (("--device",), "list", "Add a host device to the container", None),
+    (("-e", "--env"), "env", "Set environment variables", None),
+    (("--env-file",), "list", "Read in a file of environment variables", None),
+    (("--entrypoint",), "string", "Overwrite the default ENTRYPOINT of the image", None),
+    (("--group-add",), "list", "Add additional groups to join", None),
+    (("-h", "--hostname"), "string", "Container host name", ""),
+    (("--domainname",), "string", "Container NIS domain name", ""),
+    (("-i", "--interactive"), "bool", "Keep STDIN open even if not attached", None),
+    (("-l", "--label"), "label", "Set meta data on a container", None),
+    (("--label-file",), "list", "Read in a line delimited file of labels", None),
+    (("--read-only",), "bool", "Mount the container's root filesystem as read only", None),
+    (("--restart",), "string", "Restart policy to apply when a container exits", "no"),
+    (("--stop-signal",), "string", "Signal to stop the container", ""),
+    (("--stop-timeout",), "int", "Timeout (in seconds) to stop a container", None),
+    (("--sysctl",), "sysctl", "Sysctl options", None),
+    (("-t", "--tty"), "bool", "Allocate a pseudo-TTY", None),
+    (("--ulimit",), "ulimit", "Ulimit options", None),
+    (("-u", "--user"), "string", "Username or UID (format: <name|uid>[:<group|gid>])", ""),
+    (("-w", "--workdir"), "string", "Working directory inside the container", ""),
+    (("--rm",), "bool", "Automatically remove the container and its associated anonymous volumes when it exits",
+     None),
+    (("--cap-add",), "list", "Add Linux capabilities", None),
+    (("--cap-drop",), "list", "Drop Linux capabilities", None),
+    (("--privileged",), "bool", "Give extended privileges to this container", None),
+    (("--security-opt",), "list", "Security Options", None),
+    (("--userns",), "string", "User namespace to use", ""),
+    (("--cgroupns",), "string", "Cgroup namespace to use (host|private)", ""),
+    (("--add-host",), "add-host", "Add a custom host-to-IP mapping (host:ip)", None),
+    (("--dns",), "dns", "Set custom DNS servers", None),
+    (("--dns-option", "--dns-opt", "dns_option"), "list", "Set DNS options", None),
+    (("--dns-search",), "dns-search", "Set custom DNS search domains", None),
+    (("--expose",), "list", "Expose a port or a range of ports", None),
+    (("--ip",), "string", "IPv4 address (e.g., 172.30.100.104)", ""),
+    (("--ip6",), "string", "IPv6 address (e.g., 2001:db8::33)", ""),
+    (("--link",), "link", "Add link to another container", None),
+    (("--link-local-ip",), "list", "Container IPv4/IPv6 link-local addresses", None),
+    (("--mac-address",), "string", "Container MAC address (e.g., 92:d0:c6:0a:29:33)", ""),
+    (("-p", "--publish"), "list", "Publish a container's port(s) to the host", None),
+    (("-P", "--publish-all"), "bool", "Publish all exposed ports to random ports", None),
+    (("--network", "--net", "network"), "network", "Connect a container to a network", None),
+    (("--network-alias", "--net-alias", "network_alias"), "list", "Add network-scoped alias for the container",
+     None),
+    (("--log-driver",), "string", "Logging driver for the container", ""),
+    (("--volume-driver",), "string", "Optional volume driver for the container", ""),
+    (("--log-opt",), "list", "Log driver options", None),
+    (("--storage-opt",), "list", "Storage driver options for the container", None),
+    (("--tmpfs",), "list", "Mount a tmpfs directory", None),
+    (("--volumes-from",), "list", "Mount volumes from the specified container(s)", None),
+    (("-v", "--volume"), "list", "Bind mount a volume", None),
+    (("--mount",), "mount", "Attach a filesystem mount to the container", None),
+    (("--health-cmd",), "string", "Command to run to check health", ""),
+    (("--health-interval",), "duration", "Time between running the check (ms|s|m|h) (default 0s)", 0),
+    (("--health-retries",), "int", "Consecutive failures needed to report unhealthy", 0),
+    (("--health-timeout",), "duration", "Maximum time to allow one check to run (ms|s|m|h) (default 0s)", 0),
+    (("--health-start-period",), "duration", "Start period for the container to initialize before starting "
+     "health-retries countdown (ms|s|m|h) (default 0s)", 0),
+    (("--health-start-interval",), "duration", "Time between running the check during the start period "
+     "(ms|s|m|h) (default 0s)", 0),
+    (("--no-healthcheck",), "bool", "Disable any container-specified HEALTHCHECK", None),
+    (("--blkio-weight",), "uint16", "Block IO (relative weight), between 10 and 1000, or 0 to disable "
+     "(default 0)", 0),
+    (("--blkio-weight-device",), "weight-device", "Block IO weight (relative device weight)", None),
+    (("--cidfile",), "string", "Write the container ID to the file", ""),
+    (("--cpuset-cpus",), "string", "CPUs in which to allow execution (0-3, 0,1)", ""),
+    (("--cpuset-mems",), "string", "MEMs in which to allow execution (0-3, 0,1)", ""),
+    (("--cpu-count",), "int64", "CPU count (Windows only)", 0),
+    (("--cpu-percent",), "int64", "CPU percent (Windows only)", 0),
+    (("--cpu-period",), "int64", "Limit CPU CFS (Completely Fair Scheduler) period", 0),
+    (("--cpu-quota",), "int64", "Limit CPU CFS (Completely Fair Scheduler) quota", 0),
+    (("--cpu-rt-period",), "int64", "Limit CPU real-time period in microseconds", 0),
+    (("--cpu-rt-runtime",), "int64", "Limit CPU real-time runtime in microseconds", 0),
+    (("-c", "--cpu-shares"), "int64", "CPU shares (relative weight)", 0),
+    (("--cpus",), "decimal", "Number of CPUs", 0),
+    (("--device-read-bps",), "bps-device", "Limit read rate (bytes per second) from a device", None),
+    (("--device-read-iops",), "iops-device", "Limit read rate (IO per second) from a device", None),
+    (("--device-write-bps",), "bps-device", "Limit write rate (bytes per second) to a device", None),
+    (("--device-write-iops",), "iops-device", "Limit write rate (IO per second) to a device", None),
+    (("--io-maxbandwidth",), "bytes", "Maximum IO bandwidth limit for the system drive (Windows only)", 0),
+    (("--io-maxiops",), "uint64", "Maximum IOps limit for the system drive (Windows only)", 0),
+    (("--kernel-memory",), "bytes", "Kernel memory limit", 0),
+    (("-m", "--memory"), "bytes", "Memory limit", 0),
+    (("--memory-reservation",), "bytes", "Memory soft limit", 0),
+    (("--memory-swap",), "swap", "Swap limit equal to memory plus swap: '-1' to enable unlimited swap", 0),
+    (("--memory-swappiness",), "int64", "Tune container memory swappiness (0 to 100)", -1),
+    (("--oom-kill-disable",), "bool", "Disable OOM Killer", None),
+    (("--oom-score-adj",), "int", "Tune host's OOM preferences (-1000 to 1000)", 0),
+    (("--pids-limit",), "int64", "Tune container pids limit (set -1 for unlimited)", 0),
+    (("--cgroup-parent",), "string", "Optional parent cgroup for the container", ""),
+    (("--ipc",), "string", "IPC mode to use", ""),
+    (("--isolation",), "string", "Container isolation technology", ""),
+    (("--pid",), "string", "PID namespace to use", ""),
+    (("--shm-size",), "bytes", "Size of /dev/shm", 0),
+    (("--uts",), "string", "UTS namespace to use", ""),
+    (("--runtime",), "string", "Runtime to use for this container", ""),
+    (("--init",), "optbool", "Run an init inside the container that forwards signals and reaps processes", None),
+    (("--annotation",), "map", "Add an annotation to the container (passed through to the OCI runtime)", None),
+]
+HIDDEN = {"--kernel-memory"}
+
+
+def container_flags(func):
+    """Decorate a command with the whole shared flag set."""
+    for decls, kind, help_text, default in reversed(CONTAINER_FLAGS):
+        func = option(*decls, kind=kind, help=help_text, default=default, hidden=decls[0] in HIDDEN)(func)
+    return func
+
+
+def create_flags(func):
+    """Flags of create that run shares (not stored in Config/HostConfig)."""
+    decorators = [
+        option("--name", help="Assign a name to the container", default=""),
+        option("--pull", help='Pull image before creating ("always", "missing", "never")', default="missing"),
+        option("-q", "--quiet", kind="bool", help="Suppress the pull output"),
+        option("--platform", help="Set platform if server is multi-platform capable", default=""),
+        option("--disable-content-trust", kind="bool", default=True, help="Skip image verification"),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func

@@ -1,0 +1,254 @@
+"""stop, restart, kill, rm, pause, unpause, rename, update, prune: declarations and wiring."""
+from __future__ import annotations
+
+import re
+
+import click
+
+from ...base import DockerCommand
+from ...errors import FAILURE, StatusError
+from .common import GoInt, GoValue, confirm, each_container, fail_with, filter_option, print_line, run_on_each
+
+TIME_DEPRECATED = "Flag --time has been deprecated, use --timeout instead"
+
+
+def _timeout_options(func):
+    func = click.option("--time", "time_", type=GoInt(), default=None, hidden=True,
+                        help="Seconds to wait before killing the container (deprecated: use --timeout)")(func)
+    func = click.option("-t", "--timeout", type=GoInt(), default=None, metavar="int",
+                        help="Seconds to wait before killing the container")(func)
+    return click.option("-s", "--signal", default="", metavar="string",
+                        help="Signal to send to the container")(func)
+
+
+def _stop_timeout(env, timeout, time_):
+    if time_ is not None:
+        print_line(env.stdout, TIME_DEPRECATED)
+        if timeout is not None:
+            raise StatusError("conflicting options: cannot specify both --timeout and --time", FAILURE)
+        return time_
+    return timeout
+
+
+@click.command("stop", cls=DockerCommand, usage="stop [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
+               help="Stop one or more running containers")
+@_timeout_options
+@click.argument("containers", nargs=-1)
+@click.pass_obj
+def stop(env, signal, timeout, time_, containers):
+    timeout = _stop_timeout(env, timeout, time_)
+    api = env.api.containers
+    run_on_each(env, containers, lambda name: api.stop(name, timeout=timeout, signal=signal or None))
+
+
+@click.command("restart", cls=DockerCommand, usage="restart [OPTIONS] CONTAINER [CONTAINER...]",
+               nargs=("min", 1), help="Restart one or more containers")
+@_timeout_options
+@click.argument("containers", nargs=-1)
+@click.pass_obj
+def restart(env, signal, timeout, time_, containers):
+    timeout = _stop_timeout(env, timeout, time_)
+    api = env.api.containers
+    run_on_each(env, containers, lambda name: api.restart(name, timeout=timeout, signal=signal or None))
+
+
+@click.command("kill", cls=DockerCommand, usage="kill [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
+               help="Kill one or more running containers")
+@click.option("-s", "--signal", default="", metavar="string", help="Signal to send to the container")
+@click.argument("containers", nargs=-1)
+@click.pass_obj
+def kill(env, signal, containers):
+    api = env.api.containers
+    run_on_each(env, containers, lambda name: api.kill(name, signal or None))
+
+
+@click.command("pause", cls=DockerCommand, usage="pause CONTAINER [CONTAINER...]", nargs=("min", 1),
+               help="Pause all processes within one or more containers")
+@click.argument("containers", nargs=-1)
+@click.pass_obj
+def pause(env, containers):
+    run_on_each(env, containers, env.api.containers.pause)
+
+
+@click.command("unpause", cls=DockerCommand, usage="unpause CONTAINER [CONTAINER...]", nargs=("min", 1),
+               help="Unpause all processes within one or more containers")
+@click.argument("containers", nargs=-1)
+@click.pass_obj
+def unpause(env, containers):
+    run_on_each(env, containers, env.api.containers.unpause)
+
+
+@click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
+               help="Remove one or more containers")
+@click.option("-f", "--force", is_flag=True, help="Force the removal of a running container (uses SIGKILL)")
+@click.option("-l", "--link", is_flag=True, help="Remove the specified link")
+@click.option("-v", "--volumes", is_flag=True, help="Remove anonymous volumes associated with the container")
+@click.argument("containers", nargs=-1)
+@click.pass_obj
+def rm(env, force, link, volumes, containers):
+    from ....transport.errors import DockerError, NotFound
+
+    def remove(name: str) -> None:
+        name = name.strip("/")
+        if not name:
+            raise DockerError("container name cannot be empty")
+        env.api.containers.remove(name, volumes=volumes, force=force, link=link)
+
+    errors = []
+    for name, error in each_container(list(containers), remove):
+        if error is None:
+            print_line(env.stdout, name)
+        elif force and isinstance(error, NotFound):
+            print_line(env.stderr, str(error))  # `rm -f` of a missing container is not a failure
+        else:
+            errors.append(str(error))
+    fail_with(errors)
+
+
+@click.command("rename", cls=DockerCommand, usage="rename CONTAINER NEW_NAME", nargs=("exact", 2),
+               help="Rename a container")
+@click.argument("names", nargs=-1)
+@click.pass_obj
+def rename(env, names):
+    from ....transport.errors import DockerError
+
+    old, new = (name.strip() for name in names)
+    if not old or not new:
+        raise StatusError("Error: Neither old nor new names may be empty", FAILURE)
+    try:
+        env.api.containers.rename(old, new)
+    except DockerError as exc:
+        print_line(env.stderr, str(exc))
+        raise StatusError(f"Error: failed to rename container named {old}", FAILURE) from None
+
+
+PRUNE_WARNING = "WARNING! This will remove all stopped containers.\nAre you sure you want to continue?"
+
+
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",),
+               help="Remove all stopped containers")
+@click.option("-f", "--force", is_flag=True, help="Do not prompt for confirmation")
+@filter_option(help='Provide filter values (e.g. "until=<timestamp>")')
+@click.argument("args", nargs=-1)
+@click.pass_obj
+def prune(env, force, filters, args):
+    from ....formatting.units import human_size
+    from ....opts.filters import merge_prune_filters, parse_filters
+
+    wanted = merge_prune_filters(parse_filters(filters), env.config.get("pruneFilters"))
+    if not force and not confirm(env, PRUNE_WARNING):
+        return
+    report = env.api.containers.prune(wanted) or {}
+    deleted = report.get("ContainersDeleted") or []
+    reclaimed = report.get("SpaceReclaimed", 0) if deleted else 0
+    if deleted:
+        env.stdout.write("Deleted Containers:\n" + "".join(f"{cid}\n" for cid in deleted) + "\n")
+    print_line(env.stdout, f"Total reclaimed space: {human_size(reclaimed)}")
+
+
+def _parse_cpus(text: str) -> int:
+    """NanoCPUs from a rational number, as docker's ParseCPUs does."""
+    from fractions import Fraction
+
+    try:
+        value = Fraction(text.strip() if text.strip() == text else "x")
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(f"failed to parse {text} as a rational number") from None
+    nano = value * 1_000_000_000
+    if nano.denominator != 1:
+        raise ValueError("value is too precise")
+    return int(nano)
+
+
+def _parse_mem(text: str) -> int:
+    from ....formatting.units import ram_in_bytes
+
+    return ram_in_bytes(text)
+
+
+def _parse_swap(text: str) -> int:
+    return -1 if text == "-1" else _parse_mem(text)
+
+
+_UPDATE_FIELDS = {  # option name -> Resources field
+    "blkio_weight": "BlkioWeight", "cpu_period": "CPUPeriod", "cpu_quota": "CPUQuota",
+    "cpu_rt_period": "CPURealtimePeriod", "cpu_rt_runtime": "CPURealtimeRuntime",
+    "cpuset_cpus": "CpusetCpus", "cpuset_mems": "CpusetMems", "cpu_shares": "CPUShares",
+    "memory": "Memory", "memory_reservation": "MemoryReservation", "memory_swap": "MemorySwap",
+    "kernel_memory": "KernelMemory", "cpus": "NanoCpus",
+}
+
+
+def update_body(options: dict) -> dict:
+    """The UpdateConfig docker sends: every resource field (zero when unset), PidsLimit only when set."""
+    body = {field: options.get(name) or (0 if field not in ("CpusetCpus", "CpusetMems") else "")
+            for name, field in _UPDATE_FIELDS.items()}
+    if options.get("pids_limit"):
+        body["PidsLimit"] = options["pids_limit"]
+    body["RestartPolicy"] = parse_restart_policy(options.get("restart") or "")
+    return body
+
+
+def parse_restart_policy(policy: str) -> dict:
+    """docker's ParseRestartPolicy: `name[:max-retries]`; empty means "leave as is"."""
+    if not policy:
+        return {"Name": "", "MaximumRetryCount": 0}
+    name, sep, count = policy.partition(":")
+    if sep and not name:
+        raise ValueError("invalid restart policy format: no policy provided before colon")
+    retries = 0
+    if count:
+        if not re.fullmatch(r"[+-]?[0-9]+", count):  # strconv.Atoi
+            raise ValueError("invalid restart policy format: maximum retry count must be an integer")
+        retries = int(count)
+    return {"Name": name, "MaximumRetryCount": retries}
+
+
+@click.command("update", cls=DockerCommand, usage="update [OPTIONS] CONTAINER [CONTAINER...]",
+               nargs=("min", 1), help="Update configuration of one or more containers")
+@click.option("--blkio-weight", type=GoInt(16, True, "uint16"), metavar="uint16",
+              help="Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)")
+@click.option("--cpu-period", type=GoInt(), metavar="int", help="Limit CPU CFS (Completely Fair Scheduler) period")
+@click.option("--cpu-quota", type=GoInt(), metavar="int", help="Limit CPU CFS (Completely Fair Scheduler) quota")
+@click.option("--cpu-rt-period", type=GoInt(), metavar="int",
+              help="Limit the CPU real-time period in microseconds")
+@click.option("--cpu-rt-runtime", type=GoInt(), metavar="int",
+              help="Limit the CPU real-time runtime in microseconds")
+@click.option("-c", "--cpu-shares", type=GoInt(), metavar="int", help="CPU shares (relative weight)")
+@click.option("--cpus", type=GoValue(_parse_cpus, "decimal"), metavar="decimal", help="Number of CPUs")
+@click.option("--cpuset-cpus", metavar="string", help="CPUs in which to allow execution (0-3, 0,1)")
+@click.option("--cpuset-mems", metavar="string", help="MEMs in which to allow execution (0-3, 0,1)")
+@click.option("-m", "--memory", type=GoValue(_parse_mem, "bytes"), metavar="bytes", help="Memory limit")
+@click.option("--memory-reservation", type=GoValue(_parse_mem, "bytes"), metavar="bytes",
+              help="Memory soft limit")
+@click.option("--memory-swap", type=GoValue(_parse_swap, "bytes"), metavar="bytes",
+              help="Swap limit equal to memory plus swap: -1 to enable unlimited swap")
+@click.option("--kernel-memory", type=GoValue(_parse_mem, "bytes"), metavar="bytes", hidden=True,
+              help="Kernel memory limit (deprecated)")
+@click.option("--pids-limit", type=GoInt(), metavar="int", help="Tune container pids limit (set -1 for unlimited)")
+@click.option("--restart", metavar="string", help="Restart policy to apply when a container exits")
+@click.argument("containers", nargs=-1)
+@click.pass_context
+def update(ctx, containers, **options):
+    from ....transport.errors import DockerError
+
+    env = ctx.obj
+    given = [name for name in options if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE]
+    if not given:
+        raise StatusError("you must provide one or more flags when using this command", FAILURE)
+    try:
+        body = update_body(options)
+    except ValueError as exc:
+        raise StatusError(str(exc), FAILURE) from None
+    warnings, errors = [], []
+    for name in containers:  # sequential, as docker does: warnings follow the order of the containers
+        try:
+            answer = env.api.containers.update(name, body)
+        except DockerError as exc:
+            errors.append(str(exc))
+            continue
+        print_line(env.stdout, name)
+        warnings.extend(answer.get("Warnings") or [])
+    if warnings:
+        print_line(env.stdout, "\n".join(warnings))
+    fail_with(errors)

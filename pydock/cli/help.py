@@ -1,0 +1,139 @@
+"""`--help` in docker's layout (cobra's templates, pflag's flag listing and wrapping)."""
+from __future__ import annotations
+
+import shutil
+
+import click
+
+COMMON_COMMANDS = ("run", "exec", "ps", "build", "pull", "push", "images", "login", "logout", "search",
+                   "version", "info")
+
+
+def terminal_width() -> int:
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def _value_name(option: click.Option) -> str:
+    if option.is_flag or option.count:
+        return ""
+    if option.metavar:
+        return option.metavar
+    if option.multiple:
+        return "list"
+    if isinstance(option.type, click.types.IntParamType):
+        return "int"
+    return "string"
+
+
+def _default_suffix(option: click.Option) -> str:
+    default = option.default
+    if option.is_flag or option.show_default is False or isinstance(default, bool):
+        return ""
+    if not isinstance(default, (str, int, float)) or default in ("", 0):
+        return ""
+    if isinstance(default, str):
+        return f' (default "{default}")'
+    return f" (default {default})"
+
+
+def flag_usages(params, width: int) -> str:
+    """pflag's FlagUsagesWrapped: flags sorted by name, descriptions aligned and wrapped."""
+    options = [p for p in params if isinstance(p, click.Option) and not p.hidden and p.name != "help"]
+    options.sort(key=lambda o: _long_name(o).lstrip("-"))
+    lines = []
+    for option in options:
+        shorts = [o for o in option.opts if not o.startswith("--")]
+        longs = [o for o in option.opts if o.startswith("--")]
+        if shorts and longs:
+            head = f"  {shorts[0]}, {longs[0]}"
+        elif longs:
+            head = f"      {longs[0]}"
+        else:
+            head = f"  {shorts[0]}"
+        value = _value_name(option)
+        if value:
+            head += " " + value
+        lines.append((head, (option.help or "") + _default_suffix(option)))
+    if not lines:
+        return ""
+    maxlen = max(len(head) for head, _ in lines) + 1
+    out = []
+    for head, usage in lines:
+        spacing = " " * (maxlen - len(head))
+        out.append(f"{head} {spacing} {_wrap(maxlen + 2, width, usage)}")
+    return "\n".join(out) + "\n"
+
+
+def _long_name(option: click.Option) -> str:
+    longs = [o for o in option.opts if o.startswith("--")]
+    return (longs or option.opts)[0]
+
+
+def _wrap_n(i: int, slop: int, s: str) -> tuple[str, str]:
+    if i + slop > len(s):
+        return s, ""
+    w = max(s.rfind(" ", 0, i), s.rfind("\t", 0, i), s.rfind("\n", 0, i))
+    if w <= 0:
+        return s, ""
+    nl = s.rfind("\n", 0, i)
+    if 0 < nl < w:
+        return s[:nl], s[nl + 1:]
+    return s[:w], s[w + 1:]
+
+
+def _wrap(i: int, w: int, s: str) -> str:
+    """pflag's wrap(): fill s into the space between column i and width w."""
+    room = w - i
+    prefix = ""
+    if room < 24:
+        i = 16
+        room = w - i
+        prefix = "\n" + " " * i
+    if room < 24:
+        return s.replace("\n", prefix)
+    slop = 5
+    room -= slop
+    first, s = _wrap_n(room, slop, s)
+    result = prefix + first.replace("\n", "\n" + " " * i)
+    while s:
+        line, s = _wrap_n(room, slop, s)
+        result += "\n" + " " * i + line.replace("\n", "\n" + " " * i)
+    return result
+
+
+def command_help(ctx: click.Context, command, aliases: list[str]) -> str:
+    root = ctx.find_root().info_name
+    parent = ctx.parent.command_path + " " if ctx.parent else f"{root} "
+    usage = getattr(command, "docker_usage", "") or command.name
+    parts = [f"Usage:  {parent}{usage}", "", (command.help or command.short_help or "").strip(), ""]
+    if len(aliases) > 1:
+        parts += ["Aliases:", "  " + ", ".join(aliases), ""]
+    flags = flag_usages(command.params, terminal_width() - 1)
+    if flags:
+        parts += ["Options:", flags.rstrip("\n"), ""]
+    return "\n".join(parts)
+
+
+def group_help(ctx: click.Context, group, rows: list[tuple[str, str]], sections=None) -> str:
+    path = ctx.command_path
+    is_root = ctx.parent is None
+    parts = [f"Usage:  {path} {'[OPTIONS] ' if is_root else ''}COMMAND", "", (group.help or "").strip(), ""]
+    for title, names in (sections or [("Commands", [name for name, _ in rows])]):
+        known = dict(rows)
+        entries = [(n, known[n]) for n in names if n in known]
+        if entries:
+            parts.append(f"{title}:")
+            parts += [f"  {name.ljust(11)} {text}" for name, text in entries]
+            parts.append("")
+    if is_root:
+        parts += ["Global Options:", flag_usages(group.params, terminal_width() - 1).rstrip("\n"), ""]
+    parts.append(f"Run '{path} COMMAND --help' for more information on a command.")
+    return "\n".join(parts) + "\n"
+
+
+def root_sections(rows: list[tuple[str, str]], groups: set[str]):
+    names = [name for name, _ in rows]
+    common = [n for n in COMMON_COMMANDS if n in names]
+    management = [n for n in names if n in groups]
+    rest = [n for n in names if n not in common and n not in groups]
+    return [("Common Commands", common), ("Management Commands", management), ("Commands", rest)]
