@@ -1,0 +1,111 @@
+"""`inspect` output as docker/cli's inspect package writes it.
+
+Without --format, the engine's own bytes are joined into an array and run through Go's
+json.Indent (four spaces): key order, escapes and numbers stay exactly as the engine sent them.
+`--format json` is json.Compact of the same array. A template runs over the engine's JSON
+(objects as ordered dicts) with missingkey=error, which is what docker falls back to.
+"""
+from __future__ import annotations
+
+import json
+
+_SPACE = b" \t\r\n"
+
+
+def go_indent(src: bytes, indent: bytes = b"    ") -> bytes:
+    """encoding/json.Indent with an empty prefix: whitespace outside strings is replaced."""
+    out = bytearray()
+    depth = 0
+    need_indent = False  # just opened an object or array: indent before the next token
+    in_string = escaped = False
+    for byte in src:
+        ch = bytes((byte,))
+        if in_string:
+            out += ch
+            if escaped:
+                escaped = False
+            elif ch == b"\\":
+                escaped = True
+            elif ch == b'"':
+                in_string = False
+            continue
+        if ch in _SPACE:
+            continue
+        if need_indent and ch not in b"]}":
+            need_indent = False
+            depth += 1
+            out += b"\n" + indent * depth
+        if ch == b'"':
+            in_string = True
+            out += ch
+        elif ch in b"[{":
+            out += ch
+            need_indent = True
+        elif ch == b",":
+            out += b",\n" + indent * depth
+        elif ch == b":":
+            out += b": "
+        elif ch in b"]}":
+            if need_indent:  # an empty array or object stays on one line
+                need_indent = False
+            else:
+                depth -= 1
+                out += b"\n" + indent * depth
+            out += ch
+        else:
+            out += ch
+    return bytes(out)
+
+
+def go_compact(src: bytes) -> bytes:
+    """encoding/json.Compact: drop whitespace outside strings."""
+    out = bytearray()
+    in_string = escaped = False
+    for byte in src:
+        if in_string:
+            out.append(byte)
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+            out.append(byte)
+        elif bytes((byte,)) not in _SPACE:
+            out.append(byte)
+    return bytes(out)
+
+
+def json_array(raws: list[bytes], compact: bool = False) -> bytes:
+    """What docker prints for the inspected objects without a template (with a final newline)."""
+    if not raws:
+        return b"[]\n"
+    joined = b"[" + b",".join(raws) + b"]"
+    return (go_compact(joined) if compact else go_indent(joined)) + b"\n"
+
+
+class TemplateInspector:
+    """Runs one template per object; collects the text docker writes at the end (Flush)."""
+
+    def __init__(self, template):
+        self.template = template
+        self.chunks: list[str] = []
+
+    def add(self, raw: bytes) -> None:
+        """Raises TemplateExecError (docker reports `template parsing error: …`)."""
+        data = json.loads(raw)
+        self.chunks.append(self.template.execute(data, missingkey="error") + "\n")
+
+    def text(self) -> str:
+        return "".join(self.chunks) or "\n"
+
+
+def parse_inspect_format(fmt: str):
+    """None for the JSON outputs, else the parsed template. Raises TemplateParseError."""
+    if fmt in ("", "json"):
+        return None
+    from ..gotemplate import parse
+
+    return parse(fmt)

@@ -1,0 +1,189 @@
+"""Go structs for templates that docker runs over its own types (`version`, `info`).
+
+Docker executes those templates on Go structs, not maps: an unknown field is an error
+(`can't evaluate field Foo in type system.dockerInfo`), a nil slice prints `[]` and encodes as
+`null`, and `{{json .}}` follows the struct's field order and `json:",omitempty"` tags. A
+Schema describes one struct; `Schema.build(raw)` turns the engine's JSON into a GoStruct.
+
+Field kinds: "string", "int", "bool", "slice", "map", "raw" (the JSON value as is, objects as
+maps), a Schema (a struct value), ("ptr", Schema) (a pointer: nil prints `<nil>`) or
+("slice", Schema) (a slice of structs).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .gofmt import TypedNil, format_value
+from .gojson import go_json
+
+__all__ = ["Field", "Schema", "GoStruct", "NilSlice", "NilMap", "to_plain", "struct_json", "json_funcs"]
+
+
+class NilSlice(list):
+    """A nil Go slice: prints `[]`, encodes as `null`."""
+
+
+class NilMap(dict):
+    """A nil Go map: prints `map[]`, encodes as `null`."""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # the Go field name templates use
+    kind: object = "string"
+    json: str = ""  # the JSON key, when it differs from the name
+    omitempty: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.json or self.name
+
+
+@dataclass
+class Schema:
+    type_name: str  # as Go's messages show it, e.g. "system.dockerInfo" or "*types.Version"
+    fields: tuple[Field, ...]
+    sorted_json: bool = False  # the type marshals through a map (sorted keys)
+    _cls: type | None = field(default=None, repr=False)
+
+    @property
+    def cls(self) -> type:
+        if self._cls is None:
+            name = self.type_name.rsplit(".", 1)[-1]
+            self._cls = type(name, (GoStruct,), {"go_type_name": self.type_name, "schema": self})
+        return self._cls
+
+    def build(self, raw: dict | None = None, **overrides) -> "GoStruct":
+        """A struct from engine JSON (`raw`, keyed by JSON names); missing fields get zero values."""
+        raw = raw or {}
+        values = {}
+        for f in self.fields:
+            value = overrides[f.name] if f.name in overrides else raw.get(f.key, _ABSENT)
+            values[f.name] = _convert(f.kind, value)
+        return self.cls(values)
+
+    def pointer(self) -> "Schema":
+        """The same struct seen through a pointer (for messages: `*types.Version`)."""
+        return Schema("*" + self.type_name.lstrip("*"), self.fields, self.sorted_json)
+
+
+_ABSENT = object()
+
+
+def _convert(kind, value):
+    if isinstance(value, (GoStruct, TypedNil, NilSlice, NilMap)):
+        return value
+    if isinstance(kind, tuple) and kind[0] == "ptr":
+        schema: Schema = kind[1]
+        if value is _ABSENT or value is None:
+            return TypedNil(schema.type_name if schema.type_name.startswith("*") else "*" + schema.type_name)
+        return schema.build(value)
+    if isinstance(kind, Schema):
+        return kind.build(value if isinstance(value, dict) else None)
+    if isinstance(kind, tuple) and kind[0] == "slice":
+        if value is _ABSENT or value is None:
+            return NilSlice()
+        return [kind[1].build(v) if isinstance(v, dict) else v for v in value]
+    if value is _ABSENT or value is None:
+        return {"string": "", "int": 0, "bool": False, "slice": NilSlice(), "map": NilMap()}.get(kind)
+    if kind == "int" and isinstance(value, bool):
+        return int(value)
+    return value
+
+
+class GoStruct:
+    """One Go struct value: its fields are attributes; anything else is an unknown field."""
+
+    go_type_name = "struct {}"
+    schema: Schema
+
+    def __init__(self, values: dict):
+        object.__setattr__(self, "_values", values)
+
+    def __getattr__(self, name: str):
+        values = object.__getattribute__(self, "_values")
+        if name in values:
+            return values[name]
+        raise AttributeError(name)
+
+    def __setattr__(self, name: str, value) -> None:
+        if name not in self._values:
+            raise AttributeError(name)
+        self._values[name] = value
+
+    def __str__(self) -> str:  # fmt's %v: {a b c}, &{…} for a pointer
+        inner = " ".join(_nested(v) for v in self._values.values())
+        return ("&{%s}" if self.go_type_name.startswith("*") else "{%s}") % inner
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._values!r})"
+
+    def to_plain(self) -> dict:
+        """The value json.Marshal writes: JSON keys, omitempty applied, nils as None."""
+        out = {}
+        for f in self.schema.fields:
+            value = self._values[f.name]
+            if f.omitempty and _is_empty(value):
+                continue
+            out[f.key] = to_plain(value)
+        if self.schema.sorted_json:
+            return _sorted_deep(out)
+        return out
+
+
+def _nested(value) -> str:
+    if isinstance(value, GoStruct) and value.go_type_name.startswith("*"):
+        return "0xc000010000"  # Go prints a nested pointer's address
+    return format_value(value)
+
+
+def _is_empty(value) -> bool:
+    if isinstance(value, TypedNil) or value is None:
+        return True
+    if isinstance(value, GoStruct):
+        return False  # omitempty never drops a struct value
+    if isinstance(value, (str, list, tuple, dict)):
+        return len(value) == 0
+    return value is False or value == 0
+
+
+def to_plain(value):
+    if isinstance(value, GoStruct):
+        return value.to_plain()
+    if isinstance(value, (NilSlice, NilMap, TypedNil)):
+        return None
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    return value
+
+
+def _sorted_deep(value):
+    if isinstance(value, dict):
+        return {k: _sorted_deep(value[k]) for k in sorted(value)}
+    if isinstance(value, list):
+        return [_sorted_deep(v) for v in value]
+    return value
+
+
+def struct_json(value) -> str:
+    """docker's `json` template function over Go structs (encoder with HTML escaping off)."""
+    from .template_funcs import MISSING, FuncError
+    from .gojson import JSONError
+
+    try:
+        return go_json(None if value is MISSING else to_plain(value))
+    except JSONError as err:
+        raise FuncError(str(err)) from None
+
+
+def _json_funcs() -> dict:
+    from .template_funcs import ANY, FuncSpec
+
+    return {"json": FuncSpec(struct_json, (ANY,))}
+
+
+def json_funcs() -> dict:
+    """Functions to pass to gotemplate.parse(funcs=…) so that `json` understands GoStructs."""
+    return _json_funcs()

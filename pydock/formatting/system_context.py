@@ -1,0 +1,166 @@
+"""The values `version --format` and `info --format` see: docker's Go types, field for field.
+
+versionInfo{Client clientVersion, Server *types.Version} and dockerInfo{*system.Info,
+ServerErrors, ClientInfo *clientInfo, ClientErrors}, as docker 28 defines them. pydock's client
+has no Go version: `PythonVersion` takes the place of `GoVersion`.
+"""
+from __future__ import annotations
+
+from .gostruct import Field, Schema
+
+F = Field
+
+# -- docker version ------------------------------------------------------------------------
+PLATFORM_INFO = Schema("system.platformInfo", (F("Name", omitempty=True),))
+
+CLIENT_VERSION_FIELDS = (
+    F("Platform", ("ptr", PLATFORM_INFO), omitempty=True),
+    F("Version", omitempty=True),
+    F("APIVersion", json="ApiVersion", omitempty=True),
+    F("DefaultAPIVersion", omitempty=True),
+    F("GitCommit", omitempty=True),
+    F("PythonVersion", omitempty=True),
+    F("Os", omitempty=True),
+    F("Arch", omitempty=True),
+    F("BuildTime", omitempty=True),
+    F("Context"),
+)
+CLIENT_VERSION = Schema("system.clientVersion", CLIENT_VERSION_FIELDS)
+
+COMPONENT_VERSION = Schema("types.ComponentVersion", (
+    F("Name"), F("Version"), F("Details", "map", omitempty=True),
+))
+
+SERVER_VERSION = Schema("*types.Version", (
+    F("Platform", Schema("struct { Name string }", (F("Name"),))),
+    F("Components", ("slice", COMPONENT_VERSION), omitempty=True),
+    F("Version"),
+    F("APIVersion", json="ApiVersion"),
+    F("MinAPIVersion", omitempty=True),
+    F("GitCommit"),
+    F("GoVersion"),
+    F("Os"),
+    F("Arch"),
+    F("KernelVersion", omitempty=True),
+    F("Experimental", "bool", omitempty=True),
+    F("BuildTime", omitempty=True),
+))
+
+VERSION_INFO = Schema("system.versionInfo", (
+    F("Client", CLIENT_VERSION),
+    F("Server", ("ptr", SERVER_VERSION)),
+))
+
+# -- docker info ---------------------------------------------------------------------------
+COMMIT = Schema("system.Commit", (F("ID"), F("Expected", omitempty=True)))
+
+PLUGINS_INFO = Schema("system.PluginsInfo", (
+    F("Volume", "slice"), F("Network", "slice"), F("Authorization", "slice"), F("Log", "slice"),
+))
+
+PEER = Schema("swarm.Peer", (F("NodeID"), F("Addr")))
+
+SWARM_INFO = Schema("swarm.Info", (
+    F("NodeID"), F("NodeAddr"), F("LocalNodeState"), F("ControlAvailable", "bool"), F("Error"),
+    F("RemoteManagers", ("slice", PEER)),
+    F("Nodes", "int", omitempty=True),
+    F("Managers", "int", omitempty=True),
+    F("Cluster", "raw", omitempty=True),
+    F("Warnings", "slice", omitempty=True),
+))
+
+INDEX_INFO = Schema("*registry.IndexInfo", (
+    F("Name"), F("Mirrors", "slice"), F("Secure", "bool"), F("Official", "bool"),
+))
+
+# Docker 28 marshals ServiceConfig through a map, so its JSON keys come out sorted.
+SERVICE_CONFIG = Schema("*registry.ServiceConfig", (
+    F("AllowNondistributableArtifactsCIDRs", "slice", omitempty=True),
+    F("AllowNondistributableArtifactsHostnames", "slice", omitempty=True),
+    F("InsecureRegistryCIDRs", "slice"),
+    F("IndexConfigs", "map"),
+    F("Mirrors", "slice"),
+), sorted_json=True)
+
+INFO_FIELDS = (
+    F("ID"), F("Containers", "int"), F("ContainersRunning", "int"), F("ContainersPaused", "int"),
+    F("ContainersStopped", "int"), F("Images", "int"), F("Driver"),
+    F("DriverStatus", "slice"),
+    F("SystemStatus", "slice", omitempty=True),
+    F("Plugins", PLUGINS_INFO),
+    F("MemoryLimit", "bool"), F("SwapLimit", "bool"),
+    F("KernelMemory", "bool", omitempty=True), F("KernelMemoryTCP", "bool", omitempty=True),
+    F("CPUCfsPeriod", "bool", json="CpuCfsPeriod"), F("CPUCfsQuota", "bool", json="CpuCfsQuota"),
+    F("CPUShares", "bool"), F("CPUSet", "bool"), F("PidsLimit", "bool"), F("IPv4Forwarding", "bool"),
+    F("Debug", "bool"), F("NFd", "int"), F("OomKillDisable", "bool"), F("NGoroutines", "int"),
+    F("SystemTime"), F("LoggingDriver"), F("CgroupDriver"),
+    F("CgroupVersion", omitempty=True),
+    F("NEventsListener", "int"), F("KernelVersion"), F("OperatingSystem"), F("OSVersion"),
+    F("OSType"), F("Architecture"), F("IndexServerAddress"),
+    F("RegistryConfig", ("ptr", SERVICE_CONFIG)),
+    F("NCPU", "int"), F("MemTotal", "int"),
+    F("GenericResources", "slice"),
+    F("DockerRootDir"), F("HTTPProxy", json="HttpProxy"), F("HTTPSProxy", json="HttpsProxy"),
+    F("NoProxy"), F("Name"), F("Labels", "slice"), F("ExperimentalBuild", "bool"),
+    F("ServerVersion"),
+    F("Runtimes", "map"),
+    F("DefaultRuntime"),
+    F("Swarm", SWARM_INFO),
+    F("LiveRestoreEnabled", "bool"), F("Isolation"), F("InitBinary"),
+    F("ContainerdCommit", COMMIT), F("RuncCommit", COMMIT), F("InitCommit", COMMIT),
+    F("SecurityOptions", "slice"),
+    F("ProductLicense", omitempty=True),
+    F("DefaultAddressPools", "slice", omitempty=True),
+    F("FirewallBackend", "raw", omitempty=True),
+    F("CDISpecDirs", "slice"),
+    F("Containerd", "raw", omitempty=True),
+    F("Warnings", "slice"),
+)
+
+CLIENT_INFO = Schema("*system.clientInfo", (
+    F("Debug", "bool"),
+    *CLIENT_VERSION_FIELDS,
+    F("Plugins", "slice"),
+    F("Warnings", "slice"),
+))
+
+DOCKER_INFO = Schema("system.dockerInfo", (
+    *INFO_FIELDS,
+    F("ServerErrors", "slice", omitempty=True),
+    F("ClientInfo", ("ptr", CLIENT_INFO), omitempty=True),
+    F("ClientErrors", "slice", omitempty=True),
+))
+
+# What `info --format` can use without asking the engine (docker's needsServerInfo probe).
+SPARSE_INFO = Schema("system.sparseInfo", (
+    F("ClientInfo", ("ptr", CLIENT_INFO), omitempty=True),
+    F("ClientErrors", "slice", omitempty=True),
+))
+
+
+def version_info(client: dict, server: dict | None):
+    """versionInfo from our client values and the engine's /version (None: unreachable)."""
+    return VERSION_INFO.build(Client=CLIENT_VERSION.build(client),
+                              Server=None if server is None else SERVER_VERSION.build(server))
+
+
+def docker_info(info: dict | None, client: dict, *, server_errors=None):
+    """dockerInfo from the engine's /info (None: an empty Info, as docker shows with --format)."""
+    raw = _typed_info(info or {})
+    return DOCKER_INFO.build(raw, ClientInfo=CLIENT_INFO.build(client), ServerErrors=server_errors or None)
+
+
+def sparse_info(client: dict):
+    return SPARSE_INFO.build(ClientInfo=CLIENT_INFO.build(client))
+
+
+def _typed_info(info: dict) -> dict:
+    """Nested values Go decodes into typed structs (maps of pointers, here)."""
+    registry = info.get("RegistryConfig")
+    if isinstance(registry, dict):
+        configs = registry.get("IndexConfigs")
+        if isinstance(configs, dict):
+            registry = {**registry, "IndexConfigs": {name: INDEX_INFO.build(value)
+                                                     for name, value in sorted(configs.items())}}
+        info = {**info, "RegistryConfig": registry}
+    return info

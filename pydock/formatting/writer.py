@@ -1,0 +1,227 @@
+"""Listings (``ps``, ``images``, ``volume ls``…): docker's formatter.Context in one place.
+
+A command hands over row contexts, a header map and its default table format:
+
+    render_listing(sys.stdout, rows, fmt=opts.format, headers=HEADERS,
+                   default_format="table {{.ID}}\\t{{.Names}}", quiet=opts.quiet)
+
+Formats, as docker reads them:
+
+* ``""`` or ``table``: the default table format.
+* ``table TEMPLATE``: a header row (the template run over the header map with docker's
+  header functions) and one row per context, laid out by the tabwriter.
+* ``json``: ``{{json .}}`` per row (JSON Lines; keys sorted, from ``to_json_dict()``).
+* anything else: the template per row, each followed by a newline, no alignment.
+
+In every template the two-character sequences ``\\t`` and ``\\n`` become a tab and a newline,
+and a table template is trimmed of spaces. Nothing is written when a row fails.
+On a terminal, tables are drawn with rich (see tty_table); everything else is plain text.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .gotemplate import HEADER_FUNCS, Template, parse
+from .tabwriter import TabWriter
+
+__all__ = [
+    "HeaderMap", "FormatChoice", "choose_format", "resolve_format", "precheck_format", "is_table", "is_json",
+    "template_string", "render_listing", "render_listing_text", "render_rows", "write_text",
+    "TABLE", "RAW", "JSON", "JSON_FORMAT", "DEFAULT_QUIET_FORMAT", "QUIET_WARNING",
+]
+
+TABLE, RAW, PRETTY, JSON = "table", "raw", "pretty", "json"
+JSON_FORMAT = "{{json .}}"
+DEFAULT_QUIET_FORMAT = "{{.ID}}"
+QUIET_WARNING = "WARNING: Ignoring custom format, because both --format and --quiet are set."
+
+
+class HeaderMap(dict):
+    """formatter.SubHeaderContext: column titles by field name, plus ``.Label``.
+
+    ``{{.Label "com.example.vendor"}}`` titles its column ``vendor``: the last dotted part,
+    with "-" and "_" turned into spaces. A field with no title prints ``<no value>``.
+    """
+
+    go_type_name = "formatter.SubHeaderContext"
+    go_methods = ("Label",)
+
+    def Label(self, name: str) -> str:  # noqa: N802 - Go's method name
+        last = name.split(".")[-1]
+        return last.replace("-", " ").replace("_", " ")
+
+
+class FormatChoice:
+    """The template to run, and the warning to print on stderr first (or None)."""
+
+    __slots__ = ("format", "warning")
+
+    def __init__(self, format: str, warning: str | None = None):  # noqa: A002 - docker's word
+        self.format, self.warning = format, warning
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, FormatChoice) and (self.format, self.warning) == (other.format, other.warning)
+
+    def __repr__(self) -> str:
+        return "FormatChoice(%r, %r)" % (self.format, self.warning)
+
+
+def resolve_format(source: str | None, *, quiet: bool = False, default_format: str,
+                   quiet_format: str = DEFAULT_QUIET_FORMAT, raw_format: str | None = None,
+                   raw_quiet_format: str | None = None, quiet_beats_custom: bool = True) -> str:
+    """A command's New…Format: turn the --format value into the template to run.
+
+    ``quiet_beats_custom`` is docker's per-command rule: ``ps`` prints IDs for
+    ``-q --format X``; ``images``/``volume ls`` keep the custom format.
+    """
+    source = source or ""
+    if source in (TABLE, ""):
+        return quiet_format if quiet else default_format
+    if source == RAW and raw_format is not None:
+        return (raw_quiet_format or quiet_format) if quiet else raw_format
+    if quiet and quiet_beats_custom:
+        return quiet_format
+    return source
+
+
+def choose_format(flag_format: str | None, *, quiet: bool = False, config_format: str | None = None,
+                  default_table: str, quiet_format: str = DEFAULT_QUIET_FORMAT,
+                  quiet_beats_custom: bool = True, warn_quiet_with_format: bool = False) -> FormatChoice:
+    """The whole precedence: --format flag > config key (psFormat…) > default table.
+
+    With -q, a config format is ignored. ``warn_quiet_with_format`` gives ``docker ps``'s
+    warning (to print on stderr) when both --format and --quiet are set.
+    """
+    warning = None
+    source = flag_format or ""
+    if not source:
+        if config_format and not quiet:
+            source = config_format
+    elif quiet and warn_quiet_with_format:
+        warning = QUIET_WARNING
+    fmt = resolve_format(source, quiet=quiet, default_format=default_table, quiet_format=quiet_format,
+                         quiet_beats_custom=quiet_beats_custom)
+    return FormatChoice(fmt, warning)
+
+
+def precheck_format(source: str | None, sample_row) -> str | None:
+    """``docker ps``'s early check of --format, before any engine call.
+
+    Parses the value as given (no table/escape processing) and runs it over an empty row;
+    returns docker's message ("failed to parse template: …" / "failed to execute
+    template: …") or None when the format is usable.
+    """
+    from .gotemplate import TemplateExecError, TemplateParseError, exec_error_message, parse_error_message
+
+    if not source:
+        return None
+    try:
+        tmpl = parse(source)
+    except TemplateParseError as err:
+        return parse_error_message(err)
+    try:
+        tmpl.execute(sample_row)
+    except TemplateExecError as err:
+        return exec_error_message(err)
+    return None
+
+
+def is_table(fmt: str) -> bool:
+    return fmt.startswith(TABLE)
+
+
+def is_json(fmt: str) -> bool:
+    return fmt == JSON
+
+
+def template_string(fmt: str) -> str:
+    """formatter.Format.templateString: strip "table", trim spaces, expand \\t and \\n."""
+    if fmt == TABLE:
+        return ""
+    if fmt == JSON:
+        return JSON_FORMAT
+    if fmt.startswith(TABLE):
+        fmt = fmt[len(TABLE):]
+    fmt = fmt.strip(" ")
+    return fmt.replace("\\t", "\t").replace("\\n", "\n")
+
+
+def render_rows(fmt: str, rows, headers: dict | None = None, *,
+                funcs: dict | None = None) -> tuple[str | None, list[str]]:
+    """Run the format: returns (header line or None, row texts), without layout.
+
+    Raises TemplateParseError / TemplateExecError (docker prefixes both with
+    "template parsing error: ").
+    """
+    tmpl = parse(template_string(fmt), funcs=funcs)
+    texts = [tmpl.execute(row) for row in rows]
+    header = _header_text(tmpl, headers) if is_table(fmt) else None
+    return header, texts
+
+
+def _header_text(tmpl: Template, headers: dict | None) -> str:
+    from .gotemplate import TemplateExecError
+
+    data = headers if isinstance(headers, HeaderMap) else HeaderMap(headers or {})
+    try:
+        return tmpl.execute(data, funcs=HEADER_FUNCS)
+    except TemplateExecError as err:  # docker ignores header errors and keeps what was written
+        return err.partial_output
+
+
+def render_listing_text(rows, *, fmt: str | None, headers: dict | None = None, default_format: str,
+                        quiet_format: str = DEFAULT_QUIET_FORMAT, quiet: bool = False,
+                        quiet_beats_custom: bool = True, funcs: dict | None = None) -> str:
+    """The bytes docker prints (as text) when the output is not a terminal."""
+    effective = resolve_format(fmt, quiet=quiet, default_format=default_format, quiet_format=quiet_format,
+                               quiet_beats_custom=quiet_beats_custom)
+    header, texts = render_rows(effective, rows, headers, funcs=funcs)
+    return _plain(header, texts)
+
+
+def _plain(header: str | None, texts: list[str]) -> str:
+    body = "".join(text + "\n" for text in texts)
+    if header is None:
+        return body
+    writer = TabWriter(None, 10, 1, 3, " ", 0)
+    writer.write(header + "\n")
+    writer.write(body)
+    return writer.flush()
+
+
+def render_listing(out, rows, *, fmt: str | None, headers: dict | None = None, default_format: str,
+                   quiet_format: str = DEFAULT_QUIET_FORMAT, quiet: bool = False, is_tty: bool | None = None,
+                   quiet_beats_custom: bool = True, funcs: dict | None = None, width: int | None = None) -> None:
+    """Write a listing to the text stream `out`: a rich table on a terminal, docker's bytes otherwise.
+
+    Template errors propagate before anything is written.
+    """
+    effective = resolve_format(fmt, quiet=quiet, default_format=default_format, quiet_format=quiet_format,
+                               quiet_beats_custom=quiet_beats_custom)
+    header, texts = render_rows(effective, rows, headers, funcs=funcs)
+    if header is not None and _wants_rich(out, is_tty):
+        from .tty_table import render_tty_table
+
+        render_tty_table(out, header, texts, width=width)
+        return
+    write_text(out, _plain(header, texts))
+
+
+def write_text(out, text: str) -> None:
+    """Write to a text stream; bytes that are not UTF-8 (Go strings may hold any) go out raw."""
+    try:
+        out.write(text)
+    except UnicodeEncodeError:
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:
+            raise
+        out.flush()
+        buffer.write(text.encode(getattr(out, "encoding", None) or "utf-8", "surrogateescape"))
+
+
+def _wants_rich(out, is_tty: bool | None) -> bool:
+    if is_tty is None:
+        isatty = getattr(out, "isatty", None)
+        is_tty = bool(isatty and isatty())
+    return is_tty and os.environ.get("TERM") != "dumb"
