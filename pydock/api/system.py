@@ -17,3 +17,8 @@ class SystemAPI:
 
     def df(self) -> dict:
         return self.t.get_json("/system/df")
+
+    def events(self, *, filters: dict | None = None, since: str | None = None, until: str | None = None):
+        """A context manager yielding the streaming /events response (JSON objects, one per event)."""
+        params = {"filters": filters or None, "since": since, "until": until}
+        return self.t.stream("GET", "/events", params=params)

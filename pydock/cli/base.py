@@ -50,9 +50,17 @@ class DockerCommand(click.Command):
         kwargs["context_settings"] = {**CONTEXT_SETTINGS, **kwargs["context_settings"]}
         if not interspersed:
             kwargs["context_settings"]["allow_interspersed_args"] = False
+        if nargs[0] != "any":
+            # The rule decides how many arguments are fine (docker's words, exit 1), not click:
+            # extra ones are counted, not refused, and no argument is required on its own.
+            kwargs["context_settings"]["allow_extra_args"] = True
         super().__init__(*args, **kwargs)
         self.docker_usage = usage
         self.nargs_rule = nargs
+        if nargs[0] != "any":
+            for param in self.params:
+                if isinstance(param, click.Argument):
+                    param.required = False
 
     def parse_args(self, ctx, args):
         try:
@@ -74,7 +82,7 @@ class DockerCommand(click.Command):
 
 
 def positional_count(ctx, command) -> int:
-    total = 0
+    total = len(ctx.args)  # arguments no parameter took (allowed only under a rule)
     for param in command.params:
         if isinstance(param, click.Argument):
             value = ctx.params.get(param.name)

@@ -38,7 +38,7 @@ TOP_COMMANDS = {
     "container": ("pydock.cli.commands.groups:container", "Manage containers"),
     "version": (f"{S}:version", "Show the Docker version information"),
     "info": (f"{S}:info", "Display system-wide information"),
-    "ps": (f"{C}.listing:ls", "List containers"),
+    "ps": (f"{C}.listing:ps", "List containers"),
     **{name: CONTAINER_COMMANDS[name] for name in (
         "attach", "commit", "cp", "create", "diff", "exec", "export", "kill", "logs", "pause", "port",
         "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "update", "wait")},

@@ -54,11 +54,11 @@ class Schema:
         return self._cls
 
     def build(self, raw: dict | None = None, **overrides) -> "GoStruct":
-        """A struct from engine JSON (`raw`, keyed by JSON names); missing fields get zero values."""
+        """A struct from `raw` (engine JSON: JSON keys, or Go field names); missing fields get zero values."""
         raw = raw or {}
         values = {}
         for f in self.fields:
-            value = overrides[f.name] if f.name in overrides else raw.get(f.key, _ABSENT)
+            value = overrides[f.name] if f.name in overrides else raw.get(f.key, raw.get(f.name, _ABSENT))
             values[f.name] = _convert(f.kind, value)
         return self.cls(values)
 

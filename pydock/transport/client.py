@@ -65,11 +65,11 @@ class Transport:
         self.host = host
         self._fixed_version = api_version or os.environ.get("DOCKER_API_VERSION") or None
         self._version: str | None = self._fixed_version
-        self._ping_headers: dict[str, str] = {}
+        self._ping_headers: Mapping[str, str] = {}
         self._headers = dict(headers or {})
         self._httpx_transport = httpx_transport
         self._client = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # api_version -> ping -> client takes it again
 
     # -- connection -------------------------------------------------------------
     @property
@@ -134,14 +134,14 @@ class Transport:
     def negotiated(self) -> bool:
         return self._fixed_version is None
 
-    def ping(self) -> dict[str, str]:
+    def ping(self) -> Mapping[str, str]:
         """GET /_ping; returns its headers (API-Version, OSType, Docker-Experimental, Swarm …)."""
         httpx = _load_httpx()
         response = self._send("GET", "/_ping", timeout=httpx.Timeout(PING_TIMEOUT, connect=CONNECT_TIMEOUT))
         response.read()
         if response.status_code >= 400 and not response.headers.get("API-Version"):
             self._raise_for(response)
-        self._ping_headers = dict(response.headers)
+        self._ping_headers = response.headers  # case-insensitive: httpx lower-cases the keys of dict()
         return self._ping_headers
 
     def version_at_least(self, version: str) -> bool:

@@ -138,8 +138,9 @@ def _parse_ssh(value: str) -> Host:
             raise invalid("plain-text password is not supported")
     try:
         hostport_checked, _ = _go_url_parts("ssh://" + hostport)
-    except ConfigError as exc:
-        raise invalid(str(exc).split(": ", 1)[1]) from None
+    except ConfigError as exc:  # url.Parse fails before the ssh helper looks at the URL
+        reason = str(exc).split(": ", 1)[1]
+        raise SSHHostError(f'parse "{value}": {reason}') from None
     host, port = hostport_checked, ""
     if hostport_checked.startswith("["):
         end = hostport_checked.find("]")

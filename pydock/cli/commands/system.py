@@ -9,6 +9,7 @@ import click
 from ..base import DockerCommand
 from ..errors import FAILURE, StatusError
 
+VERSION_TABWRITER = {"minwidth": 20, "tabwidth": 1, "padding": 1}  # docker version's, custom formats too
 TEMPLATE_ERROR = 64  # docker's status for a --format that does not parse
 FORMAT_HELP = """Format output using a custom template:
 'json':             Print in JSON format
@@ -48,15 +49,16 @@ def version(env, format_):
 def _render_version_template(env, template, client: dict, server: dict | None, error) -> None:
     from ...formatting.gotemplate import TemplateExecError
     from ...formatting.system_context import version_info
+    from ...formatting.tabwriter import tabwrite
 
     try:
         text = template.execute(version_info(client, server))
     except TemplateExecError as exc:
-        _write(env, exc.partial_output + "\n")
+        _write(env, tabwrite(exc.partial_output + "\n", **VERSION_TABWRITER))
         if error is None:  # docker reports the template's failure only when the engine answered
             raise StatusError(str(exc), FAILURE) from None
         return
-    _write(env, text + "\n")
+    _write(env, tabwrite(text + "\n", **VERSION_TABWRITER))
 
 
 def _server_version(raw: dict) -> dict:
@@ -148,17 +150,13 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
 
     if not format_ or not re.search(r"\.[a-zA-Z]", format_):
         return True
-    from ...formatting.gotemplate import TemplateExecError, TemplateParseError
     from ...formatting.gostruct import json_funcs
+    from ...formatting.gotemplate import parse
     from ...formatting.system_context import sparse_info
 
     try:
-        from ...formatting.gotemplate import parse
-
         parse(format_, funcs=json_funcs()).execute(sparse_info(client))
-    except (TemplateParseError, TemplateExecError):
-        return True
-    except Exception:  # a function failing on the sparse value: ask the engine, as docker would
+    except Exception:  # any failure (parse, lookup, function) means: ask the engine, as docker does
         return True
     return False
 
