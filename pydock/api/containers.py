@@ -24,6 +24,10 @@ class ContainersAPI:
     def inspect(self, container: str, *, size: bool = False) -> dict:
         return self.t.get_json(_path(container, "json"), {"size": size or None})
 
+    def inspect_raw(self, container: str, *, size: bool = False) -> bytes:
+        """The engine's JSON as sent (docker indents these bytes rather than re-encoding them)."""
+        return self.t.request("GET", _path(container, "json"), params={"size": size or None}).content
+
     def top(self, container: str, ps_args: str | None = None) -> dict:
         return self.t.get_json(_path(container, "top"), {"ps_args": ps_args or None})
 
@@ -55,10 +59,16 @@ class ContainersAPI:
         self.t.request("POST", _path(container, "start"), params={"detachKeys": detach_keys})
 
     def stop(self, container: str, *, timeout: int | None = None, signal: str | None = None) -> None:
-        self.t.request("POST", _path(container, "stop"), params={"t": timeout, "signal": signal})
+        self.t.request("POST", _path(container, "stop"), params=self._stop_params(timeout, signal))
 
     def restart(self, container: str, *, timeout: int | None = None, signal: str | None = None) -> None:
-        self.t.request("POST", _path(container, "restart"), params={"t": timeout, "signal": signal})
+        self.t.request("POST", _path(container, "restart"), params=self._stop_params(timeout, signal))
+
+    def _stop_params(self, timeout, signal) -> dict:
+        # engines before API 1.42 know no `signal`: docker leaves it out rather than fail
+        if signal and not self.t.version_at_least("1.42"):
+            signal = None
+        return {"t": timeout, "signal": signal or None}
 
     def kill(self, container: str, signal: str | None = None) -> None:
         self.t.request("POST", _path(container, "kill"), params={"signal": signal})

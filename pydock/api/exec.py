@@ -11,8 +11,11 @@ class ExecAPI:
     def create(self, container: str, body: dict) -> dict:
         return self.t.post_json(f"/containers/{quote(container, safe='')}/exec", json=body)
 
-    def start_detached(self, exec_id: str, *, tty: bool = False) -> None:
-        self.t.request("POST", f"/exec/{exec_id}/start", json={"Detach": True, "Tty": tty})
+    def start_detached(self, exec_id: str, *, tty: bool = False, console_size: list[int] | None = None) -> None:
+        body = {"Detach": True, "Tty": tty}
+        if console_size and self.t.version_at_least("1.42"):
+            body["ConsoleSize"] = console_size
+        self.t.request("POST", f"/exec/{exec_id}/start", json=body)
 
     def start_attached(self, exec_id: str, *, tty: bool = False, console_size: list[int] | None = None):
         """Start and hijack; returns a HijackedStream."""

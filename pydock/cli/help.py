@@ -37,8 +37,13 @@ def _default_suffix(option: click.Option) -> str:
 
 
 def flag_usages(params, width: int) -> str:
-    """pflag's FlagUsagesWrapped: flags sorted by name, descriptions aligned and wrapped."""
+    """pflag's FlagUsagesWrapped: flags sorted by name, descriptions aligned and wrapped.
+
+    cobra's own --help flag is hidden, except where -h means something else (run's --hostname).
+    """
     options = [p for p in params if isinstance(p, click.Option) and not p.hidden and p.name != "help"]
+    if any("-h" in o.opts for o in options):
+        options.append(click.Option(["--help"], is_flag=True, help="Print usage"))
     options.sort(key=lambda o: _long_name(o).lstrip("-"))
     lines = []
     for option in options:
@@ -110,8 +115,8 @@ def command_help(ctx: click.Context, command, aliases: list[str]) -> str:
         parts += ["Aliases:", "  " + ", ".join(aliases), ""]
     flags = flag_usages(command.params, terminal_width() - 1)
     if flags:
-        parts += ["Options:", flags.rstrip("\n"), ""]
-    return "\n".join(parts)
+        parts += ["Options:", flags.rstrip("\n")]
+    return "\n".join(parts).rstrip("\n")
 
 
 def group_help(ctx: click.Context, group, rows: list[tuple[str, str]], sections=None) -> str:

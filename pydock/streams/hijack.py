@@ -50,6 +50,17 @@ class HijackedStream:
             except OSError:
                 pass
 
+    def shutdown(self) -> None:
+        """Stop both directions now: wakes a reader blocked in another thread."""
+        sock = self._stream.get_extra_info("socket")
+        if sock is None:
+            self.close()
+            return
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
     def close(self) -> None:
         try:
             self._stream.close()

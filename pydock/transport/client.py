@@ -8,7 +8,7 @@ import threading
 from typing import Any, Iterator, Mapping
 
 from ._imports import httpx as _load_httpx
-from .errors import DaemonUnreachable, EngineError, EngineTimeout, error_for_status
+from .errors import DaemonUnreachable, EngineError, EngineTimeout, StreamInterrupted, error_for_status
 from .hosts import Host, parse_host
 from .tls import TLSOptions
 
@@ -95,7 +95,7 @@ class Transport:
         if self.host.scheme == "ssh":
             from .ssh import SSHBackend
 
-            return PoolTransport(network_backend=SSHBackend(self.host), max_connections=1)
+            return PoolTransport(network_backend=SSHBackend(self.host))
         ssl_context = self.tls.ssl_context() if self.tls.enabled else None
         return PoolTransport(ssl_context=ssl_context)
 
@@ -174,11 +174,14 @@ class Transport:
         """Send a request and yield the response with its body unread (for streams)."""
         response = self._send(method, self.url(path), params=params, json=json, content=content,
                               headers=headers, timeout=timeout, stream=True)
+        httpx = _load_httpx()
         try:
             if response.status_code >= 300 and response.status_code != 304:
                 response.read()
                 self._raise_for(response)
             yield response
+        except httpx.TransportError as exc:  # the engine went away in the middle of a stream
+            raise StreamInterrupted(str(exc) or type(exc).__name__) from exc
         finally:
             response.close()
 

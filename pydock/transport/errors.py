@@ -47,6 +47,13 @@ class EngineTimeout(DockerError):
         return f"timed out waiting for the Docker daemon at {self.host}"
 
 
+class StreamInterrupted(DockerError):
+    """The connection broke while an answer was still streaming."""
+
+    def __str__(self) -> str:
+        return f"error reading from the Docker daemon: {self.args[0]}"
+
+
 class ConfigError(DockerError):
     """Bad host, TLS material or configuration: reported as given."""
 

@@ -128,3 +128,27 @@ def confirm(env, message: str) -> bool:
     except (OSError, ValueError):
         answer = ""
     return answer.strip().lower() == "y"
+
+
+def merge_prune_filters(filters: dict[str, dict[str, bool]], configured) -> dict:
+    """docker's PruneFilters: add config.json's pruneFilters, skipping a label that contradicts the flags."""
+    for entry in configured or []:
+        name, sep, value = str(entry).partition("=")
+        if not sep:
+            continue
+        opposite = {"label": "label!", "label!": "label"}.get(name)
+        if opposite and value in filters.get(opposite, {}):
+            continue
+        filters.setdefault(name, {})[value] = True
+    return filters
+
+
+def write_bytes(stream, data: bytes) -> None:
+    """Bytes to a text stream (its binary buffer when it has one), flushed."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8", "replace"))
+    else:
+        stream.flush()
+        buffer.write(data)
+    stream.flush()

@@ -77,8 +77,7 @@ def option(*decls: str, kind: str = "string", help: str = "", default=None, hidd
                             metavar=TYPES[kind].name)
     param_type = TYPES[kind] or click.STRING
     metavar = "string" if kind == "string" else TYPES[kind].name
-    return click.option(*decls, type=param_type, default=default, help=help, hidden=hidden, metavar=metavar,
-                        show_default=False)
+    return click.option(*decls, type=param_type, default=default, help=help, hidden=hidden, metavar=metavar)
 
 
 # (declarations, kind, help, default) in docker's order
@@ -99,9 +98,9 @@ CONTAINER_FLAGS = [
     (("--restart",), "string", "Restart policy to apply when a container exits", "no"),
     (("--stop-signal",), "string", "Signal to stop the container", ""),
     (("--stop-timeout",), "int", "Timeout (in seconds) to stop a container", None),
-    (("--sysctl",), "sysctl", "Sysctl options", None),
+    (("--sysctl",), "sysctl", "Sysctl options (default map[])", None),
     (("-t", "--tty"), "bool", "Allocate a pseudo-TTY", None),
-    (("--ulimit",), "ulimit", "Ulimit options", None),
+    (("--ulimit",), "ulimit", "Ulimit options (default [])", None),
     (("-u", "--user"), "string", "Username or UID (format: <name|uid>[:<group|gid>])", ""),
     (("-w", "--workdir"), "string", "Working directory inside the container", ""),
     (("--rm",), "bool", "Automatically remove the container and its associated anonymous volumes when it exits",
@@ -111,7 +110,10 @@ CONTAINER_FLAGS = [
     (("--privileged",), "bool", "Give extended privileges to this container", None),
     (("--security-opt",), "list", "Security Options", None),
     (("--userns",), "string", "User namespace to use", ""),
-    (("--cgroupns",), "string", "Cgroup namespace to use (host|private)", ""),
+    (("--cgroupns",), "string", "Cgroup namespace to use (host|private)\n'host':    Run the container in the "
+     "Docker host's cgroup namespace\n'private': Run the container in its own private cgroup namespace\n'':"
+     "        Use the cgroup namespace as configured by the\n           default-cgroupns-mode option on the "
+     "daemon (default)", ""),
     (("--add-host",), "add-host", "Add a custom host-to-IP mapping (host:ip)", None),
     (("--dns",), "dns", "Set custom DNS servers", None),
     (("--dns-option", "--dns-opt", "dns_option"), "list", "Set DNS options", None),
@@ -146,7 +148,7 @@ CONTAINER_FLAGS = [
     (("--no-healthcheck",), "bool", "Disable any container-specified HEALTHCHECK", None),
     (("--blkio-weight",), "uint16", "Block IO (relative weight), between 10 and 1000, or 0 to disable "
      "(default 0)", 0),
-    (("--blkio-weight-device",), "weight-device", "Block IO weight (relative device weight)", None),
+    (("--blkio-weight-device",), "weight-device", "Block IO weight (relative device weight) (default [])", None),
     (("--cidfile",), "string", "Write the container ID to the file", ""),
     (("--cpuset-cpus",), "string", "CPUs in which to allow execution (0-3, 0,1)", ""),
     (("--cpuset-mems",), "string", "MEMs in which to allow execution (0-3, 0,1)", ""),
@@ -158,10 +160,10 @@ CONTAINER_FLAGS = [
     (("--cpu-rt-runtime",), "int64", "Limit CPU real-time runtime in microseconds", 0),
     (("-c", "--cpu-shares"), "int64", "CPU shares (relative weight)", 0),
     (("--cpus",), "decimal", "Number of CPUs", 0),
-    (("--device-read-bps",), "bps-device", "Limit read rate (bytes per second) from a device", None),
-    (("--device-read-iops",), "iops-device", "Limit read rate (IO per second) from a device", None),
-    (("--device-write-bps",), "bps-device", "Limit write rate (bytes per second) to a device", None),
-    (("--device-write-iops",), "iops-device", "Limit write rate (IO per second) to a device", None),
+    (("--device-read-bps",), "bps-device", "Limit read rate (bytes per second) from a device (default [])", None),
+    (("--device-read-iops",), "iops-device", "Limit read rate (IO per second) from a device (default [])", None),
+    (("--device-write-bps",), "bps-device", "Limit write rate (bytes per second) to a device (default [])", None),
+    (("--device-write-iops",), "iops-device", "Limit write rate (IO per second) to a device (default [])", None),
     (("--io-maxbandwidth",), "bytes", "Maximum IO bandwidth limit for the system drive (Windows only)", 0),
     (("--io-maxiops",), "uint64", "Maximum IOps limit for the system drive (Windows only)", 0),
     (("--kernel-memory",), "bytes", "Kernel memory limit", 0),
@@ -182,7 +184,9 @@ CONTAINER_FLAGS = [
     (("--init",), "optbool", "Run an init inside the container that forwards signals and reaps processes", None),
     (("--annotation",), "map", "Add an annotation to the container (passed through to the OCI runtime)", None),
 ]
-HIDDEN = {"--kernel-memory"}
+# Hidden as docker hides them from a Linux engine speaking API 1.41 (Windows-only, or newer API).
+HIDDEN = {"--cpu-count", "--cpu-percent", "--io-maxbandwidth", "--io-maxiops", "--annotation",
+          "--health-start-interval"}
 
 
 def container_flags(func):
@@ -192,15 +196,20 @@ def container_flags(func):
     return func
 
 
-def create_flags(func):
-    """Flags of create that run shares (not stored in Config/HostConfig)."""
-    decorators = [
-        option("--name", help="Assign a name to the container", default=""),
-        option("--pull", help='Pull image before creating ("always", "missing", "never")', default="missing"),
-        option("-q", "--quiet", kind="bool", help="Suppress the pull output"),
-        option("--platform", help="Set platform if server is multi-platform capable", default=""),
-        option("--disable-content-trust", kind="bool", default=True, help="Skip image verification"),
-    ]
-    for decorator in reversed(decorators):
-        func = decorator(func)
-    return func
+def create_flags(verb: str):
+    """Flags of create that run shares (not stored in Config/HostConfig); `verb` is "running" or "creating"."""
+    def decorate(func):
+        decorators = [
+            option("--name", help="Assign a name to the container", default=""),
+            # docker's create help really says "|missing"
+            option("--pull", default="missing", help=f'Pull image before {verb} ("always", '
+                   f'"{"|" if verb == "creating" else ""}missing", "never")'),
+            option("-q", "--quiet", kind="bool", help="Suppress the pull output"),
+            option("--platform", help="Set platform if server is multi-platform capable", default=""),
+            option("--disable-content-trust", kind="bool", default=True,
+                   help="Skip image verification (default true)"),
+        ]
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+    return decorate

@@ -1,0 +1,155 @@
+"""`attach` and `start` (with -a/-i it attaches first, as docker does)."""
+from __future__ import annotations
+
+import click
+
+from ...base import DockerCommand
+from ...errors import FAILURE, StatusError
+from .common import each_container, print_line
+from .flagset import option
+
+ESCAPE_MESSAGE = "read escape sequence"
+
+
+def _check_state(info: dict) -> None:
+    state = info.get("State") or {}
+    if not state.get("Running"):
+        raise StatusError("You cannot attach to a stopped container, start it first", FAILURE)
+    if state.get("Paused"):
+        raise StatusError("You cannot attach to a paused container, unpause it first", FAILURE)
+    if state.get("Restarting"):
+        raise StatusError("You cannot attach to a restarting container, wait until it is running", FAILURE)
+
+
+@click.command("attach", cls=DockerCommand, usage="attach [OPTIONS] CONTAINER", nargs=("exact", 1),
+               help="Attach local standard input, output, and error streams to a running container")
+@option("--no-stdin", kind="bool", help="Do not attach STDIN")
+@option("--sig-proxy", kind="bool", default=True, help="Proxy all received signals to the process (default true)")
+@option("--detach-keys", default="", help="Override the key sequence for detaching a container")
+@click.argument("container", required=False)
+@click.pass_obj
+def attach(env, no_stdin, sig_proxy, detach_keys, container):
+    from ....streams.pump import DETACHED, stream_io
+    from ....streams.signals import SignalProxy
+    from ....streams.tty import SizeMonitor, detach_key_bytes
+    from .running import ExitWaiter, detach_keys_for, output_errors
+
+    api = env.api.containers
+    waiter = ExitWaiter(api, container, None, env.stderr, raise_errors=True)
+    proxy = monitor = conn = None
+    try:
+        info = api.inspect(container)
+        _check_state(info)
+        tty = bool(info["Config"].get("Tty"))
+        if not no_stdin and tty and not env.stdin_is_tty():
+            raise StatusError("the input device is not a TTY", FAILURE)
+        keys = detach_keys_for(env, detach_keys)
+        with_stdin = not no_stdin and bool(info["Config"].get("OpenStdin"))
+        if sig_proxy and not tty:
+            proxy = SignalProxy(lambda sig: api.kill(container, sig)).start()
+        conn = api.attach(container, stdin=with_stdin, stdout=True, stderr=True, detach_keys=keys or None)
+        _check_state(api.inspect(container))
+        if tty and env.stdout_is_tty():
+            monitor = SizeMonitor(lambda h, w: api.resize(container, h, w), env.stdout.fileno(), env.stderr)
+            monitor.nudge()
+            monitor.start()
+        with output_errors(proxy is not None):
+            result = stream_io(conn, tty=tty, stdin=env.stdin if with_stdin else None, stdout=env.stdout,
+                               stderr=env.stderr, detach_keys=detach_key_bytes(keys))
+        if result == DETACHED:
+            raise StatusError(ESCAPE_MESSAGE, FAILURE)
+        status = waiter.status()
+        if status:
+            raise StatusError("", status)
+    finally:
+        for item in (monitor, proxy):
+            if item is not None:
+                item.stop()
+        if conn is not None:
+            conn.close()
+        waiter.close()
+
+
+@click.command("start", cls=DockerCommand, usage="start [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
+               help="Start one or more stopped containers")
+@option("-a", "--attach", "attach_", kind="bool", help="Attach STDOUT/STDERR and forward signals")
+@option("-i", "--interactive", kind="bool", help="Attach container's STDIN")
+@option("--detach-keys", default="", help="Override the key sequence for detaching a container")
+@option("--checkpoint", default="", hidden=True, help="Restore from this checkpoint")
+@option("--checkpoint-dir", default="", hidden=True, help="Use a custom checkpoint storage directory")
+@click.argument("containers", nargs=-1)
+@click.pass_obj
+def start(env, attach_, interactive, detach_keys, checkpoint, checkpoint_dir, containers):
+    if checkpoint or checkpoint_dir:
+        _require_experimental(env, "--checkpoint" if checkpoint else "--checkpoint-dir")
+    if attach_ or interactive:
+        if len(containers) > 1:
+            raise StatusError("you cannot start and attach multiple containers at once", FAILURE)
+        status = _start_attached(env, containers[0], interactive, detach_keys)
+        if status:
+            raise StatusError("", status)
+        return
+    _start_many(env, list(containers))
+
+
+def _require_experimental(env, flag: str) -> None:
+    if (env.transport.ping().get("Docker-Experimental") or "").lower() != "true":
+        raise StatusError(f'"{flag}" is only supported on a Docker daemon with experimental features enabled',
+                          FAILURE)
+
+
+def _start_many(env, names: list[str]) -> None:
+    """Start concurrently; names that started on stdout, errors on stderr, both in argument order."""
+    api = env.api.containers
+    failed = []
+    for name, error in each_container(names, api.start):
+        if error is None:
+            print_line(env.stdout, name)
+        else:
+            print_line(env.stderr, str(error))
+            failed.append(name)
+    if failed:
+        raise StatusError(f"Error: failed to start containers: {', '.join(failed)}", FAILURE)
+
+
+def _start_attached(env, container: str, interactive: bool, detach_keys: str) -> int:
+    from ....streams.pump import DETACHED, stream_io
+    from ....streams.signals import SignalProxy
+    from ....streams.tty import SizeMonitor, detach_key_bytes
+    from ....transport.errors import DockerError
+    from .running import ExitWaiter, detach_keys_for, output_errors
+
+    api = env.api.containers
+    info = api.inspect(container)
+    cid, tty = info["Id"], bool(info["Config"].get("Tty"))
+    auto_remove = bool((info.get("HostConfig") or {}).get("AutoRemove"))
+    proxy = SignalProxy(lambda sig: api.kill(cid, sig)).start() if not tty else None
+    keys = detach_keys_for(env, detach_keys)
+    with_stdin = interactive and bool(info["Config"].get("OpenStdin"))
+    conn = waiter = monitor = None
+    try:
+        conn = api.attach(cid, stdin=with_stdin, stdout=True, stderr=True, detach_keys=keys or None)
+        waiter = ExitWaiter(api, cid, "removed" if auto_remove else "next-exit", env.stderr)
+        try:
+            api.start(cid)
+        except DockerError:
+            conn.shutdown()
+            if auto_remove:
+                waiter.status()
+            raise
+        if tty and env.stdout_is_tty():
+            monitor = SizeMonitor(lambda h, w: api.resize(cid, h, w), env.stdout.fileno(), env.stderr).start()
+        with output_errors(proxy is not None):
+            result = stream_io(conn, tty=tty, stdin=env.stdin if with_stdin else None, stdout=env.stdout,
+                               stderr=env.stderr, detach_keys=detach_key_bytes(keys))
+        if result == DETACHED:
+            return 0
+        return waiter.status()
+    finally:
+        for item in (monitor, proxy):
+            if item is not None:
+                item.stop()
+        if conn is not None:
+            conn.close()
+        if waiter is not None:
+            waiter.close()

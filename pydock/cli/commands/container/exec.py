@@ -1,0 +1,94 @@
+"""`exec`: run a command in a running container, attached like `run` (no signal proxy)."""
+from __future__ import annotations
+
+import click
+
+from ...base import DockerCommand
+from ...errors import FAILURE, StatusError
+from .flagset import option
+
+
+@click.command("exec", cls=DockerCommand, usage="exec [OPTIONS] CONTAINER COMMAND [ARG...]", nargs=("min", 2),
+               interspersed=False, help="Execute a command in a running container")
+@option("--detach-keys", default="", help="Override the key sequence for detaching a container")
+@option("-i", "--interactive", kind="bool", help="Keep STDIN open even if not attached")
+@option("-t", "--tty", kind="bool", help="Allocate a pseudo-TTY")
+@option("-d", "--detach", kind="bool", help="Detached mode: run command in the background")
+@option("-u", "--user", default="", help='Username or UID (format: "<name|uid>[:<group|gid>]")')
+@option("--privileged", kind="bool", help="Give extended privileges to the command")
+@option("-e", "--env", "env_", kind="env", help="Set environment variables")
+@option("--env-file", kind="list", help="Read in a file of environment variables")
+@option("-w", "--workdir", default="", help="Working directory inside the container")
+@click.argument("container", required=False)
+@click.argument("command", nargs=-1)
+@click.pass_obj
+def exec_(env, detach_keys, interactive, tty, detach, user, privileged, env_, env_file, workdir, container,
+          command):
+    body = exec_config(env, detach_keys=detach_keys, interactive=interactive, tty=tty, detach=detach, user=user,
+                       privileged=privileged, env_values=env_, env_files=env_file, workdir=workdir,
+                       command=command)
+    api = env.api
+    api.containers.inspect(container)  # a missing container is reported before anything else
+    if not detach and body["AttachStdin"] and tty and not env.stdin_is_tty():
+        raise StatusError("the input device is not a TTY", FAILURE)
+    size = _console_size(env) if tty else None
+    if size is not None and api.transport.version_at_least("1.42"):
+        body["ConsoleSize"] = size
+    exec_id = api.exec.create(container, body).get("Id", "")
+    if not exec_id:
+        raise StatusError("exec ID empty", FAILURE)
+    if detach:
+        api.exec.start_detached(exec_id, tty=tty, console_size=size)
+        return
+    status = _interactive(env, exec_id, body, size)
+    if status:
+        raise StatusError("", status)
+
+
+def exec_config(env, *, detach_keys, interactive, tty, detach, user, privileged, env_values, env_files, workdir,
+                command) -> dict:
+    """docker's parseExec: the POST /containers/{id}/exec body."""
+    from ....opts import OptError
+    from ....opts.env import read_kv_env_strings
+
+    try:
+        variables = read_kv_env_strings(env_files, env_values) or None
+    except OptError as exc:
+        raise StatusError(str(exc), FAILURE) from None
+    attached = not detach
+    return {"User": user, "Privileged": privileged, "Tty": tty, "AttachStdin": attached and interactive,
+            "AttachStderr": attached, "AttachStdout": attached, "Detach": detach,
+            "DetachKeys": detach_keys or env.config.get("detachKeys") or "", "Env": variables,
+            "WorkingDir": workdir, "Cmd": list(command)}
+
+
+def _console_size(env) -> list[int]:
+    from ....streams.tty import terminal_size
+
+    try:
+        return list(terminal_size(env.stdout.fileno()))
+    except (AttributeError, OSError, ValueError):
+        return [0, 0]
+
+
+def _interactive(env, exec_id: str, body: dict, size) -> int:
+    from ....streams.pump import DETACHED, stream_io
+    from ....streams.tty import SizeMonitor, detach_key_bytes
+
+    api = env.api
+    tty = body["Tty"]
+    conn = api.exec.start_attached(exec_id, tty=tty, console_size=size)
+    monitor = None
+    try:
+        if tty and env.stdin_is_tty():
+            monitor = SizeMonitor(lambda h, w: api.exec.resize(exec_id, h, w), env.stdout.fileno(),
+                                  env.stderr).start()
+        result = stream_io(conn, tty=tty, stdin=env.stdin if body["AttachStdin"] else None, stdout=env.stdout,
+                           stderr=env.stderr, detach_keys=detach_key_bytes(body["DetachKeys"]))
+    finally:
+        if monitor is not None:
+            monitor.stop()
+        conn.close()
+    if result == DETACHED:
+        raise StatusError("read escape sequence", FAILURE)
+    return int(api.exec.inspect(exec_id).get("ExitCode") or 0)

@@ -1,0 +1,70 @@
+"""`logs` and `wait`."""
+from __future__ import annotations
+
+import click
+
+from ...base import DockerCommand
+from ...errors import FAILURE, StatusError
+from .common import each_container, fail_with, print_line
+from .flagset import option
+
+
+@click.command("logs", cls=DockerCommand, usage="logs [OPTIONS] CONTAINER", nargs=("exact", 1),
+               help="Fetch the logs of a container")
+@option("-f", "--follow", kind="bool", help="Follow log output")
+@option("--since", default="", help='Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative '
+        '(e.g. "42m" for 42 minutes)')
+@option("--until", default="", help='Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative '
+        '(e.g. "42m" for 42 minutes)')
+@option("-t", "--timestamps", kind="bool", help="Show timestamps")
+@option("--details", kind="bool", help="Show extra details provided to logs")
+@option("-n", "--tail", default="all", help="Number of lines to show from the end of the logs")
+@click.argument("container", required=False)
+@click.pass_obj
+def logs(env, follow, since, until, timestamps, details, tail, container):
+    from ....opts import OptError
+    from ....opts.timestamps import get_timestamp
+    from ....streams.frames import STDERR, FrameDecoder
+    from ....streams.pump import fd_writer
+
+    info = env.api.containers.inspect(container)
+    try:
+        since_ts = get_timestamp(since) if since else None
+    except OptError as exc:
+        raise StatusError(f'invalid value for "since": {exc}', FAILURE) from None
+    try:
+        until_ts = get_timestamp(until) if until else None
+    except OptError as exc:
+        raise StatusError(f'invalid value for "until": {exc}', FAILURE) from None
+    write_out, write_err = fd_writer(env.stdout), fd_writer(env.stderr)
+    tty = bool((info.get("Config") or {}).get("Tty"))
+    with env.api.containers.logs(info["Id"], follow=follow or None, since=since_ts, until=until_ts,
+                                 timestamps=timestamps or None, tail=tail, details=details or None) as response:
+        decoder = None if tty else FrameDecoder()
+        for chunk in response.iter_raw():
+            if decoder is None:
+                write_out(chunk)
+                continue
+            for stream, payload in decoder.feed(chunk):
+                (write_err if stream == STDERR else write_out)(payload)
+
+
+@click.command("wait", cls=DockerCommand, usage="wait CONTAINER [CONTAINER...]", nargs=("min", 1),
+               help="Block until one or more containers stop, then print their exit codes")
+@click.argument("containers", nargs=-1)
+@click.pass_obj
+def wait(env, containers):
+    """Waits run concurrently; codes are printed in argument order, failures after them."""
+    api = env.api.containers
+    codes: dict[str, int] = {}
+
+    def wait_one(name: str) -> None:
+        codes[name] = api.wait(name).get("StatusCode", 0)
+
+    errors = []
+    for name, error in each_container(list(containers), wait_one):
+        if error is None:
+            print_line(env.stdout, str(codes[name]))
+        else:
+            errors.append(str(error))
+    fail_with(errors)

@@ -1,0 +1,81 @@
+"""`run` and `create`: declarations, then docker's create → attach → wait → start flow."""
+from __future__ import annotations
+
+import click
+
+from ...base import DockerCommand
+from ...errors import FAILURE, FLAG_ERROR, StatusError
+from .flagset import container_flags, create_flags, option
+
+PULL_CHOICES = ("always", "missing", "never")
+
+
+@click.command("create", cls=DockerCommand, usage="create [OPTIONS] IMAGE [COMMAND] [ARG...]", nargs=("min", 1),
+               interspersed=False, help="Create a new container")
+@create_flags("creating")
+@container_flags
+@click.argument("image", required=False)
+@click.argument("args", nargs=-1)
+@click.pass_context
+def create(ctx, image, args, name, pull, quiet, platform, disable_content_trust, **values):
+    from ....streams.progress import JSONMessageError
+    from .creating import create_container, parse_config
+
+    env = ctx.obj
+    cfg = parse_config(ctx, env, "create", image, args, values, pull)
+    try:
+        container_id = create_container(env, cfg, name=name, platform=platform, pull=pull, quiet=quiet)
+    except (ValueError, JSONMessageError) as exc:  # a bad reference, platform or cidfile; a failed pull
+        raise StatusError(str(exc), FAILURE) from None
+    env.stdout.write(container_id + "\n")
+    env.stdout.flush()
+
+
+@click.command("run", cls=DockerCommand, usage="run [OPTIONS] IMAGE [COMMAND] [ARG...]", nargs=("min", 1),
+               interspersed=False, help="Create and run a new container from an image")
+@option("-d", "--detach", kind="bool", help="Run container in background and print container ID")
+@option("--sig-proxy", kind="bool", default=True, help="Proxy received signals to the process (default true)")
+@option("--detach-keys", help="Override the key sequence for detaching a container", default="")
+@create_flags("running")
+@container_flags
+@click.argument("image", required=False)
+@click.argument("args", nargs=-1)
+@click.pass_context
+def run(ctx, image, args, detach, sig_proxy, detach_keys, name, pull, quiet, platform, disable_content_trust,
+        **values):
+    from .creating import parse_config
+    from .running import RunOptions, run_container
+
+    env = ctx.obj
+    cfg = parse_config(ctx, env, "run", image, args, values, pull)
+    opts = RunOptions(detach=detach, sig_proxy=sig_proxy, detach_keys=detach_keys, name=name, pull=pull,
+                      quiet=quiet, platform=platform, auto_remove=values.get("rm", False),
+                      attach_flags=tuple(values.get("attach") or ()))
+    status = run_container(ctx, env, cfg, opts)
+    if status:
+        raise StatusError("", status)
+
+
+def with_help(ctx, message: str, command: str) -> str:
+    """docker's decoration of run/create failures: the program name, then a pointer to --help."""
+    prog = ctx.find_root().info_name
+    return f"{prog}: {message}\n\nRun '{prog} {command} --help' for more information"
+
+
+def to_status_error(ctx, error: Exception, command: str = "run") -> StatusError:
+    """126 when the command cannot be invoked, 127 when it is not found, else 125."""
+    message = str(error)
+    if any(text in message for text in ("executable file not found", "no such file or directory",
+                                         "system cannot find the file specified")):
+        status = 127
+    elif "permission denied" in message or "is a directory" in message:
+        status = 126
+    else:
+        status = FLAG_ERROR
+    return StatusError(with_help(ctx, message, command), status)
+
+
+def validate_pull(ctx, pull: str, command: str) -> None:
+    if pull not in PULL_CHOICES and pull != "":
+        raise StatusError(with_help(ctx, f"invalid pull option: '{pull}': must be one of \"always\", "
+                                         f"\"missing\" or \"never\"", command), FLAG_ERROR)

@@ -1,0 +1,145 @@
+"""--network (short and long syntax), --network-alias, --ip, --link … into EndpointsConfig."""
+from __future__ import annotations
+
+import csv
+import re
+
+from . import OptError
+from .validators import is_valid_mac
+
+BUILTIN_MODES = ("default", "bridge", "host", "none")
+
+
+def is_user_defined(mode: str) -> bool:
+    return mode not in BUILTIN_MODES and not mode.startswith("container:")
+
+
+def parse_network(value: str) -> dict:
+    """One --network value -> an attachment {"Target", "Aliases", "IPv4Address" …}."""
+    attachment = {"Target": "", "Aliases": [], "DriverOpts": {}, "Links": [], "IPv4Address": "",
+                  "IPv6Address": "", "LinkLocalIPs": [], "MacAddress": "", "GwPriority": 0}
+    if not re.search(r"\w+=\w+(,\w+=\w+)*", value):
+        attachment["Target"] = value
+        return attachment
+    try:
+        fields = next(csv.reader([value]))
+    except (csv.Error, StopIteration) as exc:
+        raise OptError(str(exc)) from None
+    for field in fields:
+        key, sep, val = field.lower().partition("=")
+        if not sep or not key:
+            raise OptError(f"invalid field {field}")
+        _apply_field(attachment, key.strip(), val.strip())
+    if not attachment["Target"]:
+        raise OptError("network name/id is not specified")
+    return attachment
+
+
+def _apply_field(attachment: dict, key: str, val: str) -> None:
+    if key == "name":
+        attachment["Target"] = val
+    elif key == "alias":
+        attachment["Aliases"].append(val)
+    elif key == "ip":
+        attachment["IPv4Address"] = val
+    elif key == "ip6":
+        attachment["IPv6Address"] = val
+    elif key == "mac-address":
+        attachment["MacAddress"] = val
+    elif key == "link-local-ip":
+        attachment["LinkLocalIPs"].append(val)
+    elif key == "driver-opt":
+        opt_key, sep, opt_val = val.partition("=")
+        if not sep or not opt_key:
+            raise OptError("invalid key value pair format in driver options")
+        attachment["DriverOpts"][opt_key.strip()] = opt_val.strip()
+    elif key == "gw-priority":
+        try:
+            attachment["GwPriority"] = int(val, 10)
+        except ValueError:
+            raise OptError(f"invalid gw-priority ({val}): invalid syntax") from None
+    else:
+        raise OptError("invalid field key " + key)
+
+
+def network_mode(networks: list[dict]) -> str:
+    return networks[0]["Target"] if networks else "default"
+
+
+def endpoints_config(networks: list[dict], *, aliases, links, ipv4: str, ipv6: str, mac: str,
+                     link_local_ips) -> dict:
+    """docker's parseNetworkOpts: the flags apply to the first network (or "default")."""
+    legacy = {"aliases": list(aliases), "links": list(links), "ipv4": ipv4, "ipv6": ipv6, "mac": mac,
+              "link_local_ips": list(link_local_ips)}
+    endpoints: dict[str, dict | None] = {}
+    if not networks:
+        attachment = parse_network("default")
+        _apply_container_options(attachment, legacy)
+        endpoints["default"] = _endpoint(attachment)
+    user_defined = other = False
+    for i, attachment in enumerate(networks):
+        attachment = {**attachment, "Aliases": list(attachment["Aliases"])}
+        if is_user_defined(attachment["Target"]):
+            user_defined = True
+        else:
+            other = True
+        if i == 0:
+            _apply_container_options(attachment, legacy)
+        endpoint = _endpoint(attachment)
+        if attachment["Target"] in endpoints:
+            raise OptError(f'network "{attachment["Target"]}" is specified multiple times')
+        if i == 0 and len(networks) == 1 and _is_zero(endpoint):
+            continue
+        endpoints[attachment["Target"]] = endpoint
+    if user_defined and other:
+        raise OptError("conflicting options: cannot attach both user-defined and non-user-defined network-modes")
+    return endpoints
+
+
+def _apply_container_options(n: dict, legacy: dict) -> None:
+    conflicts = (("Aliases", "aliases", "--network-alias and per-network alias"),
+                 ("Links", "links", "--link and per-network links"),
+                 ("IPv4Address", "ipv4", "--ip and per-network IPv4 address"),
+                 ("IPv6Address", "ipv6", "--ip6 and per-network IPv6 address"),
+                 ("MacAddress", "mac", "--mac-address and per-network MAC address"),
+                 ("LinkLocalIPs", "link_local_ips", "--link-local-ip and per-network link-local IP addresses"))
+    for field, flag, text in conflicts:
+        if n[field] and legacy[flag]:
+            raise OptError(f"conflicting options: cannot specify both {text}")
+    if legacy["aliases"]:
+        n["Aliases"] = legacy["aliases"]
+    if is_user_defined(n["Target"]) and legacy["links"]:
+        n["Links"] = legacy["links"]
+    for field, flag in (("IPv4Address", "ipv4"), ("IPv6Address", "ipv6"), ("MacAddress", "mac"),
+                        ("LinkLocalIPs", "link_local_ips")):
+        if legacy[flag]:
+            n[field] = legacy[flag]
+
+
+def _endpoint(n: dict) -> dict:
+    """An EndpointSettings body, with every field docker's client sends."""
+    if not n["Target"].strip():
+        raise OptError("no name set for network")
+    if not is_user_defined(n["Target"]):
+        if n["Aliases"]:
+            raise OptError("network-scoped aliases are only supported for user-defined networks")
+        if n["Links"]:
+            raise OptError("links are only supported for user-defined networks")
+    endpoint = {"IPAMConfig": None, "Links": n["Links"] or None, "Aliases": n["Aliases"] or None,
+                "MacAddress": "", "DriverOpts": n["DriverOpts"] or None, "GwPriority": n["GwPriority"],
+                "NetworkID": "", "EndpointID": "", "Gateway": "", "IPAddress": "", "IPPrefixLen": 0,
+                "IPv6Gateway": "", "GlobalIPv6Address": "", "GlobalIPv6PrefixLen": 0, "DNSNames": None}
+    if n["IPv4Address"] or n["IPv6Address"] or n["LinkLocalIPs"]:
+        ipam = {"IPv4Address": n["IPv4Address"], "IPv6Address": n["IPv6Address"]}
+        if n["LinkLocalIPs"]:
+            ipam["LinkLocalIPs"] = n["LinkLocalIPs"]
+        endpoint["IPAMConfig"] = {k: v for k, v in ipam.items() if v}
+    if n["MacAddress"]:
+        if not is_valid_mac(n["MacAddress"]):
+            raise OptError(f"{n['MacAddress']} is not a valid mac address")
+        endpoint["MacAddress"] = n["MacAddress"]
+    return endpoint
+
+
+def _is_zero(endpoint: dict) -> bool:
+    return not any(v for v in endpoint.values())

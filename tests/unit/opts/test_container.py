@@ -1,0 +1,68 @@
+"""The shared run/create parser, called directly (the CLI comparison is tests/unit/cli/test_run_opts.py)."""
+from __future__ import annotations
+
+import pytest
+
+from pydock.opts import OptError
+from pydock.opts.container import normalize_capabilities, parse
+from pydock.opts.network import endpoints_config, parse_network
+
+
+def test_defaults_match_docker():
+    cfg = parse({}, "alpine", ["echo", "hi"])
+    assert cfg.config["Cmd"] == ["echo", "hi"]
+    assert cfg.config["AttachStdout"] and cfg.config["AttachStderr"] and not cfg.config["AttachStdin"]
+    assert cfg.host_config["RestartPolicy"] == {"Name": "no", "MaximumRetryCount": 0}
+    assert cfg.host_config["NetworkMode"] == "default"
+    assert cfg.host_config["MemorySwappiness"] == -1
+    assert "ExposedPorts" not in cfg.config and "Healthcheck" not in cfg.config
+    assert list(cfg.networking_config["EndpointsConfig"]) == ["default"]
+    assert set(cfg.body()) >= {"Image", "HostConfig", "NetworkingConfig"}
+
+
+def test_interactive_attaches_stdin_once():
+    cfg = parse({"interactive": True}, "alpine")
+    assert cfg.config["AttachStdin"] and cfg.config["OpenStdin"] and cfg.config["StdinOnce"]
+    cfg = parse({"attach": ("stdout",)}, "alpine")
+    assert (cfg.config["AttachStdin"], cfg.config["AttachStdout"], cfg.config["AttachStderr"]) == \
+        (False, True, False)
+
+
+def test_healthcheck():
+    cfg = parse({"health_cmd": "true", "health_interval": 30 * 10 ** 9, "health_retries": 3}, "alpine")
+    assert cfg.config["Healthcheck"] == {"Test": ["CMD-SHELL", "true"], "Interval": 30 * 10 ** 9, "Retries": 3}
+    assert parse({"no_healthcheck": True}, "alpine").config["Healthcheck"] == {"Test": ["NONE"]}
+    with pytest.raises(OptError, match="--health-retries cannot be negative"):
+        parse({"health_retries": -1}, "alpine")
+
+
+def test_entrypoint_reset_and_init():
+    assert parse({"entrypoint": ""}, "alpine").config["Entrypoint"] == [""]
+    assert parse({"entrypoint": "sh"}, "alpine").config["Entrypoint"] == ["sh"]
+    assert "Init" not in parse({}, "alpine").host_config
+    assert parse({"init": False}, "alpine").host_config["Init"] is False
+
+
+def test_capabilities_are_normalized():
+    assert normalize_capabilities(["net_admin", "CAP_NET_ADMIN", "all", "sys_time"]) == \
+        ["ALL", "CAP_NET_ADMIN", "CAP_SYS_TIME"]
+    assert normalize_capabilities([]) is None
+
+
+def test_networks():
+    assert parse_network("mynet")["Target"] == "mynet"
+    long = parse_network("name=mynet,alias=a,alias=b,ip=10.0.0.2,driver-opt=k=v")
+    assert (long["Target"], long["Aliases"], long["IPv4Address"], long["DriverOpts"]) == \
+        ("mynet", ["a", "b"], "10.0.0.2", {"k": "v"})
+    endpoints = endpoints_config([parse_network("mynet")], aliases=["x"], links=["c:d"], ipv4="", ipv6="",
+                                 mac="", link_local_ips=[])
+    assert endpoints["mynet"]["Aliases"] == ["x"] and endpoints["mynet"]["Links"] == ["c:d"]
+    assert endpoints_config([parse_network("host")], aliases=[], links=[], ipv4="", ipv6="", mac="",
+                            link_local_ips=[]) == {}
+    with pytest.raises(OptError, match="network-scoped aliases are only supported for user-defined networks"):
+        endpoints_config([], aliases=["x"], links=[], ipv4="", ipv6="", mac="", link_local_ips=[])
+    with pytest.raises(OptError, match="cannot attach both user-defined and non-user-defined"):
+        endpoints_config([parse_network("host"), parse_network("mynet")], aliases=[], links=[], ipv4="",
+                         ipv6="", mac="", link_local_ips=[])
+    with pytest.raises(OptError, match="network name/id is not specified"):
+        parse_network("alias=x")

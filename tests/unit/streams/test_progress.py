@@ -1,0 +1,58 @@
+"""Docker's JSON progress display: plain lines in a pipe, cursor-moving bars on a terminal."""
+from __future__ import annotations
+
+import pytest
+
+from pydock.streams.progress import JSONMessageError, display_stream, human_size, progress_string
+
+PULL = [
+    {"status": "Pulling from library/busybox", "id": "pydt-1"},
+    {"status": "Pulling fs layer", "progressDetail": {}, "id": "a1b2"},
+    {"status": "Downloading", "progressDetail": {"current": 500, "total": 2000}, "progress": "[==>  ]",
+     "id": "a1b2"},
+    {"status": "Download complete", "progressDetail": {}, "id": "a1b2"},
+    {"status": "Pull complete", "progressDetail": {}, "id": "a1b2"},
+    {"status": "Digest: sha256:abc"},
+    {"status": "Status: Downloaded newer image for busybox:pydt-1"},
+]
+
+
+def render(messages, terminal=False, width=200):
+    out = []
+    display_stream(messages, out.append, is_terminal=terminal, width=lambda: width)
+    return "".join(out)
+
+
+def test_pipe_output_skips_progress_updates():
+    assert render(PULL) == (
+        "pydt-1: Pulling from library/busybox\n"
+        "a1b2: Pulling fs layer\n"
+        "a1b2: Download complete\n"
+        "a1b2: Pull complete\n"
+        "Digest: sha256:abc\n"
+        "Status: Downloaded newer image for busybox:pydt-1\n")
+
+
+def test_terminal_output_rewrites_each_layer_line():
+    text = render(PULL[:4], terminal=True, width=120)
+    assert text.startswith("pydt-1: Pulling from library/busybox\n\n\x1b[1A\x1b[2K\ra1b2: Pulling fs layer \r")
+    bar = "[" + "=" * 12 + ">" + " " * 38 + "] "
+    assert f"\x1b[2K\ra1b2: Downloading {bar}    500B/2kB\r" in text
+    assert text.endswith("\x1b[1A\x1b[2K\ra1b2: Download complete \r\x1b[1B")
+
+
+def test_narrow_terminals_get_no_bar():
+    assert progress_string({"current": 500, "total": 2000}, 80) == "    500B/2kB"
+    assert progress_string({"current": 2, "total": 5, "units": "items"}, 80) == "2/5 items"
+    assert progress_string({"current": 7000}, 80) == "     7kB"
+    assert progress_string({}, 80) == ""
+
+
+def test_errors_in_the_stream_raise():
+    with pytest.raises(JSONMessageError, match="^manifest unknown$"):
+        render([{"status": "x"}, {"errorDetail": {"message": "manifest unknown"}, "error": "manifest unknown"}])
+
+
+def test_human_size_uses_four_significant_digits():
+    assert human_size(1_985_000) == "1.985MB"
+    assert human_size(512) == "512B"
