@@ -277,7 +277,7 @@ class LazyGroup(click.Group):
             usage = usage_line(ctx, self) if ctx.parent else ""
             raise UsageFailure(f"{prog}: unknown command: {ctx.command_path} {name}", ctx.command_path,
                                usage, FAILURE)
-        return name, command, args[1:]
+        return self.aliases.get(name, name), command, args[1:]
 
     def parse_args(self, ctx, args):
         if not args:  # docker prints help on stderr then, and on stdout for --help

@@ -39,6 +39,7 @@ TOP_COMMANDS = {
     "version": (f"{S}:version", "Show the Docker version information"),
     "info": (f"{S}:info", "Display system-wide information"),
     "ps": (f"{C}.listing:ps", "List containers"),
+    "inspect": (f"{C}.listing:inspect_objects", "Return low-level information on Docker objects"),
     **{name: CONTAINER_COMMANDS[name] for name in (
         "attach", "commit", "cp", "create", "diff", "exec", "export", "kill", "logs", "pause", "port",
         "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "update", "wait")},
@@ -47,13 +48,19 @@ TOP_COMMANDS = {
 GROUPS = {"container": ("container", CONTAINER_COMMANDS, CONTAINER_ALIASES)}
 
 
+# top-level shortcuts that are their own command objects (for their usage line) but the same command
+SHORTCUTS = {f"{C}.listing:ps": f"{C}.listing:ls"}
+
+
 def aliases_of(target: str, prog: str) -> list[str]:
     """Every name a command answers to, in docker's order: group name, group aliases, shortcut."""
+    target = SHORTCUTS.get(target, target)
     names = []
     for group, (_, commands, aliases) in GROUPS.items():
         for name, (where, _) in commands.items():
             if where == target:
                 names.append(f"{prog} {group} {name}")
                 names += [f"{prog} {group} {alias}" for alias, real in aliases.items() if real == name]
-    names += [f"{prog} {name}" for name, (where, _) in TOP_COMMANDS.items() if where == target]
+    names += [f"{prog} {name}" for name, (where, _) in TOP_COMMANDS.items()
+              if SHORTCUTS.get(where, where) == target]
     return names

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 from ..displayutils import ellipsis, truncate_id
-from ..gofmt import TypedNil
 from ..gostrconv import go_quote
-from ..gotemplate import TemplateContext
 
 DEFAULT_TABLE = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
 RAW_FORMAT = ("container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\n"
@@ -20,6 +18,21 @@ HEADERS = {
 }
 
 
+DEFAULT_COLUMNS = ("ID", "Image", "Command", "RunningFor", "Status", "Ports", "Names")
+
+
+def plain_table(rows: list["ContainerContext"], size: bool) -> str:
+    """The default table without the template engine (what `{{.ID}}\t{{.Image}}…` gives, laid out)."""
+    from ..tabwriter import TabWriter
+
+    columns = DEFAULT_COLUMNS + (("Size",) if size else ())
+    writer = TabWriter(None, 10, 1, 3, " ", 0)
+    writer.write("\t".join(HEADERS[c] for c in columns) + "\n")
+    for row in rows:
+        writer.write("\t".join(getattr(row, c)() for c in columns) + "\n")
+    return writer.flush()
+
+
 def table_format(size: bool) -> str:
     return DEFAULT_TABLE + ("\t{{.Size}}" if size else "")
 
@@ -28,8 +41,12 @@ def raw_format(size: bool) -> str:
     return RAW_FORMAT + ("size: {{.Size}}\\n" if size else "")
 
 
-class ContainerContext(TemplateContext):
-    """One container of `ps`; `trunc` is false with --no-trunc. Records whether .Size was used."""
+class ContainerContext:
+    """One container of `ps`; `trunc` is false with --no-trunc. Records whether .Size was used.
+
+    It follows gotemplate's TemplateContext protocol (go_type_name, to_json_dict) without
+    importing the template engine, so that the default table can be printed without it.
+    """
 
     go_type_name = "*formatter.ContainerContext"
     json_fields = ("Command", "CreatedAt", "ID", "Image", "Labels", "LocalVolumes", "Mounts", "Names",
@@ -40,6 +57,9 @@ class ContainerContext(TemplateContext):
         self.trunc = trunc
         self.now = now
         self.fields_used: set[str] = set()
+
+    def to_json_dict(self) -> dict:
+        return {name: getattr(self, name)() for name in self.json_fields}
 
     def ID(self) -> str:  # noqa: N802 - Go's field names
         ident = self.c.get("Id") or ""
@@ -84,6 +104,8 @@ class ContainerContext(TemplateContext):
         descriptor = self.c.get("ImageManifestDescriptor") or {}
         platform = descriptor.get("platform")
         if not platform:
+            from ..gofmt import TypedNil
+
             return TypedNil("*formatter.Platform")
         return _Platform(platform)
 

@@ -2,8 +2,9 @@
 
 Without --format, the engine's own bytes are joined into an array and run through Go's
 json.Indent (four spaces): key order, escapes and numbers stay exactly as the engine sent them.
-`--format json` is json.Compact of the same array. A template runs over the engine's JSON
-(objects as ordered dicts) with missingkey=error, which is what docker falls back to.
+`--format json` is json.Compact of the same array. A template runs over docker's Go types first
+(inspect_types, containers only), then over the engine's JSON with missingkey=error, as docker
+falls back to it.
 """
 from __future__ import annotations
 
@@ -93,9 +94,20 @@ class TemplateInspector:
         self.template = template
         self.chunks: list[str] = []
 
-    def add(self, raw: bytes) -> None:
-        """Raises TemplateExecError (docker reports `template parsing error: …`)."""
+    def add(self, raw: bytes, kind: str = "") -> None:
+        """The typed view first (containers), then the JSON, as docker falls back from its Go types.
+
+        Raises TemplateExecError (docker reports `template parsing error: …`).
+        """
         data = json.loads(raw)
+        if kind == "container" and isinstance(data, dict):
+            from .inspect_types import typed_container
+
+            try:
+                self.chunks.append(self.template.execute(typed_container(data)) + "\n")
+                return
+            except ValueError:
+                pass
         self.chunks.append(self.template.execute(data, missingkey="error") + "\n")
 
     def text(self) -> str:
@@ -107,5 +119,6 @@ def parse_inspect_format(fmt: str):
     if fmt in ("", "json"):
         return None
     from ..gotemplate import parse
+    from .inspect_types import json_funcs
 
-    return parse(fmt)
+    return parse(fmt, funcs=json_funcs())

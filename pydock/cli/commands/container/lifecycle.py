@@ -7,7 +7,8 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from .common import GoInt, GoValue, confirm, each_container, fail_with, filter_option, print_line, run_on_each
+from .common import (GoInt, GoValue, confirm, each_container, fail_with, filter_option, merge_prune_filters,
+                     print_line, run_on_each)
 
 TIME_DEPRECATED = "Flag --time has been deprecated, use --timeout instead"
 
@@ -133,7 +134,7 @@ PRUNE_WARNING = "WARNING! This will remove all stopped containers.\nAre you sure
 @click.pass_obj
 def prune(env, force, filters, args):
     from ....formatting.units import human_size
-    from ....opts.filters import merge_prune_filters, parse_filters
+    from ....opts.filters import parse_filters
 
     wanted = merge_prune_filters(parse_filters(filters), env.config.get("pruneFilters"))
     if not force and not confirm(env, PRUNE_WARNING):

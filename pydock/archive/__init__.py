@@ -1,0 +1,1 @@
+"""Tar archives for `cp`: go-archive's copy rules."""

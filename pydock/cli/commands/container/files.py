@@ -1,0 +1,307 @@
+"""cp, export, commit: declarations and wiring."""
+from __future__ import annotations
+
+import os
+
+import click
+
+from ...base import DockerCommand
+from ...errors import FAILURE, StatusError
+from .common import print_line
+
+CP_USAGE = ("cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n"
+            "\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH")
+MODE_DIR, MODE_SYMLINK = 1 << 31, 1 << 27  # Go's os.FileMode bits in the engine's path stat
+MODE_DEVICE, MODE_IRREGULAR = 1 << 26, 1 << 19
+
+
+@click.command("cp", cls=DockerCommand, usage=CP_USAGE, nargs=("exact", 2),
+               help="Copy files/folders between a container and the local filesystem\n\n"
+                    "Use '-' as the source to read a tar archive from stdin\n"
+                    "and extract it to a directory destination in a container.\n"
+                    "Use '-' as the destination to stream a tar archive of a\n"
+                    "container source to stdout.")
+@click.option("-a", "--archive", is_flag=True, help="Archive mode (copy all uid/gid information)")
+@click.option("-L", "--follow-link", is_flag=True, help="Always follow symbol link in SRC_PATH")
+@click.option("-q", "--quiet", is_flag=True, default=None,
+              help="Suppress progress output during copy. Progress output is automatically suppressed "
+                   "if no terminal is attached")
+@click.argument("paths", nargs=-1)
+@click.pass_obj
+def cp(env, archive, follow_link, quiet, paths):
+    from ....archive.copy import CopyError
+    from ....archive.paths import split_cp_arg
+
+    source, destination = paths
+    if not source:
+        raise StatusError("source can not be empty", FAILURE)
+    if not destination:
+        raise StatusError("destination can not be empty", FAILURE)
+    if quiet is None:
+        quiet = not env.stdout_is_tty()
+    src_container, src_path = split_cp_arg(source)
+    dst_container, dst_path = split_cp_arg(destination)
+    if src_container and dst_container:
+        raise StatusError("copying between containers is not supported", FAILURE)
+    if not src_container and not dst_container:
+        raise StatusError("must specify at least one container source", FAILURE)
+    progress = _Progress(env, quiet)
+    try:
+        if src_container:
+            _copy_from_container(env, src_container, src_path, dst_path, follow_link, progress)
+        else:
+            _copy_to_container(env, dst_container, src_path, dst_path, follow_link, archive, progress)
+    except (CopyError, OSError) as exc:
+        raise StatusError(_os_message(exc), FAILURE) from None
+
+
+class _Progress:
+    """Counts the bytes copied; on a terminal, docker then reports `Successfully copied 2.05kB to …`."""
+
+    def __init__(self, env, quiet: bool):
+        self.env, self.quiet, self.total = env, quiet, 0
+
+    def add(self, n: int) -> None:
+        self.total += n
+
+    def done(self, target: str) -> None:
+        if not self.quiet:
+            from ....formatting.units import human_size_with_precision
+
+            print_line(self.env.stderr, f"Successfully copied {human_size_with_precision(self.total, 3)} to {target}")
+
+
+def _copy_from_container(env, container, src_path, dst_path, follow_link, progress) -> None:
+    from ....archive import copy as arc
+    from ....archive import paths
+    from .common import write_bytes
+
+    if dst_path != "-":
+        dst_path = paths.resolve_local_path(dst_path)
+    _validate_output_path(dst_path)
+    api = env.api.containers
+    rebase = ""
+    if follow_link:
+        stat = _stat_or_none(api, container, src_path)
+        if stat and stat.get("mode", 0) & MODE_SYMLINK:
+            target = stat.get("linkTarget") or ""
+            if not paths.is_abs(target):
+                target = paths.join(paths.split_path_dir_entry(src_path)[0], target)
+            src_path, rebase = paths.get_rebase_name(src_path, target)
+    with api.get_archive(container, src_path) as response:
+        if dst_path == "-":
+            for chunk in response.iter_bytes():
+                write_bytes(env.stdout, chunk)
+            return
+        stat = _decode_stat(response.headers.get("X-Docker-Container-Path-Stat", ""))
+        src = paths.CopyInfo(src_path, True, bool(stat.get("mode", 0) & MODE_DIR), rebase)
+        first = (paths.split_path_dir_entry(src.path)[1], rebase) if rebase else None
+        dst = arc.destination_info(dst_path)
+        dst_dir, second = arc.prepare_copy(src, dst)
+        stream = arc.ReadableChunks(response.iter_bytes(), progress.add)
+        arc.untar(stream, dst_dir, arc.renamer(first, second))
+    progress.done(dst_path)
+
+
+def _copy_to_container(env, container, src_path, dst_path, follow_link, archive, progress) -> None:
+    from ....archive import copy as arc
+    from ....archive import paths
+
+    if src_path != "-":
+        src_path = paths.resolve_local_path(src_path)
+    api = env.api.containers
+    dst = paths.CopyInfo(dst_path)
+    stat = _stat_or_none(api, container, dst_path)
+    if stat and stat.get("mode", 0) & MODE_SYMLINK:
+        target = stat.get("linkTarget") or ""
+        if not paths.is_abs(target):
+            target = paths.join(paths.split_path_dir_entry(dst_path)[0], target)
+        dst.path = target
+        stat = _stat_or_none(api, container, target)
+    mode = (stat or {}).get("mode", 0)
+    if mode & MODE_DEVICE or mode & MODE_IRREGULAR:
+        kind = "got a device" if mode & MODE_DEVICE else "got an irregular file"
+        raise StatusError(f'destination "{container}:{dst_path}": must be a directory or a regular file: {kind}',
+                          FAILURE)
+    if stat is not None:
+        dst.exists, dst.is_dir = True, bool(mode & MODE_DIR)
+    if src_path == "-":
+        if not dst.is_dir:
+            raise StatusError(f'destination "{container}:{dst_path}" must be a directory', FAILURE)
+        api.put_archive(container, dst.path, _stdin_chunks(env), copy_uid_gid=archive)
+        return
+    src = arc.source_info(src_path, follow_link)
+    dst_dir, second = arc.prepare_copy(src, dst)
+    first = (paths.split_path_dir_entry(src.path)[1], src.rebase_name) if src.rebase_name else None
+    chunks = arc.tar_chunks(src, arc.renamer(first, second), progress.add)
+    api.put_archive(container, dst_dir, chunks, copy_uid_gid=archive)
+    progress.done(f"{container}:{dst.path}")
+
+
+def _stat_or_none(api, container: str, path: str) -> dict | None:
+    from ....transport.errors import NotFound
+
+    try:
+        return api.archive_stat(container, path)
+    except NotFound as exc:
+        if "No such container" in exc.message:
+            raise
+        return None
+
+
+def _decode_stat(header: str) -> dict:
+    import base64
+    import json
+
+    try:
+        return json.loads(base64.b64decode(header)) if header else {}
+    except ValueError:
+        return {}
+
+
+def _stdin_chunks(env):
+    stdin = getattr(env.stdin, "buffer", env.stdin)
+    while True:
+        chunk = stdin.read(64 * 1024)
+        if not chunk:
+            return
+        yield chunk
+
+
+def _validate_output_path(path: str) -> None:
+    """docker's ValidateOutputPath for a local destination."""
+    import stat as st
+
+    from ....archive import paths
+
+    parent = paths.dirname(paths.clean(path))
+    if parent not in ("", ".") and not os.path.exists(parent):
+        raise StatusError(f'invalid output path: directory "{parent}" does not exist', FAILURE)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if st.S_ISCHR(mode) or st.S_ISBLK(mode):
+        raise StatusError(f'invalid output path: "{path}" must be a directory or a regular file: got a device',
+                          FAILURE)
+
+
+def _os_message(exc: Exception) -> str:
+    """An OSError as Go prints a PathError: `lstat /x: no such file or directory`."""
+    if isinstance(exc, OSError) and exc.strerror:
+        op = {2: "lstat", 20: "lstat"}.get(exc.errno or 0, "open")
+        text = exc.strerror[0].lower() + exc.strerror[1:]
+        return f"{op} {exc.filename}: {text}" if exc.filename else text
+    return str(exc)
+
+
+# -- export -----------------------------------------------------------------------------------
+
+@click.command("export", cls=DockerCommand, usage="export [OPTIONS] CONTAINER", nargs=("exact", 1),
+               help="Export a container's filesystem as a tar archive")
+@click.option("-o", "--output", default="", metavar="string", help="Write to a file, instead of STDOUT")
+@click.argument("container", nargs=-1)
+@click.pass_obj
+def export(env, output, container):
+    from .common import write_bytes
+
+    if not output and env.stdout_is_tty():
+        raise StatusError("cowardly refusing to save to a terminal. Use the -o flag or redirect", FAILURE)
+    if output:
+        _check_export_destination(output)
+    with env.api.containers.export(container[0]) as response:
+        if not output:
+            for chunk in response.iter_bytes():
+                write_bytes(env.stdout, chunk)
+            return
+        _write_atomically(output, response.iter_bytes())
+
+
+def _check_export_destination(path: str) -> None:
+    """moby/sys/atomicwriter's validateDestination."""
+    import stat as st
+
+    from ....archive import paths
+
+    prefix = "failed to export container: "
+    parent = paths.dirname(path)
+    if parent not in ("", ".", ".."):
+        try:
+            if not os.path.isdir(parent) and os.stat(parent):
+                raise StatusError(f"{prefix}invalid output path: stat {parent}: not a directory", FAILURE)
+        except OSError as exc:
+            raise StatusError(f"{prefix}invalid output path: {_stat_message(exc, parent)}", FAILURE) from None
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    problems = ((st.S_ISDIR, "cannot write to a directory"), (st.S_ISLNK, "cannot write to a symbolic link directly"),
+                (st.S_ISFIFO, "cannot write to a named pipe (FIFO)"), (st.S_ISSOCK, "cannot write to a socket"),
+                (st.S_ISCHR, "cannot write to a character device file"),
+                (st.S_ISBLK, "cannot write to a block device file"))
+    for test, message in problems:
+        if test(mode):
+            raise StatusError(prefix + message, FAILURE)
+
+
+def _stat_message(exc: OSError, path: str) -> str:
+    text = (exc.strerror or str(exc))
+    return f"stat {path}: {text[0].lower() + text[1:]}"
+
+
+def _write_atomically(path: str, chunks) -> None:
+    """Write next to the target and rename, mode 0600, as docker's atomic writer does."""
+    import tempfile
+
+    from ....archive import paths
+
+    target = paths.abs_path(path)
+    fd, temp = tempfile.mkstemp(prefix=".tmp-" + paths.base(path), dir=paths.dirname(target))
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o600)
+        os.replace(temp, target)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+# -- commit -----------------------------------------------------------------------------------
+
+@click.command("commit", cls=DockerCommand, usage="commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]",
+               nargs=("range", 1, 2), interspersed=False, help="Create a new image from a container's changes")
+@click.option("-a", "--author", default="", metavar="string",
+              help='Author (e.g., "John Hannibal Smith <hannibal@a-team.com>")')
+@click.option("-c", "--change", "changes", multiple=True, metavar="list",
+              help="Apply Dockerfile instruction to the created image")
+@click.option("-m", "--message", default="", metavar="string", help="Commit message")
+@click.option("-p", "--pause", is_flag=True, default=True, help="Pause container during commit (default true)")
+@click.argument("args", nargs=-1)
+@click.pass_obj
+def commit(env, author, changes, message, pause, args):
+    container = args[0].strip()
+    if not container:
+        raise StatusError("invalid container name or ID: value is empty", FAILURE)
+    repo, tag = _commit_reference(args[1] if len(args) > 1 else "")
+    answer = env.api.containers.commit(container, repo=repo, tag=tag, comment=message, author=author,
+                                       pause=pause, changes=list(changes))
+    print_line(env.stdout, answer.get("Id") or answer.get("ID") or "")
+
+
+def _commit_reference(reference: str) -> tuple[str, str]:
+    """The repository and tag docker's client sends for `commit c REPOSITORY[:TAG]`."""
+    if not reference:
+        return "", ""
+    from ....opts.reference import parse_normalized_named
+
+    try:
+        ref = parse_normalized_named(reference)
+    except ValueError as exc:
+        raise StatusError(str(exc), FAILURE) from None
+    if ref.digest:
+        raise StatusError("refusing to create a tag with a digest reference", FAILURE)
+    return ref.name, ref.tag or "latest"

@@ -1,0 +1,204 @@
+"""stats: one collector thread per container, a redraw every half second (docker's RunStats)."""
+from __future__ import annotations
+
+import threading
+import time
+
+import click
+
+from ...base import DockerCommand
+from ...errors import FAILURE, StatusError
+
+from .listing import FORMAT_HELP
+
+TICK = 0.5  # seconds between two tables
+STALE_AFTER = 2.0  # docker's "timeout waiting for stats"
+
+
+class Collector:
+    """The latest statistics of one container, updated by its own thread."""
+
+    def __init__(self, container: str):
+        from ....formatting.contexts.stats import StatsEntry
+
+        self.container = container
+        self.entry = StatsEntry(container)
+        self.error: str | None = None
+        self.first = threading.Event()
+        self.updated = time.monotonic()
+        self.os_type = "linux"
+        self.lock = threading.Lock()
+
+    def update(self, entry) -> None:
+        with self.lock:
+            self.entry, self.error, self.updated = entry, None, time.monotonic()
+        self.first.set()
+
+    def fail(self, message: str, reset: bool = False) -> None:
+        from ....formatting.contexts.stats import StatsEntry
+
+        with self.lock:
+            if reset:
+                self.entry = StatsEntry(self.container, self.entry.name, self.entry.id)
+            self.entry.is_invalid = True
+            self.error = message
+        self.first.set()
+
+    def check_stale(self) -> None:
+        if time.monotonic() - self.updated > STALE_AFTER:
+            self.fail("timeout waiting for stats", reset=True)
+            self.updated = time.monotonic()
+
+    def snapshot(self):
+        with self.lock:
+            return self.entry
+
+
+def collect(api, collector: Collector, stream: bool) -> None:
+    """Read the container's /stats until it ends (or once, without streaming)."""
+    from ....formatting.contexts.stats import entry_from_sample
+    from ....streams.jsonstream import json_objects
+    from ....transport.errors import DockerError
+
+    try:
+        with api.stats(collector.container, stream=stream) as response:
+            collector.os_type = (response.headers.get("Ostype") or "linux").lower()
+            for sample in json_objects(response.iter_raw()):
+                collector.update(entry_from_sample(collector.container, sample, collector.os_type))
+                if not stream:
+                    return
+        collector.fail("EOF")
+    except DockerError as exc:
+        collector.fail(str(exc))
+    except Exception as exc:  # a broken connection: shown as "--", as docker does
+        collector.fail(str(exc) or type(exc).__name__)
+
+
+class Board:
+    """The containers shown, in order, each with its collector thread."""
+
+    def __init__(self, api, stream: bool):
+        self.api, self.stream = api, stream
+        self.collectors: list[Collector] = []
+        self.lock = threading.Lock()
+        self.failure: str | None = None  # the events stream broke
+
+    def add(self, container: str) -> Collector | None:
+        with self.lock:
+            if any(c.container == container for c in self.collectors):
+                return None
+            collector = Collector(container)
+            self.collectors.append(collector)
+        threading.Thread(target=collect, args=(self.api, collector, self.stream), daemon=True).start()
+        return collector
+
+    def remove(self, container: str) -> None:
+        with self.lock:
+            self.collectors = [c for c in self.collectors if c.container != container]
+
+    def current(self) -> list[Collector]:
+        with self.lock:
+            return list(self.collectors)
+
+
+def wait_first(collectors: list[Collector]) -> None:
+    """Each container's first sample, or docker's timeout after two seconds without one."""
+    deadline = time.monotonic() + STALE_AFTER
+    for collector in collectors:
+        if not collector.first.wait(max(0.0, deadline - time.monotonic())):
+            collector.fail("timeout waiting for stats", reset=True)
+
+
+def watch_events(board: Board, system_api, all_: bool) -> threading.Event:
+    """Follow container events: start (and create with -a) adds a container, die removes it."""
+    from ....streams.jsonstream import json_objects
+
+    subscribed = threading.Event()
+
+    def run():
+        try:
+            with system_api.events(filters={"type": {"container": True}}) as response:
+                subscribed.set()
+                for event in json_objects(response.iter_raw()):
+                    short = ((event.get("Actor") or {}).get("ID") or event.get("id") or "")[:12]
+                    action = event.get("Action") or event.get("status")
+                    if action == "start" or (all_ and action == "create"):
+                        board.add(short)
+                    elif action == "die" and not all_:
+                        board.remove(short)
+        except Exception as exc:  # reported by the drawing loop, as docker's closeChan does
+            board.failure = str(exc)
+        finally:
+            subscribed.set()
+
+    threading.Thread(target=run, daemon=True).start()
+    return subscribed
+
+
+@click.command("stats", cls=DockerCommand, usage="stats [OPTIONS] [CONTAINER...]",
+               help="Display a live stream of container(s) resource usage statistics")
+@click.option("-a", "--all", "all_", is_flag=True, help="Show all containers (default shows just running)")
+@click.option("--format", "fmt", default="", metavar="string", help=FORMAT_HELP)
+@click.option("--no-stream", is_flag=True, help="Disable streaming stats and only pull the first result")
+@click.option("--no-trunc", is_flag=True, help="Do not truncate output")
+@click.argument("containers", nargs=-1)
+@click.pass_obj
+def stats(env, all_, fmt, no_stream, no_trunc, containers):
+    api = env.api.containers
+    board = Board(api, stream=not no_stream)
+    show_all = not containers
+    if show_all:
+        if not no_stream:
+            watch_events(board, env.api.system, all_).wait(5)
+        for row in api.list(all=all_):
+            board.add(row["Id"][:12])
+        wait_first(board.current())
+    else:
+        for name in containers:
+            board.add(name)
+        wait_first(board.current())
+        errors = [c.error for c in board.current() if c.error]
+        if errors:
+            raise StatusError("\n".join(errors), FAILURE)
+    fmt = fmt or env.config.get("statsFormat") or "table"
+    draw_loop(env, board, fmt, no_stream, not no_trunc, show_all)
+
+
+def draw_loop(env, board: Board, fmt: str, no_stream: bool, trunc: bool, show_all: bool) -> None:
+    next_tick = time.monotonic() + TICK
+    while True:
+        time.sleep(max(0.0, next_tick - time.monotonic()))
+        next_tick += TICK
+        collectors = board.current()
+        if not no_stream:
+            for collector in collectors:
+                collector.check_stale()
+        text = render(collectors, fmt, trunc)
+        if not no_stream:
+            text = redraw(text)
+        env.stdout.write(text)
+        env.stdout.flush()
+        if (not collectors and not show_all) or no_stream:
+            return
+        if board.failure:
+            raise StatusError(board.failure, FAILURE)
+
+
+def render(collectors: list[Collector], fmt: str, trunc: bool) -> str:
+    from ....formatting.contexts import stats as ctx
+    from ....formatting.gotemplate import template_parsing_error
+    from ....formatting.writer import render_listing_text
+
+    os_type = collectors[0].os_type if collectors else "linux"
+    rows = [ctx.StatsContext(c.snapshot(), os_type, trunc) for c in collectors]
+    source = ctx.table_format(fmt, os_type)
+    try:
+        return render_listing_text(rows, fmt=source, headers=ctx.headers(os_type), default_format=source)
+    except ValueError as exc:
+        raise StatusError(template_parsing_error(exc), FAILURE) from None
+
+
+def redraw(text: str) -> str:
+    """docker's live view: cursor home, the table, then every line again with erase-to-end, erase below."""
+    buffer = "\033[H" + text
+    return buffer + "".join(f"{line} \033[K\n" for line in buffer.split("\n")) + "\033[J"

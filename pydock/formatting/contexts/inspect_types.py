@@ -1,0 +1,167 @@
+"""The Go types docker runs `container inspect -f` templates over, for the parts where it shows.
+
+docker executes a template on its typed InspectResponse first and falls back to the raw JSON
+only when that fails. The types change what a template prints: `{{.State}}` is `{running true …}`,
+`{{.NetworkSettings.Ports}}` is `map[80/tcp:[{0.0.0.0 8080}]]`, an absent `{{.State.Health}}` is
+`<nil>`, a health-check interval is `30s`, and a missing map key is `<no value>` while a missing
+struct field sends docker to the raw JSON. Objects whose exact Go type is not described here
+become structs with the engine's fields, in the engine's order.
+"""
+from __future__ import annotations
+
+from ..gofmt import TypedNil
+from ..gostruct import Field, NilSlice, Schema
+
+F = Field
+
+HEALTHCHECK_RESULT = Schema("container.HealthcheckResult", (F("Start"), F("End"), F("ExitCode", "int"), F("Output")))
+HEALTH = Schema("container.Health", (F("Status"), F("FailingStreak", "int"),
+                                     F("Log", ("slice", HEALTHCHECK_RESULT))))
+STATE = Schema("container.State", (
+    F("Status"), F("Running", "bool"), F("Paused", "bool"), F("Restarting", "bool"), F("OOMKilled", "bool"),
+    F("Dead", "bool"), F("Pid", "int"), F("ExitCode", "int"), F("Error"), F("StartedAt"), F("FinishedAt"),
+    F("Health", ("ptr", HEALTH), omitempty=True),
+))
+MOUNT_POINT = Schema("container.MountPoint", (
+    F("Type", omitempty=True), F("Name", omitempty=True), F("Source"), F("Destination"),
+    F("Driver", omitempty=True), F("Mode"), F("RW", "bool"), F("Propagation"),
+))
+PORT_BINDING = Schema("nat.PortBinding", (F("HostIP", json="HostIp"), F("HostPort")))
+RESTART_POLICY = Schema("container.RestartPolicy", (F("Name"), F("MaximumRetryCount", "int")))
+LOG_CONFIG = Schema("container.LogConfig", (F("Type"), F("Config", "map")))
+DRIVER_DATA = Schema("storage.DriverData", (F("Data", "map"), F("Name")))
+EMPTY = Schema("struct {}", ())
+HEALTH_CONFIG = Schema("v1.HealthcheckConfig", (
+    F("Test", "slice", omitempty=True), F("Interval", "raw", omitempty=True), F("Timeout", "raw", omitempty=True),
+    F("StartPeriod", "raw", omitempty=True), F("StartInterval", "raw", omitempty=True),
+    F("Retries", "int", omitempty=True),
+))
+
+# Go field names that differ from their JSON keys (json:"Id" and friends)
+GO_NAMES = {"Id": "ID", "CpuShares": "CPUShares", "CpuPeriod": "CPUPeriod", "CpuQuota": "CPUQuota",
+            "CpuRealtimePeriod": "CPURealtimePeriod", "CpuRealtimeRuntime": "CPURealtimeRuntime",
+            "CpuCount": "CPUCount", "CpuPercent": "CPUPercent", "NanoCpus": "NanoCPUs"}
+
+
+class GoDuration:
+    """A time.Duration: prints as Go does ("1m30s"); `json` writes its nanoseconds."""
+
+    go_type_name = "time.Duration"
+
+    def __init__(self, nanoseconds: int):
+        self.nanoseconds = nanoseconds
+
+    def String(self) -> str:  # noqa: N802 - fmt's Stringer
+        from ..units import format_go_duration
+
+        return format_go_duration(self.nanoseconds)
+
+    __str__ = String
+
+    def __eq__(self, other) -> bool:  # 0 makes `omitempty` leave it out
+        if isinstance(other, GoDuration):
+            return other.nanoseconds == self.nanoseconds
+        return isinstance(other, int) and not isinstance(other, bool) and other == self.nanoseconds
+
+    def __hash__(self) -> int:
+        return hash(self.nanoseconds)
+
+
+def struct(type_name: str, raw: dict, typed: dict | None = None, absent: tuple = ()):
+    """A struct with the engine's fields in its order; `typed` replaces some values, `absent` adds
+    nil pointer fields (omitted from JSON) that the engine did not send."""
+    typed = typed or {}
+    fields = [F(GO_NAMES.get(key, key), "raw", json=key if key in GO_NAMES else "") for key in raw]
+    fields += [F(name, "raw", omitempty=True) for name, _ in absent if name not in raw]
+    values = {**raw, **typed, **{name: value for name, value in absent if name not in raw}}
+    schema = Schema(type_name, tuple(fields))
+    return schema.build(None, **{f.name: values[f.key] for f in fields})
+
+
+def typed_container(raw: dict):
+    """InspectResponse as far as templates can tell."""
+    typed = {}
+    if isinstance(raw.get("State"), dict):
+        typed["State"] = STATE.build(raw["State"])
+    if "Mounts" in raw:
+        typed["Mounts"] = [MOUNT_POINT.build(m) for m in raw["Mounts"]] if raw["Mounts"] else NilSlice()
+    if isinstance(raw.get("GraphDriver"), dict):
+        typed["GraphDriver"] = DRIVER_DATA.build(raw["GraphDriver"])
+    if isinstance(raw.get("HostConfig"), dict):
+        typed["HostConfig"] = _host_config(raw["HostConfig"])
+    if isinstance(raw.get("NetworkSettings"), dict):
+        typed["NetworkSettings"] = _network_settings(raw["NetworkSettings"])
+    if isinstance(raw.get("Config"), dict):
+        typed["Config"] = _config(raw["Config"])
+    absent = (("SizeRw", TypedNil("*int64")), ("SizeRootFs", TypedNil("*int64")),
+              ("ImageManifestDescriptor", TypedNil("*v1.Descriptor")))
+    return struct("container.InspectResponse", raw, typed, absent)
+
+
+def _host_config(raw: dict):
+    typed = {}
+    if isinstance(raw.get("RestartPolicy"), dict):
+        typed["RestartPolicy"] = RESTART_POLICY.build(raw["RestartPolicy"])
+    if isinstance(raw.get("LogConfig"), dict):
+        typed["LogConfig"] = LOG_CONFIG.build(raw["LogConfig"])
+    if "PortBindings" in raw:
+        typed["PortBindings"] = _port_map(raw["PortBindings"])
+    return struct("container.HostConfig", raw, typed)
+
+
+def _network_settings(raw: dict):
+    typed = {}
+    if "Ports" in raw:
+        typed["Ports"] = _port_map(raw["Ports"])
+    if isinstance(raw.get("Networks"), dict):
+        typed["Networks"] = {name: struct("network.EndpointSettings", e) if isinstance(e, dict) else e
+                             for name, e in raw["Networks"].items()}
+    return struct("container.NetworkSettings", raw, typed)
+
+
+def _config(raw: dict):
+    typed = {}
+    check = raw.get("Healthcheck")
+    if isinstance(check, dict):
+        durations = {k: GoDuration(check.get(k) or 0) for k in ("Interval", "Timeout", "StartPeriod", "StartInterval")}
+        typed["Healthcheck"] = HEALTH_CONFIG.build({**check, **durations})
+    for key in ("ExposedPorts", "Volumes"):  # map[string]struct{}
+        if isinstance(raw.get(key), dict):
+            typed[key] = {name: EMPTY.build({}) for name in raw[key]}
+    return struct("container.Config", raw, typed, (("Healthcheck", TypedNil("*v1.HealthcheckConfig")),))
+
+
+def _port_map(raw):
+    """nat.PortMap: port -> bindings; a port without bindings prints `[]`."""
+    if not isinstance(raw, dict):
+        return raw
+    return {port: [PORT_BINDING.build(b) for b in bindings] if bindings else NilSlice()
+            for port, bindings in raw.items()}
+
+
+def plain(value):
+    """What `json` encodes: GoStructs as their JSON objects, durations as nanoseconds."""
+    from ..gostruct import to_plain
+
+    def walk(v):
+        if isinstance(v, GoDuration):
+            return v.nanoseconds
+        if isinstance(v, dict):
+            return {k: walk(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        return v
+    return walk(to_plain(value))
+
+
+def json_funcs() -> dict:
+    """The template's `json`, understanding these types (docker's encoder, HTML escaping off)."""
+    from ..gojson import JSONError, go_json
+    from ..template_funcs import ANY, MISSING, FuncError, FuncSpec
+
+    def encode(value):
+        try:
+            return go_json(None if value is MISSING else plain(value))
+        except JSONError as err:
+            raise FuncError(str(err)) from None
+    return {"json": FuncSpec(encode, (ANY,))}

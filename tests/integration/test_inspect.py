@@ -1,0 +1,86 @@
+"""`container inspect` against the real engine: the engine's JSON indented as docker does, templates."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.integration.oracle import Bed, assert_same, sh
+
+
+@pytest.fixture(scope="module")
+def bed():
+    bed = Bed("inspect")
+    try:
+        bed.run("one", "--label", "zz=<b&c>", "-v", "/data", "-e", "X=1", "busybox", "sleep", "600")
+        bed.create("two", "alpine", "echo", "hi")
+        bed.run("three", "--health-cmd", "true", "--health-interval", "1m30s", "--restart", "on-failure:2",
+                "-p", "127.0.0.1::80", "--expose", "7000", "busybox", "sleep", "600")
+        yield bed
+    finally:
+        bed.remove()
+
+
+@pytest.mark.parametrize("args", [
+    ["{one}"], ["{one}", "{two}"], ["-s", "{one}"], ["--size", "{two}"], ["-f", "json", "{one}", "{two}"],
+    ["pydt-inspect-missing"], ["{one}", "pydt-inspect-missing", "{two}", "pydt-inspect-missing2"],
+    ["-f", "{{{{.Name}}}}", "{one}", "pydt-inspect-missing", "{two}"],
+    ["-f", "{{{{json .Config}}}}", "{one}"],
+    ["-f", "{{{{.State.Running}}}} {{{{.State.Pid | printf \"%T\"}}}} {{{{.Config.Cmd}}}}", "{one}"],
+    ["-f", "{{{{range .Mounts}}}}{{{{.Type}}}}:{{{{.Destination}}}} {{{{end}}}}", "{one}"],
+    ["-f", "{{{{index .Config.Labels \"zz\"}}}} {{{{.Config.Labels}}}} {{{{len .Config.Env}}}}", "{one}"],
+    ["-f", "{{{{.HostConfig.Memory}}}} {{{{.HostConfig.RestartPolicy.Name}}}} {{{{.Path}}}}", "{one}", "{two}"],
+    ["-f", "{{{{.SizeRw}}}}", "-s", "{one}"],
+    ["-f", "{{{{.Nope}}}}", "{one}", "{two}"],
+    ["-f", "{{{{.State.Health.Status}}}}", "{one}"],
+    ["-f", "{{{{.State.Pid", "{one}"],
+    ["-f", "{{{{json .State}}}} {{{{json .Mounts}}}} {{{{json .Config.Labels}}}}", "{one}"],
+    [], ["--bogus", "{one}"],
+    # docker's Go types show through: structs, nil pointers, durations, map keys
+    ["-f", "{{{{.State}}}}", "{one}", "{two}"],
+    ["-f", "{{{{.State.Health}}}}|{{{{.Config.Healthcheck}}}}|{{{{.SizeRw}}}}|{{{{.HostConfig.RestartPolicy}}}}", "{one}"],
+    ["-f", "{{{{.HostConfig.LogConfig}}}}|{{{{.GraphDriver.Name}}}}|{{{{.Mounts}}}}", "{one}"],
+    ["-f", "{{{{.NetworkSettings.Ports}}}}|{{{{.HostConfig.PortBindings}}}}|{{{{.Config.ExposedPorts}}}}", "{three}"],
+    ["-f", "{{{{.Config.Healthcheck}}}}|{{{{.Config.Healthcheck.Interval}}}}|{{{{json .Config.Healthcheck}}}}",
+     "{three}"],
+    ["-f", "{{{{.HostConfig.RestartPolicy}}}} {{{{json .HostConfig.RestartPolicy}}}} {{{{json .NetworkSettings.Ports}}}}",
+     "{three}"],
+    ["-f", "{{{{.Config.Labels.nope}}}}|{{{{.ID}}}}|{{{{.Id}}}}|{{{{.HostConfig.CPUShares}}}}|{{{{.Config.Volumes}}}}",
+     "{one}"],
+    ["-f", "{{{{range $p, $c := .NetworkSettings.Ports}}}}{{{{$p}}}}={{{{(index $c 0).HostIp}}}} {{{{end}}}}", "{three}"],
+    ["-f", "{{{{.NetworkSettings.Networks.bridge.NetworkID}}}} {{{{json .Config}}}}", "{three}"],
+])
+def test_same_as_docker(pydock, docker, bed, args):
+    args = [a.format(one=bed.names[0], two=bed.names[1], three=bed.names[2]) for a in args]
+    assert_same(pydock("container", "inspect", *args), docker("container", "inspect", *args))
+
+
+def test_default_output_is_the_engine_document(pydock, bed):
+    mine = pydock("container", "inspect", bed.names[0])
+    data = json.loads(mine.out)
+    assert len(data) == 1 and data[0]["Name"] == f"/{bed.names[0]}"
+    assert mine.out.startswith('[\n    {\n        "Id": "') and mine.out.endswith("\n    }\n]\n")
+    assert '"zz": "<b&c>"' in mine.out  # the engine's bytes, not re-escaped by a JSON encoder
+
+
+def test_exit_codes(pydock, bed):
+    assert pydock("container", "inspect", "pydt-inspect-missing").code == 1
+    assert pydock("container", "inspect", "-f", "{{.Bad", bed.names[0]).code == 64
+    assert pydock("container", "inspect", bed.names[0]).code == 0
+
+
+def test_size_adds_the_size_fields(pydock, bed):
+    sh("exec", bed.names[0], "sh", "-c", "echo data > /new-file")
+    data = json.loads(pydock("container", "inspect", "-s", bed.names[0]).out)[0]
+    assert data["SizeRw"] > 0 and data["SizeRootFs"] > data["SizeRw"]
+
+
+@pytest.mark.parametrize("args", [
+    ["{one}"], ["busybox"], ["busybox:latest", "{two}"], ["bridge"], ["-s", "busybox"], ["--type", "image", "{one}"],
+    ["--type", "network", "-f", "{{{{.Name}}}}", "bridge"], ["-s", "-f", "{{{{.Id}}}}", "bridge", "busybox", "{one}"],
+    ["Bad Ref"], ["pydt-inspect-nothing"], ["--type", "volume", "pydt-inspect-nothing"], ["--type", "bogus", "x"],
+    ["--type", "", "x"], ["-f", "{{{{.Nope}}}}", "busybox"], ["--type", "container", "-f", "json", "{one}"], [],
+])
+def test_inspect_any_object_same_as_docker(pydock, docker, bed, args):
+    args = [a.format(one=bed.names[0], two=bed.names[1]) for a in args]
+    assert_same(pydock("inspect", *args), docker("inspect", *args))
