@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from typing import Any
 
 from ..transport.errors import ConfigError
@@ -47,6 +46,8 @@ class ConfigFile:
     def save(self) -> None:
         target = os.path.realpath(self.path)
         os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
+        import tempfile  # only when saving: it costs a few ms at start-up
+
         fd, tmp = tempfile.mkstemp(prefix=".config.json", dir=os.path.dirname(target))
         try:
             with os.fdopen(fd, "w") as f:
