@@ -4,9 +4,12 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import threading
+import time
 
 import pytest
 
+from pydock.cli.commands.container import stats as stats_command
 from tests.conftest import PYDOCK
 from tests.integration.oracle import Bed, assert_same, inspect
 
@@ -104,3 +107,22 @@ def test_streaming_redraws_like_docker(bed):
     name = bed.names[0].encode()
     frame = b"\x1b[H" + name + b"\n\x1b[H" + name + b" \x1b[K\n \x1b[K\n\x1b[J"
     assert first.startswith(frame + frame)
+
+
+def test_the_first_sample_clock_starts_when_the_engine_answers(monkeypatch):
+    """Without streaming the engine answers only once its sample is ready (a second or two): as in
+    docker, "timeout waiting for stats" counts from the answer, not from the request."""
+    monkeypatch.setattr(stats_command, "STALE_AFTER", 0.2)
+    late, silent = stats_command.Collector("late"), stats_command.Collector("silent")
+
+    def engine():
+        time.sleep(0.4)  # longer than the timeout, before any answer
+        late.answer_began()
+        silent.answer_began()
+        time.sleep(0.05)
+        late.update(late.snapshot())
+
+    threading.Thread(target=engine, daemon=True).start()
+    stats_command.wait_first([late, silent])
+    assert late.error is None
+    assert silent.error == "timeout waiting for stats" and silent.entry.is_invalid

@@ -1,6 +1,12 @@
-"""stats: one collector thread per container, a redraw every half second (docker's RunStats)."""
+"""stats: one collector thread per container, a redraw every half second (docker's RunStats).
+
+In a pipe, or with a format that is not a table, the bytes are docker's (its redraw escapes
+included). A table on a terminal is drawn with rich instead: fitted to the width, coloured,
+redrawn in place on the alternate screen.
+"""
 from __future__ import annotations
 
+import signal
 import threading
 import time
 
@@ -26,6 +32,7 @@ class Collector:
         self.error: str | None = None
         self.first = threading.Event()
         self.updated = time.monotonic()
+        self.answered: float | None = None  # when the engine's response began
         self.os_type = "linux"
         self.lock = threading.Lock()
 
@@ -43,6 +50,9 @@ class Collector:
             self.entry.is_invalid = True
             self.error = message
         self.first.set()
+
+    def answer_began(self) -> None:
+        self.answered = self.updated = time.monotonic()
 
     def check_stale(self) -> None:
         if time.monotonic() - self.updated > STALE_AFTER:
@@ -62,6 +72,7 @@ def collect(api, collector: Collector, stream: bool) -> None:
 
     try:
         with api.stats(collector.container, stream=stream) as response:
+            collector.answer_began()
             collector.os_type = (response.headers.get("Ostype") or "linux").lower()
             for sample in json_objects(response.iter_raw()):
                 collector.update(entry_from_sample(collector.container, sample, collector.os_type))
@@ -102,11 +113,15 @@ class Board:
 
 
 def wait_first(collectors: list[Collector]) -> None:
-    """Each container's first sample, or docker's timeout after two seconds without one."""
-    deadline = time.monotonic() + STALE_AFTER
+    """Each container's first sample, or docker's timeout: two seconds without one once the engine answers.
+
+    As in docker, the clock starts with the response: without streaming, the engine answers only
+    when its sample is ready, which takes it a second or two.
+    """
     for collector in collectors:
-        if not collector.first.wait(max(0.0, deadline - time.monotonic())):
-            collector.fail("timeout waiting for stats", reset=True)
+        while not collector.first.wait(0.05):
+            if collector.answered is not None and time.monotonic() - collector.answered > STALE_AFTER:
+                collector.fail("timeout waiting for stats", reset=True)
 
 
 def watch_events(board: Board, system_api, all_: bool) -> threading.Event:
@@ -161,7 +176,21 @@ def stats(env, all_, fmt, no_stream, no_trunc, containers):
         if errors:
             raise StatusError("\n".join(errors), FAILURE)
     fmt = fmt or env.config.get("statsFormat") or "table"
-    draw_loop(env, board, fmt, no_stream, not no_trunc, show_all)
+    if not on_terminal(env, fmt):
+        draw_loop(env, board, fmt, no_stream, not no_trunc, show_all)
+    elif no_stream:
+        from ....formatting.tty_table import render_tty_table
+
+        render_tty_table(env.stdout, *cells(board.current(), fmt, not no_trunc))
+    else:
+        live_view(env, board, fmt, not no_trunc, show_all)
+
+
+def on_terminal(env, fmt: str) -> bool:
+    """A table for a terminal is drawn with rich; anything else gets docker's exact bytes."""
+    from ....formatting.writer import is_table
+
+    return is_table(fmt) and env.stdout_is_tty() and env.environ.get("TERM") != "dumb"
 
 
 def draw_loop(env, board: Board, fmt: str, no_stream: bool, trunc: bool, show_all: bool) -> None:
@@ -196,6 +225,81 @@ def render(collectors: list[Collector], fmt: str, trunc: bool) -> str:
         return render_listing_text(rows, fmt=source, headers=ctx.headers(os_type), default_format=source)
     except ValueError as exc:
         raise StatusError(template_parsing_error(exc), FAILURE) from None
+
+
+def cells(collectors: list[Collector], fmt: str, trunc: bool) -> tuple[str, list[str]]:
+    """The header line and the rows, before any layout."""
+    from ....formatting.contexts import stats as ctx
+    from ....formatting.gotemplate import template_parsing_error
+    from ....formatting.writer import render_rows
+
+    os_type = collectors[0].os_type if collectors else "linux"
+    rows = [ctx.StatsContext(c.snapshot(), os_type, trunc) for c in collectors]
+    try:
+        return render_rows(ctx.table_format(fmt, os_type), rows, ctx.headers(os_type))
+    except ValueError as exc:
+        raise StatusError(template_parsing_error(exc), FAILURE) from None
+
+
+def live_view(env, board: Board, fmt: str, trunc: bool, show_all: bool) -> None:
+    """The terminal's live view: a table fitted to its width, redrawn in place every tick.
+
+    Ctrl-C (or SIGTERM) ends it between two frames; the screen and cursor are given back and
+    the last table is printed, then pydock exits with 128 + the signal's number.
+    """
+    from ....formatting.tty_table import LiveTable
+
+    next_tick = time.monotonic() + TICK
+    with Interrupts() as interrupts:
+        view = LiveTable(env.stdout)
+        try:
+            while not interrupts.wait_until(next_tick):
+                next_tick += TICK
+                collectors = board.current()
+                for collector in collectors:
+                    collector.check_stale()
+                view.show(*cells(collectors, fmt, trunc))
+                if not collectors and not show_all:
+                    return
+                if board.failure:
+                    raise StatusError(board.failure, FAILURE)
+        finally:
+            view.close()
+    raise StatusError("", 128 + interrupts.signum)
+
+
+class Interrupts:
+    """While active, SIGINT and SIGTERM are noted instead of raised, so a frame is never cut short."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self):
+        self.signum: int | None = None
+        self.saved: dict = {}
+
+    def __enter__(self) -> "Interrupts":
+        for signum in self.SIGNALS:
+            try:
+                self.saved[signum] = signal.signal(signum, self._note)
+            except ValueError:  # not the main thread: leave the signals alone
+                pass
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        for signum, handler in self.saved.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)  # None: set outside Python
+
+    def _note(self, signum, frame) -> None:
+        self.signum = self.signum or signum
+
+    def wait_until(self, deadline: float) -> bool:
+        """Sleep until `deadline`; True (at once) when a signal came."""
+        while self.signum is None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            time.sleep(min(left, 0.05))
+        return True
 
 
 def redraw(text: str) -> str:
