@@ -8,17 +8,15 @@ import click
 from .errors import FAILURE, FLAG_ERROR, UsageFailure
 
 CONTEXT_SETTINGS = {"help_option_names": ["--help"], "max_content_width": 100}
-_TRUE = ("1", "t", "T", "TRUE", "true", "True")
-_FALSE = ("0", "f", "F", "FALSE", "false", "False")
 
 
 def parse_go_bool(flag: str, value: str) -> bool:
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise flag_error(f'invalid argument "{value}" for "{flag}" flag: '
-                     f'strconv.ParseBool: parsing "{value}": invalid syntax')
+    from ..opts.gostrconv import parse_bool
+
+    try:
+        return parse_bool(value)
+    except ValueError as exc:
+        raise flag_error(f'invalid argument "{value}" for "{flag}" flag: {exc}') from None
 
 
 class _FlagError(click.UsageError):
@@ -63,13 +61,7 @@ class DockerCommand(click.Command):
                     param.required = False
 
     def parse_args(self, ctx, args):
-        try:
-            args, false_flags = rewrite_bool_flags(self, list(args), ctx.allow_interspersed_args)
-            rest = super().parse_args(ctx, args)
-        except click.UsageError as exc:
-            raise translate_usage_error(exc, ctx, self) from None
-        for name in false_flags:
-            ctx.params[name] = False
+        rest = parse_pflag_style(super().parse_args, ctx, self, args, ctx.allow_interspersed_args)
         check_nargs(ctx, self)
         return rest
 
@@ -79,6 +71,18 @@ class DockerCommand(click.Command):
 
         target = f"{self.callback.__module__}:{self.callback.__name__}" if self.callback else ""
         return command_help(ctx, self, aliases_of(target, ctx.find_root().info_name))
+
+
+def parse_pflag_style(parse, ctx, command, args, interspersed: bool) -> list[str]:
+    """click's `parse(ctx, args)` after pflag's `--flag=false` rewriting, failing with pflag's words."""
+    try:
+        args, false_flags = rewrite_bool_flags(command, list(args), interspersed)
+        rest = parse(ctx, args)
+    except click.UsageError as exc:
+        raise translate_usage_error(exc, ctx, command) from None
+    for name in false_flags:
+        ctx.params[name] = False
+    return rest
 
 
 def positional_count(ctx, command) -> int:
@@ -283,11 +287,4 @@ class LazyGroup(click.Group):
         if not args:  # docker prints help on stderr then, and on stdout for --help
             click.echo(self.get_help(ctx), nl=False, err=True)
             ctx.exit(0)
-        try:
-            args, false_flags = rewrite_bool_flags(self, list(args), False)
-            rest = super().parse_args(ctx, args)
-        except click.UsageError as exc:
-            raise translate_usage_error(exc, ctx, self) from None
-        for name in false_flags:
-            ctx.params[name] = False
-        return rest
+        return parse_pflag_style(super().parse_args, ctx, self, args, False)

@@ -42,9 +42,14 @@ class CLIEnv:
 
     @cached_property
     def config(self):
+        """config.json; one that cannot be read is reported, as docker does, and the command goes on."""
         from ..config.configfile import ConfigFile
+        from .output import print_line
 
-        return ConfigFile.load(self.config_dir)
+        config = ConfigFile.load(self.config_dir)
+        if config.warning:
+            print_line(self.stderr, f"WARNING: Error {config.warning}")
+        return config
 
     def stdout_is_tty(self) -> bool:
         try:

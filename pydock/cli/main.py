@@ -42,14 +42,13 @@ def cli(ctx, hosts, context, config_dir, debug, log_level, tls, tlsverify, tlsca
 
     if log_level not in LOG_LEVELS:
         raise StatusError(f'Unable to parse logging level: {log_level}', FAILURE)
-    if context is None:
-        context = None
     options = GlobalOptions(hosts=hosts, context=context, config_dir=config_dir, debug=debug,
                             log_level="debug" if debug else log_level, tls=tls, tlsverify=tlsverify,
                             tlscacert=tlscacert, tlscert=tlscert, tlskey=tlskey)
     if hosts and context:
         raise StatusError("conflicting options: cannot specify both --host and --context", FAILURE)
     ctx.obj = CLIEnv(options)
+    ctx.obj.config  # noqa: B018 - read now, as docker does, so that its warning comes first
 
 
 def run(argv: list[str] | None = None, prog: str | None = None) -> int:

@@ -1,19 +1,40 @@
-"""config.json: read once, written atomically with mode 0600 (following a symlink)."""
+"""config.json: read once as docker 28 reads it, written atomically with mode 0600 (following a symlink).
+
+A file docker cannot read or parse is not fatal: docker prints `WARNING: Error <why>` and goes on
+with what it could read. `ConfigFile.warning` holds that <why>, in docker's words.
+"""
 from __future__ import annotations
 
-import json
 import os
 from typing import Any
 
-from ..transport.errors import ConfigError
-
 FILENAME = "config.json"
+_STRING_FIELDS = ("psFormat", "imagesFormat", "networksFormat", "pluginsFormat", "volumesFormat", "statsFormat",
+                  "detachKeys", "credsStore", "serviceInspectFormat", "servicesFormat", "tasksFormat", "secretFormat",
+                  "configFormat", "nodesFormat", "experimental", "currentContext")
+
+
+def config_file_type():
+    """docker 28's configfile.ConfigFile, as its JSON names the fields (built when a file is read)."""
+    from .godecode import Struct
+
+    auth = Struct("types.AuthConfig", dict.fromkeys(
+        ("username", "password", "auth", "email", "serveraddress", "identitytoken", "registrytoken"), "string"))
+    proxy = Struct("configfile.ProxyConfig", dict.fromkeys(
+        ("httpProxy", "httpsProxy", "noProxy", "ftpProxy", "allProxy"), "string"))
+    return Struct("configfile.ConfigFile", {
+        "auths": ("map", auth), "HttpHeaders": ("map", "string"), **dict.fromkeys(_STRING_FIELDS, "string"),
+        "credHelpers": ("map", "string"), "pruneFilters": ("slice", "string"), "proxies": ("map", proxy),
+        "cliPluginsExtraDirs": ("slice", "string"), "plugins": ("map", ("map", "string")),
+        "aliases": ("map", "string"), "features": ("map", "string"),
+    })
 
 
 class ConfigFile:
-    def __init__(self, directory: str, data: dict | None = None):
+    def __init__(self, directory: str, data: dict | None = None, warning: str | None = None):
         self.directory = directory
         self.data: dict[str, Any] = data if data is not None else {}
+        self.warning = warning
 
     @property
     def path(self) -> str:
@@ -21,23 +42,25 @@ class ConfigFile:
 
     @classmethod
     def load(cls, directory: str) -> "ConfigFile":
+        """The file's settings; a missing or empty file is an empty configuration."""
         path = os.path.join(directory, FILENAME)
         try:
             with open(path, "rb") as f:
                 raw = f.read()
         except FileNotFoundError:
             return cls(directory)
+        except IsADirectoryError:  # Go opens a directory, then fails to read it
+            return cls(directory, warning=f"parsing config file ({path}): read {path}: is a directory")
         except OSError as exc:
-            raise ConfigError(f"loading config file: {exc}") from None
-        if not raw.strip():
-            return cls(directory)
+            return cls(directory, warning=f"loading config file: open {path}: {_os_text(exc)}")
+        from .godecode import GoJSONError, decode
+
         try:
-            data = json.loads(raw)
-        except ValueError as exc:
-            raise ConfigError(f"loading config file: {path}: {exc}") from None
-        if not isinstance(data, dict):
-            raise ConfigError(f"loading config file: {path}: not a JSON object")
-        return cls(directory, data)
+            data, error = decode(raw, config_file_type(), whole=False)
+        except GoJSONError as exc:
+            return cls(directory, warning=f"parsing config file ({path}): {exc}")
+        error = error or _auth_error(data.get("auths"))
+        return cls(directory, data, f"parsing config file ({path}): {error}" if error else None)
 
     def get(self, key: str, default: Any = None) -> Any:
         value = self.data.get(key)
@@ -46,6 +69,7 @@ class ConfigFile:
     def save(self) -> None:
         target = os.path.realpath(self.path)
         os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
+        import json
         import tempfile  # only when saving: it costs a few ms at start-up
 
         fd, tmp = tempfile.mkstemp(prefix=".config.json", dir=os.path.dirname(target))
@@ -58,3 +82,62 @@ class ConfigFile:
             if os.path.exists(tmp):
                 os.unlink(tmp)
             raise
+
+
+def _os_text(exc: OSError) -> str:
+    text = exc.strerror or str(exc)
+    return text[:1].lower() + text[1:]
+
+
+def _auth_error(auths) -> str | None:
+    """docker decodes every `auth` (base64 of user:password) as it loads the file."""
+    for entry in (auths or {}).values():
+        encoded = (entry or {}).get("auth") or ""
+        if not encoded:
+            continue
+        offset = _base64_error(encoded.encode("utf-8", "surrogateescape"))
+        if offset is not None:
+            return f"illegal base64 data at input byte {offset}"
+        import base64
+
+        user, sep, _ = base64.b64decode(encoded.replace("\r", "").replace("\n", "")).partition(b":")
+        if not sep or not user:
+            return "Invalid auth configuration file"
+    return None
+
+
+_BASE64 = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+
+
+def _base64_error(src: bytes) -> int | None:
+    """Where Go's base64.StdEncoding.Decode reports corrupt input (CorruptInputError), or None."""
+    si, n = 0, len(src)
+    while True:
+        j = 0  # characters of this 4-character quantum read so far
+        while j < 4:
+            if si == n:
+                return None if j == 0 else si - j
+            c = src[si]
+            si += 1
+            if c in _BASE64:
+                j += 1
+                continue
+            if c in b"\r\n":
+                continue
+            if c != 0x3D or j < 2:  # not "=", or padding too early
+                return si - 1
+            if j == 2:  # "==" is needed
+                si = _skip_newlines(src, si)
+                if si == n:
+                    return n
+                if src[si] != 0x3D:
+                    return si - 1
+                si += 1
+            si = _skip_newlines(src, si)
+            return si if si < n else None
+
+
+def _skip_newlines(src: bytes, si: int) -> int:
+    while si < len(src) and src[si] in b"\r\n":
+        si += 1
+    return si

@@ -8,4 +8,6 @@ Modules (import the one you need; nothing heavy is imported here):
 * units       — human_duration, human_size, bytes_size, ram_in_bytes, Go durations
 * displayutils — ellipsis, truncate_id
 * gofmt, gojson, gostrconv — Go's fmt, encoding/json and strconv as templates print values
+* gostruct    — Go structs for templates docker runs over its own types (version, info, inspect)
+* contexts/   — one module per kind of object: the values `--format` sees and its plain output
 """

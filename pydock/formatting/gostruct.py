@@ -167,23 +167,22 @@ def _sorted_deep(value):
     return value
 
 
-def struct_json(value) -> str:
-    """docker's `json` template function over Go structs (encoder with HTML escaping off)."""
-    from .template_funcs import MISSING, FuncError
+def struct_json(value, plain=to_plain) -> str:
+    """docker's `json` template function over Go structs (encoder with HTML escaping off).
+
+    `plain(value)` gives what is encoded: the structs' JSON objects, by default.
+    """
     from .gojson import JSONError
+    from .template_funcs import MISSING, FuncError
 
     try:
-        return go_json(None if value is MISSING else to_plain(value))
+        return go_json(None if value is MISSING else plain(value))
     except JSONError as err:
         raise FuncError(str(err)) from None
 
 
-def _json_funcs() -> dict:
+def json_funcs(plain=to_plain) -> dict:
+    """Functions to pass to gotemplate.parse(funcs=…) so that `json` understands GoStructs."""
     from .template_funcs import ANY, FuncSpec
 
-    return {"json": FuncSpec(struct_json, (ANY,))}
-
-
-def json_funcs() -> dict:
-    """Functions to pass to gotemplate.parse(funcs=…) so that `json` understands GoStructs."""
-    return _json_funcs()
+    return {"json": FuncSpec(lambda value: struct_json(value, plain), (ANY,))}

@@ -1,7 +1,6 @@
 """--network (short and long syntax), --network-alias, --ip, --link … into EndpointsConfig."""
 from __future__ import annotations
 
-import csv
 import re
 
 from . import OptError
@@ -21,6 +20,8 @@ def parse_network(value: str) -> dict:
     if not re.search(r"\w+=\w+(,\w+=\w+)*", value):
         attachment["Target"] = value
         return attachment
+    import csv  # only for the long form
+
     try:
         fields = next(csv.reader([value]))
     except (csv.Error, StopIteration) as exc:

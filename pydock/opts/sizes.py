@@ -21,6 +21,11 @@ def ram_in_bytes(text: str) -> int:
     return _wrap(parse)(text)
 
 
+def parse_swap(text: str) -> int:
+    """--memory-swap: -1 (unlimited) or a size, as ram_in_bytes reads it."""
+    return -1 if text == "-1" else ram_in_bytes(text)
+
+
 def from_human_size(text: str) -> int:
     """go-units FromHumanSize: "1k" -> 1000 (decimal multiples)."""
     from ..formatting.units import from_human_size as parse
@@ -35,27 +40,13 @@ def parse_duration(text: str) -> int:
     return _wrap(parse_go_duration)(text)
 
 
-def format_duration(nanos: int) -> str:
-    """Go's time.Duration.String(): 1m30s, 500ms, 0s."""
-    from ..formatting.units import format_go_duration
-
-    return format_go_duration(nanos)
-
-
-def go_quote(text: str) -> str:
-    """strconv.Quote for the plain strings that appear in messages."""
-    from ..formatting.gostrconv import go_quote as quote
-
-    return quote(text)
-
-
 # -- CPUs --------------------------------------------------------------------------
 def parse_cpus(text: str) -> int:
-    """--cpus 1.5 -> 1500000000 NanoCPUs (a big.Rat, as docker parses it)."""
+    """--cpus 1.5 -> 1500000000 NanoCPUs (a big.Rat, as docker's ParseCPUs reads it)."""
     from fractions import Fraction
 
     try:
-        if text != text.strip() or "_" in text:
+        if text != text.strip():
             raise ValueError
         cpus = Fraction(text)
     except (ValueError, ZeroDivisionError):

@@ -5,8 +5,8 @@ import posixpath
 import re
 
 from . import OptError
-from .gostrconv import atoi, ip_string, parse_int, parse_ip, parse_uint
-from .sizes import go_quote, ram_in_bytes
+from .gostrconv import atoi, go_quote, ip_string, parse_int, parse_ip, parse_uint
+from .sizes import ram_in_bytes
 
 _ALPHA = (r"[a-zA-Z]")
 _DOMAIN = (r"^(:?(:?[a-zA-Z0-9]|(:?[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9]))"

@@ -175,10 +175,10 @@ def stream_io(conn, *, tty: bool, stdin=None, stdout=None, stderr=None, detach_k
     With a TTY and stdin attached the local terminal goes raw for the session and is restored
     as soon as either side ends, and on every way out.
     """
-    from .tty import RawTerminal
+    from .tty import RawTerminal, is_terminal
 
     raw = None
-    if stdin is not None and tty and _isatty(stdin):
+    if stdin is not None and tty and is_terminal(stdin):
         raw = RawTerminal(stdin.fileno()).enter()
     restore = raw.restore if raw is not None else None
     pump = Pump(conn, tty,
@@ -193,10 +193,3 @@ def stream_io(conn, *, tty: bool, stdin=None, stdout=None, stderr=None, detach_k
     finally:
         if raw is not None:
             raw.restore()
-
-
-def _isatty(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False

@@ -155,6 +155,14 @@ def make_raw(attrs: list) -> list:
     return [iflag, oflag, cflag, lflag, ispeed, ospeed, cc]
 
 
+def is_terminal(stream) -> bool:
+    """stream.isatty(), False for a closed stream or an object without it."""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def terminal_size(fd: int) -> tuple[int, int]:
     """(height, width) of the terminal on fd, or (0, 0) when it is not one."""
     try:
@@ -162,6 +170,15 @@ def terminal_size(fd: int) -> tuple[int, int]:
     except (OSError, ValueError):
         return 0, 0
     return size.lines, size.columns
+
+
+def stream_size(stream) -> tuple[int, int]:
+    """terminal_size of a stream's descriptor; (0, 0) for a stream that has none."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return 0, 0
+    return terminal_size(fd)
 
 
 # -- size tracking ----------------------------------------------------------------

@@ -8,7 +8,7 @@ import threading
 from typing import Any, Iterator, Mapping
 
 from ._imports import httpx as _load_httpx
-from .errors import DaemonUnreachable, EngineError, EngineTimeout, StreamInterrupted, error_for_status
+from .errors import DaemonUnreachable, EngineTimeout, StreamInterrupted, error_for_status
 from .hosts import Host, parse_host
 from .tls import TLSOptions
 

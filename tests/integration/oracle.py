@@ -40,6 +40,21 @@ def assert_same(mine, theirs) -> None:
     assert mine.code == theirs.code
 
 
+def run_on_tty(argv) -> tuple[str, int]:
+    """Run a program with a pseudo-terminal as its stdin, stdout and stderr: (its output, exit status)."""
+    import os
+    import pty
+
+    out = bytearray()
+
+    def read(fd):
+        data = os.read(fd, 1024)
+        out.extend(data)
+        return data
+    status = pty.spawn(argv, read)
+    return out.decode(), os.waitstatus_to_exitcode(status)
+
+
 def eventually_same(pydock, docker, *args, attempts: int = 4, **kwargs) -> None:
     """Outputs with relative times ("2 seconds ago") may straddle a second: compare a few times."""
     for _ in range(attempts - 1):

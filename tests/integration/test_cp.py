@@ -9,7 +9,7 @@ import tarfile
 import pytest
 
 from tests.conftest import DOCKER, PYDOCK
-from tests.integration.oracle import Bed, as_pydock, sh
+from tests.integration.oracle import Bed, as_pydock, run_on_tty, sh
 
 
 @pytest.fixture(scope="module")
@@ -141,18 +141,6 @@ def test_tar_streams_on_stdin_and_stdout(tmp_path, box, pydock, docker):
 
 
 def test_progress_is_reported_only_on_a_terminal(tmp_path, box):
-    import pty
-
-    def run_on_tty(argv):
-        out = bytearray()
-
-        def read(fd):
-            data = os.read(fd, 1024)
-            out.extend(data)
-            return data
-        status = pty.spawn(argv, read)
-        return out.decode(), status
-
     mine, _ = run_on_tty([*PYDOCK, "cp", f"{box}:/d", str(tmp_path / "tty-pydock")])
     theirs, _ = run_on_tty([DOCKER, "cp", f"{box}:/d", str(tmp_path / "tty-docker")])
     assert mine.replace("tty-pydock", "X") == theirs.replace("tty-docker", "X")

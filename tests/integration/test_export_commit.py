@@ -10,7 +10,7 @@ import tarfile
 import pytest
 
 from tests.conftest import PYDOCK
-from tests.integration.oracle import Bed, assert_same, sh
+from tests.integration.oracle import Bed, assert_same, run_on_tty, sh
 
 
 @pytest.fixture(scope="module")
@@ -56,17 +56,9 @@ def test_export_of_a_missing_container_leaves_no_file(pydock, tmp_path):
 
 
 def test_export_refuses_a_terminal(box):
-    import pty
-
-    out = bytearray()
-
-    def read(fd):
-        data = os.read(fd, 1024)
-        out.extend(data)
-        return data
-    status = pty.spawn([*PYDOCK, "export", box], read)
-    assert out.decode().strip() == "cowardly refusing to save to a terminal. Use the -o flag or redirect"
-    assert os.waitstatus_to_exitcode(status) == 1
+    out, status = run_on_tty([*PYDOCK, "export", box])
+    assert out.strip() == "cowardly refusing to save to a terminal. Use the -o flag or redirect"
+    assert status == 1
 
 
 def test_commit_makes_an_image_with_message_author_and_changes(pydock, box, cleanup):

@@ -8,13 +8,11 @@ import click
 
 from ..base import DockerCommand
 from ..errors import FAILURE, StatusError
+from ..output import print_line, write_flushed
+from . import JSON_FORMAT_HELP
 
 VERSION_TABWRITER = {"minwidth": 20, "tabwidth": 1, "padding": 1}  # docker version's, custom formats too
 TEMPLATE_ERROR = 64  # docker's status for a --format that does not parse
-FORMAT_HELP = """Format output using a custom template:
-'json':             Print in JSON format
-'TEMPLATE':         Print output using the given Go template.
-Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates"""
 # Go's GOARCH for the machine names os.uname() reports
 _GOARCH = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm64", "i386": "386",
            "i686": "386", "armv7l": "arm", "armv6l": "arm", "ppc64le": "ppc64le", "s390x": "s390x",
@@ -23,7 +21,7 @@ _GOARCH = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "ar
 
 @click.command(cls=DockerCommand, usage="version [OPTIONS]", nargs=("none",),
                help="Show the Docker version information")
-@click.option("-f", "--format", "format_", metavar="string", help=FORMAT_HELP)
+@click.option("-f", "--format", "format_", metavar="string", help=JSON_FORMAT_HELP)
 @click.pass_obj
 def version(env, format_):
     from ...transport.errors import DockerError
@@ -37,9 +35,9 @@ def version(env, format_):
         error = exc
     client = client_values(env, api_version=transport.current_version)
     if template is None:
-        from ...formatting.system_text import version_text
+        from ...formatting.contexts.version_text import version_text
 
-        _write(env, version_text(client, server))
+        write_flushed(env.stdout, version_text(client, server))
     else:
         _render_version_template(env, template, client, server, error)
     if error is not None:
@@ -48,22 +46,22 @@ def version(env, format_):
 
 def _render_version_template(env, template, client: dict, server: dict | None, error) -> None:
     from ...formatting.gotemplate import TemplateExecError
-    from ...formatting.system_context import version_info
+    from ...formatting.contexts.system import version_info
     from ...formatting.tabwriter import tabwrite
 
     try:
         text = template.execute(version_info(client, server))
     except TemplateExecError as exc:
-        _write(env, tabwrite(exc.partial_output + "\n", **VERSION_TABWRITER))
+        write_flushed(env.stdout, tabwrite(exc.partial_output + "\n", **VERSION_TABWRITER))
         if error is None:  # docker reports the template's failure only when the engine answered
             raise StatusError(str(exc), FAILURE) from None
         return
-    _write(env, tabwrite(text + "\n", **VERSION_TABWRITER))
+    write_flushed(env.stdout, tabwrite(text + "\n", **VERSION_TABWRITER))
 
 
 def _server_version(raw: dict) -> dict:
     """/version as docker shows it: the Engine's build time in ANSI C form, an Engine component always."""
-    from ...formatting.system_text import reformat_build_time
+    from ...formatting.contexts.version_text import reformat_build_time
 
     components = [dict(c) for c in raw.get("Components") or []]
     engine = next((c for c in components if c.get("Name") == "Engine"), None)
@@ -83,7 +81,7 @@ def _server_version(raw: dict) -> dict:
 
 
 @click.command(cls=DockerCommand, usage="info [OPTIONS]", nargs=("none",), help="Display system-wide information")
-@click.option("-f", "--format", "format_", metavar="string", help=FORMAT_HELP)
+@click.option("-f", "--format", "format_", metavar="string", help=JSON_FORMAT_HELP)
 @click.pass_obj
 def info(env, format_):
     from ...transport.errors import DaemonUnreachable, DockerError
@@ -103,44 +101,44 @@ def info(env, format_):
         _pretty_info(env, client, raw, error, unreachable=isinstance(error, DaemonUnreachable))
         return
     if error is not None:
-        _stderr(env, str(error))  # docker prints it now: the template may not show ServerErrors
+        print_line(env.stderr, str(error))  # docker prints it now: the template may not show ServerErrors
     _format_info(env, format_, client, raw, error)
 
 
 def _format_info(env, format_: str, client: dict, raw: dict | None, error) -> None:
     from ...formatting.gotemplate import TemplateExecError
-    from ...formatting.system_context import docker_info
+    from ...formatting.contexts.system import docker_info
 
     template = _parse_template(format_, "")
     data = docker_info(raw, client, server_errors=[str(error)] if error is not None else None)
     try:
         text = template.execute(data)
     except TemplateExecError as exc:
-        _write(env, exc.partial_output + "\n")
+        write_flushed(env.stdout, exc.partial_output + "\n")
         raise StatusError(str(exc), FAILURE) from None
-    _write(env, text + "\n")
+    write_flushed(env.stdout, text + "\n")
     if error is not None:
         raise StatusError("", FAILURE)
 
 
 def _pretty_info(env, client: dict, raw: dict | None, error, *, unreachable: bool) -> None:
-    from ...formatting.info_text import client_text, server_text
-    from ...formatting.system_context import docker_info
+    from ...formatting.contexts.info_text import client_text, server_text
+    from ...formatting.contexts.system import docker_info
 
     data = docker_info(raw, client)
-    _write(env, client_text(data.ClientInfo) + "\nServer:\n")
+    write_flushed(env.stdout, client_text(data.ClientInfo) + "\nServer:\n")
     if error is not None:
         if unreachable:  # docker 28 prints the bare connection error here
             raise StatusError(str(error), FAILURE)
-        _stderr(env, f"ERROR: {error}")
+        print_line(env.stderr, f"ERROR: {error}")
         raise StatusError("errors pretty printing info", FAILURE)
     text, warnings, errors = server_text(data, client_debug=client["Debug"], username=_hub_username(env))
-    _write(env, text)
+    write_flushed(env.stdout, text)
     for warning in warnings:
-        _stderr(env, warning)
+        print_line(env.stderr, warning)
     if errors:
         for message in errors:
-            _stderr(env, f"ERROR: {message}")
+            print_line(env.stderr, f"ERROR: {message}")
         raise StatusError("errors pretty printing info", FAILURE)
 
 
@@ -152,7 +150,7 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
         return True
     from ...formatting.gostruct import json_funcs
     from ...formatting.gotemplate import parse
-    from ...formatting.system_context import sparse_info
+    from ...formatting.contexts.system import sparse_info
 
     try:
         parse(format_, funcs=json_funcs()).execute(sparse_info(client))
@@ -237,13 +235,3 @@ def _hub_username(env) -> str:
         return base64.b64decode(entry.get("auth") or "").decode().partition(":")[0]
     except ValueError:
         return ""
-
-
-def _write(env, text: str) -> None:
-    env.stdout.write(text)
-    env.stdout.flush()
-
-
-def _stderr(env, text: str) -> None:
-    env.stderr.write(text + "\n")
-    env.stderr.flush()

@@ -1,11 +1,12 @@
 """`docker info` without --format: the Client and Server sections, line for line as docker 28.
 
-Values come from the typed dockerInfo (system_context), so a field the engine left out prints
+Values come from the typed dockerInfo (contexts.system), so a field the engine left out prints
 its Go zero value, as docker's does. Returns text for stdout and lines for stderr.
 """
 from __future__ import annotations
 
-from .gofmt import format_value
+from ..gofmt import format_value
+from ..gostrconv import go_quote
 
 INACTIVE_SWARM_STATES = ("inactive", "locked")
 
@@ -133,7 +134,7 @@ def decode_security_options(options: list[str]) -> list[tuple[str, list[tuple[st
         for part in option.split(","):
             key, sep, value = part.partition("=")
             if not sep:
-                raise ValueError(f"invalid security option {_go_quote(part)}")
+                raise ValueError(f"invalid security option {go_quote(part)}")
             if key == "name":
                 name = value
             else:
@@ -142,14 +143,8 @@ def decode_security_options(options: list[str]) -> list[tuple[str, list[tuple[st
     return decoded
 
 
-def _go_quote(text: str) -> str:
-    from .gofmt import go_quote
-
-    return go_quote(text)
-
-
 def _host(out: _Out, info, client_debug: bool, username: str) -> None:
-    from .units import bytes_size
+    from ..units import bytes_size
 
     out.non_empty(" Kernel Version:", info.KernelVersion)
     out.non_empty(" Operating System:", info.OperatingSystem)
@@ -214,7 +209,7 @@ def _swarm(out: _Out, swarm) -> None:
 
 
 def _cluster(out: _Out, swarm, cluster: dict) -> None:
-    from .units import human_duration
+    from ..units import human_duration
 
     spec = cluster.get("Spec") or {}
     out.line("  ClusterID:", cluster.get("ID", ""))

@@ -156,12 +156,6 @@ def plain(value):
 
 def json_funcs() -> dict:
     """The template's `json`, understanding these types (docker's encoder, HTML escaping off)."""
-    from ..gojson import JSONError, go_json
-    from ..template_funcs import ANY, MISSING, FuncError, FuncSpec
+    from .. import gostruct
 
-    def encode(value):
-        try:
-            return go_json(None if value is MISSING else plain(value))
-        except JSONError as err:
-            raise FuncError(str(err)) from None
-    return {"json": FuncSpec(encode, (ANY,))}
+    return gostruct.json_funcs(plain)

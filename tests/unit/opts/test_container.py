@@ -1,4 +1,7 @@
-"""The shared run/create parser, called directly (the CLI comparison is tests/unit/cli/test_run_opts.py)."""
+"""The shared run/create parser, called directly.
+
+The comparison with the real CLI's requests is tests/unit/cli/commands/container/test_run.py.
+"""
 from __future__ import annotations
 
 import pytest

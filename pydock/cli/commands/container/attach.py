@@ -5,7 +5,8 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from .common import each_container, print_line
+from ...output import print_line
+from .common import each_container
 from .flagset import option
 
 ESCAPE_MESSAGE = "read escape sequence"
@@ -32,7 +33,7 @@ def attach(env, no_stdin, sig_proxy, detach_keys, container):
     from ....streams.pump import DETACHED, stream_io
     from ....streams.signals import SignalProxy
     from ....streams.tty import SizeMonitor, detach_key_bytes
-    from .running import ExitWaiter, detach_keys_for, output_errors
+    from .running import ExitWaiter, detach_keys_for, end_session, output_errors
 
     api = env.api.containers
     waiter = ExitWaiter(api, container, None, env.stderr, raise_errors=True)
@@ -62,12 +63,7 @@ def attach(env, no_stdin, sig_proxy, detach_keys, container):
         if status:
             raise StatusError("", status)
     finally:
-        for item in (monitor, proxy):
-            if item is not None:
-                item.stop()
-        if conn is not None:
-            conn.close()
-        waiter.close()
+        end_session(monitor=monitor, proxy=proxy, conn=conn, waiter=waiter)
 
 
 @click.command("start", cls=DockerCommand, usage="start [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
@@ -102,7 +98,7 @@ def _start_many(env, names: list[str]) -> None:
     """Start concurrently; names that started on stdout, errors on stderr, both in argument order."""
     api = env.api.containers
     failed = []
-    for name, error in each_container(names, api.start):
+    for name, _, error in each_container(names, api.start):
         if error is None:
             print_line(env.stdout, name)
         else:
@@ -117,7 +113,7 @@ def _start_attached(env, container: str, interactive: bool, detach_keys: str) ->
     from ....streams.signals import SignalProxy
     from ....streams.tty import SizeMonitor, detach_key_bytes
     from ....transport.errors import DockerError
-    from .running import ExitWaiter, detach_keys_for, output_errors
+    from .running import ExitWaiter, detach_keys_for, end_session, output_errors
 
     api = env.api.containers
     info = api.inspect(container)
@@ -146,10 +142,4 @@ def _start_attached(env, container: str, interactive: bool, detach_keys: str) ->
             return 0
         return waiter.status()
     finally:
-        for item in (monitor, proxy):
-            if item is not None:
-                item.stop()
-        if conn is not None:
-            conn.close()
-        if waiter is not None:
-            waiter.close()
+        end_session(monitor=monitor, proxy=proxy, conn=conn, waiter=waiter)

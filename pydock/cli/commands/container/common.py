@@ -1,41 +1,36 @@
 """Helpers shared by the container commands: acting on many containers at once, Go-typed flags."""
 from __future__ import annotations
 
-import re
 from typing import Callable, Iterator
 
 import click
 
 from ...errors import FAILURE, StatusError
+from ...output import print_line, write_flushed
 
 MAX_PARALLEL = 50  # docker's parallelOperation limit
 
 
-def each_container(names: list[str], op: Callable[[str], object]) -> Iterator[tuple[str, Exception | None]]:
-    """Run `op` on every name concurrently; yield (name, error or None) in argument order as results arrive."""
+def each_container(names: list[str], op: Callable[[str], object]) -> Iterator[tuple[str, object, Exception | None]]:
+    """Run `op` on every name concurrently; yield (name, what op returned, error or None) in argument
+    order as results arrive."""
     from ....transport.errors import DockerError
 
     def call(name: str):
         try:
-            op(name)
+            return op(name), None
         except DockerError as exc:
-            return exc
-        return None
+            return None, exc
 
     if len(names) == 1:
-        yield names[0], call(names[0])
+        yield (names[0], *call(names[0]))
         return
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(names))) as pool:
         futures = [pool.submit(call, name) for name in names]
         for name, future in zip(names, futures):
-            yield name, future.result()
-
-
-def print_line(stream, text: str) -> None:
-    stream.write(text + "\n")
-    stream.flush()
+            yield (name, *future.result())
 
 
 def fail_with(errors: list[str]) -> None:
@@ -44,54 +39,22 @@ def fail_with(errors: list[str]) -> None:
         raise StatusError("\n".join(errors), FAILURE)
 
 
-def run_on_each(env, names: list[str], op: Callable[[str], object]) -> None:
-    """The common shape of stop/kill/pause/…: print each name that worked, then the failures."""
+def run_on_each(env, names, op: Callable[[str], object], *, shown: Callable[[str, object], str] | None = None,
+                only_warn: Callable[[Exception], bool] | None = None) -> None:
+    """The common shape of stop/kill/rm/wait/…: on stdout what worked (`shown(name, result)`, else the
+    name) in argument order, then every failure (exit 1); failures `only_warn` accepts go to stderr alone."""
     errors = []
-    for name, error in each_container(list(names), op):
+    for name, result, error in each_container(list(names), op):
         if error is None:
-            print_line(env.stdout, name)
+            print_line(env.stdout, shown(name, result) if shown else name)
+        elif only_warn is not None and only_warn(error):
+            print_line(env.stderr, str(error))
         else:
             errors.append(str(error))
     fail_with(errors)
 
 
 # -- flag value types with pflag's messages ----------------------------------------------------
-
-_GO_INT = re.compile(r"[+-]?(0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|0[bB][01_]+|[1-9][0-9_]*|0)")
-
-
-def parse_go_int(text: str, bits: int = 64, unsigned: bool = False) -> int:
-    """strconv.ParseInt/ParseUint with base 0, as pflag's int flags use; raises ValueError(go message)."""
-    func = "ParseUint" if unsigned else "ParseInt"
-    if not _GO_INT.fullmatch(text) or (unsigned and text[:1] in "+-") or "__" in text or text.endswith("_"):
-        raise ValueError(f'strconv.{func}: parsing "{text}": invalid syntax')
-    sign, body = (-1, text[1:]) if text.startswith("-") else (1, text.lstrip("+"))
-    body = body.replace("_", "")
-    if len(body) > 1 and body[0] == "0" and body[1] in "0123456789":
-        body = "0o" + body[1:]
-    value = sign * int(body, 0)
-    low, high = (0, 2 ** bits - 1) if unsigned else (-(2 ** (bits - 1)), 2 ** (bits - 1) - 1)
-    if not low <= value <= high:
-        raise ValueError(f'strconv.{func}: parsing "{text}": value out of range')
-    return value
-
-
-class GoInt(click.ParamType):
-    """An int flag (int, int64, uint16 …) that fails with pflag's wording."""
-
-    def __init__(self, bits: int = 64, unsigned: bool = False, type_name: str = "int"):
-        self.bits, self.unsigned, self.name = bits, unsigned, type_name
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, int):
-            return value
-        try:
-            return parse_go_int(str(value), self.bits, self.unsigned)
-        except ValueError as exc:
-            error = click.BadParameter(str(exc), ctx, param)
-            error.pydock_value = value
-            raise error from None
-
 
 class GoValue(click.ParamType):
     """A flag whose value is checked by `parse(text)`, which raises ValueError with docker's message."""
@@ -110,6 +73,26 @@ class GoValue(click.ParamType):
             raise error from None
 
 
+def opts_parser(module: str, name: str) -> Callable[[str], object]:
+    """pydock.opts.<module>.<name>, imported only when a value arrives (keeps `--help` fast)."""
+    def parse(value):
+        import importlib
+
+        return getattr(importlib.import_module(f"pydock.opts.{module}"), name)(value)
+    return parse
+
+
+class GoInt(GoValue):
+    """An int flag (int, int64, uint16 …): strconv's base-0 parsing, pflag's wording."""
+
+    def __init__(self, bits: int = 64, unsigned: bool = False, type_name: str = "int"):
+        def parse(text: str) -> int:
+            from ....opts.gostrconv import parse_int, parse_uint
+
+            return (parse_uint if unsigned else parse_int)(text, bits, base=0)
+        super().__init__(parse, type_name)
+
+
 def filter_option(*decls, **kwargs):
     """`--filter name=value`, repeatable, checked as pflag does (exit 125 on a bad value)."""
     from ....opts.filters import parse_filter
@@ -121,8 +104,7 @@ def filter_option(*decls, **kwargs):
 
 def confirm(env, message: str) -> bool:
     """docker's prompt: the question on stdout, one line read from stdin, yes only for y/Y."""
-    env.stdout.write(message + " [y/N] ")
-    env.stdout.flush()
+    write_flushed(env.stdout, message + " [y/N] ")
     try:
         answer = env.stdin.readline()
     except (OSError, ValueError):
@@ -141,14 +123,3 @@ def merge_prune_filters(filters: dict[str, dict[str, bool]], configured) -> dict
             continue
         filters.setdefault(name, {})[value] = True
     return filters
-
-
-def write_bytes(stream, data: bytes) -> None:
-    """Bytes to a text stream (its binary buffer when it has one), flushed."""
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None:
-        stream.write(data.decode("utf-8", "replace"))
-    else:
-        stream.flush()
-        buffer.write(data)
-    stream.flush()

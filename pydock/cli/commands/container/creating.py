@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 from ...errors import FAILURE, FLAG_ERROR, StatusError
+from ...output import print_line, write_flushed
 
 
 # Flags the engine must be new enough for (docker's "version" annotations), and Windows-only ones.
@@ -108,9 +109,8 @@ def create_container(env, cfg, *, name: str = "", platform: str = "", pull: str 
     """
     from ....opts.platform import parse_platform
     from ....opts.reference import is_image_id, parse_normalized_named
-    from ....streams.tty import terminal_size
+    from ....streams.tty import stream_size
     from ....transport.errors import NotFound
-    from .pulling import pull_image
 
     cidfile = CIDFile(cfg.host_config.get("ContainerIDFile", ""))
     try:
@@ -127,8 +127,8 @@ def create_container(env, cfg, *, name: str = "", platform: str = "", pull: str 
             except ValueError as exc:
                 raise ValueError(f"error parsing specified platform: {exc}") from None
         if pull == "always":
-            pull_image(env, image, platform=platform, quiet=quiet)
-        cfg.host_config["ConsoleSize"] = list(terminal_size(_fileno(env.stdout)))
+            _pull(env, image, platform, quiet)
+        cfg.host_config["ConsoleSize"] = list(stream_size(env.stdout))
         api = env.api.containers
         try:
             response = api.create(cfg.body(), name=name or None, platform=platform_query)
@@ -136,18 +136,21 @@ def create_container(env, cfg, *, name: str = "", platform: str = "", pull: str 
             if named is None or pull != "missing":
                 raise
             if not quiet:
-                env.stderr.write(f"Unable to find image '{named.with_default_tag().familiar()}' locally\n")
-                env.stderr.flush()
-            pull_image(env, image, platform=platform, quiet=quiet)
+                print_line(env.stderr, f"Unable to find image '{named.with_default_tag().familiar()}' locally")
+            _pull(env, image, platform, quiet)
             response = api.create(cfg.body(), name=name or None, platform=platform_query)
         warnings = list(response.get("Warnings") or []) + _dns_warnings(cfg.host_config)
-        for warning in warnings:
-            env.stderr.write(f"WARNING: {warning}\n")
-        env.stderr.flush()
+        write_flushed(env.stderr, "".join(f"WARNING: {warning}\n" for warning in warnings))
         cidfile.write(response["Id"])
         return response["Id"]
     finally:
         cidfile.close()
+
+
+def _pull(env, image: str, platform: str, quiet: bool) -> None:
+    from .pulling import pull_image  # only when an image is pulled
+
+    pull_image(env, image, platform=platform, quiet=quiet)
 
 
 def _dns_warnings(host_config: dict) -> list[str]:
@@ -160,10 +163,3 @@ def _dns_warnings(host_config: dict) -> list[str]:
         except ValueError:
             continue
     return []
-
-
-def _fileno(stream):
-    try:
-        return stream.fileno()
-    except (AttributeError, OSError, ValueError):
-        return -1

@@ -24,6 +24,8 @@ from .flagset import option
 @click.pass_obj
 def exec_(env, detach_keys, interactive, tty, detach, user, privileged, env_, env_file, workdir, container,
           command):
+    from ....streams.tty import stream_size
+
     body = exec_config(env, detach_keys=detach_keys, interactive=interactive, tty=tty, detach=detach, user=user,
                        privileged=privileged, env_values=env_, env_files=env_file, workdir=workdir,
                        command=command)
@@ -31,7 +33,7 @@ def exec_(env, detach_keys, interactive, tty, detach, user, privileged, env_, en
     api.containers.inspect(container)  # a missing container is reported before anything else
     if not detach and body["AttachStdin"] and tty and not env.stdin_is_tty():
         raise StatusError("the input device is not a TTY", FAILURE)
-    size = _console_size(env) if tty else None
+    size = list(stream_size(env.stdout)) if tty else None
     if size is not None and api.transport.version_at_least("1.42"):
         body["ConsoleSize"] = size
     exec_id = api.exec.create(container, body).get("Id", "")
@@ -60,15 +62,6 @@ def exec_config(env, *, detach_keys, interactive, tty, detach, user, privileged,
             "AttachStderr": attached, "AttachStdout": attached, "Detach": detach,
             "DetachKeys": detach_keys or env.config.get("detachKeys") or "", "Env": variables,
             "WorkingDir": workdir, "Cmd": list(command)}
-
-
-def _console_size(env) -> list[int]:
-    from ....streams.tty import terminal_size
-
-    try:
-        return list(terminal_size(env.stdout.fileno()))
-    except (AttributeError, OSError, ValueError):
-        return [0, 0]
 
 
 def _interactive(env, exec_id: str, body: dict, size) -> int:

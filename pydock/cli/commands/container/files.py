@@ -7,7 +7,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from .common import print_line
+from ...output import print_line, write_bytes
 
 CP_USAGE = ("cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n"
             "\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH")
@@ -74,7 +74,6 @@ class _Progress:
 def _copy_from_container(env, container, src_path, dst_path, follow_link, progress) -> None:
     from ....archive import copy as arc
     from ....archive import paths
-    from .common import write_bytes
 
     if dst_path != "-":
         dst_path = paths.resolve_local_path(dst_path)
@@ -84,10 +83,7 @@ def _copy_from_container(env, container, src_path, dst_path, follow_link, progre
     if follow_link:
         stat = _stat_or_none(api, container, src_path)
         if stat and stat.get("mode", 0) & MODE_SYMLINK:
-            target = stat.get("linkTarget") or ""
-            if not paths.is_abs(target):
-                target = paths.join(paths.split_path_dir_entry(src_path)[0], target)
-            src_path, rebase = paths.get_rebase_name(src_path, target)
+            src_path, rebase = paths.get_rebase_name(src_path, _link_target(stat, src_path))
     with api.get_archive(container, src_path) as response:
         if dst_path == "-":
             for chunk in response.iter_bytes():
@@ -113,11 +109,8 @@ def _copy_to_container(env, container, src_path, dst_path, follow_link, archive,
     dst = paths.CopyInfo(dst_path)
     stat = _stat_or_none(api, container, dst_path)
     if stat and stat.get("mode", 0) & MODE_SYMLINK:
-        target = stat.get("linkTarget") or ""
-        if not paths.is_abs(target):
-            target = paths.join(paths.split_path_dir_entry(dst_path)[0], target)
-        dst.path = target
-        stat = _stat_or_none(api, container, target)
+        dst.path = _link_target(stat, dst_path)
+        stat = _stat_or_none(api, container, dst.path)
     mode = (stat or {}).get("mode", 0)
     if mode & MODE_DEVICE or mode & MODE_IRREGULAR:
         kind = "got a device" if mode & MODE_DEVICE else "got an irregular file"
@@ -147,6 +140,16 @@ def _stat_or_none(api, container: str, path: str) -> dict | None:
         if "No such container" in exc.message:
             raise
         return None
+
+
+def _link_target(stat: dict, link_path: str) -> str:
+    """Where a symlink in the container points, relative targets taken from the link's directory."""
+    from ....archive import paths
+
+    target = stat.get("linkTarget") or ""
+    if not paths.is_abs(target):
+        target = paths.join(paths.split_path_dir_entry(link_path)[0], target)
+    return target
 
 
 def _decode_stat(header: str) -> dict:
@@ -203,8 +206,6 @@ def _os_message(exc: Exception) -> str:
 @click.argument("container", nargs=-1)
 @click.pass_obj
 def export(env, output, container):
-    from .common import write_bytes
-
     if not output and env.stdout_is_tty():
         raise StatusError("cowardly refusing to save to a terminal. Use the -o flag or redirect", FAILURE)
     if output:

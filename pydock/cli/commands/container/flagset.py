@@ -3,34 +3,7 @@ from __future__ import annotations
 
 import click
 
-from .common import GoInt, GoValue
-
-
-def _lazy(module: str, name: str):
-    """Resolve an opts parser only when a value arrives (keeps `--help` fast)."""
-    def parse(value):
-        import importlib
-
-        return getattr(importlib.import_module(f"pydock.opts.{module}"), name)(value)
-    return parse
-
-
-def _env(value):
-    from ....opts.env import validate_env
-
-    return validate_env(value)
-
-
-def _swap(value):
-    from ....opts.sizes import ram_in_bytes
-
-    return -1 if value == "-1" else ram_in_bytes(value)
-
-
-def _dns(value):
-    from ....opts.validators import validate_ip_address
-
-    return validate_ip_address(value)
+from .common import GoInt, GoValue, opts_parser
 
 
 TYPES = {
@@ -40,26 +13,26 @@ TYPES = {
     "int64": GoInt(64, type_name="int"),
     "uint16": GoInt(16, unsigned=True, type_name="uint16"),
     "uint64": GoInt(64, unsigned=True, type_name="uint"),
-    "bytes": GoValue(_lazy("sizes", "ram_in_bytes"), "bytes"),
-    "swap": GoValue(_swap, "bytes"),
-    "duration": GoValue(_lazy("sizes", "parse_duration"), "duration"),
-    "decimal": GoValue(_lazy("sizes", "parse_cpus"), "decimal"),
-    "env": GoValue(_env, "list"),
-    "label": GoValue(_lazy("env", "validate_label"), "list"),
-    "attach": GoValue(_lazy("validators", "validate_attach"), "list"),
-    "cgroup-rule": GoValue(_lazy("validators", "validate_device_cgroup_rule"), "list"),
-    "dns": GoValue(_dns, "list"),
-    "dns-search": GoValue(_lazy("validators", "validate_dns_search"), "list"),
-    "add-host": GoValue(_lazy("validators", "validate_extra_host"), "list"),
-    "link": GoValue(_lazy("validators", "validate_link"), "list"),
-    "sysctl": GoValue(_lazy("validators", "validate_sysctl"), "map"),
+    "bytes": GoValue(opts_parser("sizes", "ram_in_bytes"), "bytes"),
+    "swap": GoValue(opts_parser("sizes", "parse_swap"), "bytes"),
+    "duration": GoValue(opts_parser("sizes", "parse_duration"), "duration"),
+    "decimal": GoValue(opts_parser("sizes", "parse_cpus"), "decimal"),
+    "env": GoValue(opts_parser("env", "validate_env"), "list"),
+    "label": GoValue(opts_parser("env", "validate_label"), "list"),
+    "attach": GoValue(opts_parser("validators", "validate_attach"), "list"),
+    "cgroup-rule": GoValue(opts_parser("validators", "validate_device_cgroup_rule"), "list"),
+    "dns": GoValue(opts_parser("validators", "validate_ip_address"), "list"),
+    "dns-search": GoValue(opts_parser("validators", "validate_dns_search"), "list"),
+    "add-host": GoValue(opts_parser("validators", "validate_extra_host"), "list"),
+    "link": GoValue(opts_parser("validators", "validate_link"), "list"),
+    "sysctl": GoValue(opts_parser("validators", "validate_sysctl"), "map"),
     "map": GoValue(lambda v: v, "map"),
-    "ulimit": GoValue(_lazy("validators", "parse_ulimit"), "ulimit"),
-    "weight-device": GoValue(_lazy("validators", "validate_weight_device"), "list"),
-    "bps-device": GoValue(_lazy("validators", "validate_throttle_bps"), "list"),
-    "iops-device": GoValue(_lazy("validators", "validate_throttle_iops"), "list"),
-    "mount": GoValue(_lazy("mounts", "parse_mount"), "mount"),
-    "network": GoValue(_lazy("network", "parse_network"), "network"),
+    "ulimit": GoValue(opts_parser("validators", "parse_ulimit"), "ulimit"),
+    "weight-device": GoValue(opts_parser("validators", "validate_weight_device"), "list"),
+    "bps-device": GoValue(opts_parser("validators", "validate_throttle_bps"), "list"),
+    "iops-device": GoValue(opts_parser("validators", "validate_throttle_iops"), "list"),
+    "mount": GoValue(opts_parser("mounts", "parse_mount"), "mount"),
+    "network": GoValue(opts_parser("network", "parse_network"), "network"),
 }
 _MULTIPLE = {"list", "env", "label", "attach", "cgroup-rule", "dns", "dns-search", "add-host", "link", "sysctl",
              "map", "ulimit", "weight-device", "bps-device", "iops-device", "mount", "network"}

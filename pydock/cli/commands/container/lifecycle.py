@@ -1,14 +1,13 @@
 """stop, restart, kill, rm, pause, unpause, rename, update, prune: declarations and wiring."""
 from __future__ import annotations
 
-import re
-
 import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from .common import (GoInt, GoValue, confirm, each_container, fail_with, filter_option, merge_prune_filters,
-                     print_line, run_on_each)
+from ...output import print_line
+from .common import (GoInt, GoValue, confirm, fail_with, filter_option, merge_prune_filters, opts_parser,
+                     run_on_each)
 
 TIME_DEPRECATED = "Flag --time has been deprecated, use --timeout instead"
 
@@ -31,15 +30,20 @@ def _stop_timeout(env, timeout, time_):
     return timeout
 
 
+def _stop_each(env, verb: str, signal, timeout, time_, containers) -> None:
+    """stop and restart: the same options, the same output."""
+    timeout = _stop_timeout(env, timeout, time_)
+    action = getattr(env.api.containers, verb)
+    run_on_each(env, containers, lambda name: action(name, timeout=timeout, signal=signal or None))
+
+
 @click.command("stop", cls=DockerCommand, usage="stop [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
                help="Stop one or more running containers")
 @_timeout_options
 @click.argument("containers", nargs=-1)
 @click.pass_obj
 def stop(env, signal, timeout, time_, containers):
-    timeout = _stop_timeout(env, timeout, time_)
-    api = env.api.containers
-    run_on_each(env, containers, lambda name: api.stop(name, timeout=timeout, signal=signal or None))
+    _stop_each(env, "stop", signal, timeout, time_, containers)
 
 
 @click.command("restart", cls=DockerCommand, usage="restart [OPTIONS] CONTAINER [CONTAINER...]",
@@ -48,9 +52,7 @@ def stop(env, signal, timeout, time_, containers):
 @click.argument("containers", nargs=-1)
 @click.pass_obj
 def restart(env, signal, timeout, time_, containers):
-    timeout = _stop_timeout(env, timeout, time_)
-    api = env.api.containers
-    run_on_each(env, containers, lambda name: api.restart(name, timeout=timeout, signal=signal or None))
+    _stop_each(env, "restart", signal, timeout, time_, containers)
 
 
 @click.command("kill", cls=DockerCommand, usage="kill [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
@@ -95,15 +97,8 @@ def rm(env, force, link, volumes, containers):
             raise DockerError("container name cannot be empty")
         env.api.containers.remove(name, volumes=volumes, force=force, link=link)
 
-    errors = []
-    for name, error in each_container(list(containers), remove):
-        if error is None:
-            print_line(env.stdout, name)
-        elif force and isinstance(error, NotFound):
-            print_line(env.stderr, str(error))  # `rm -f` of a missing container is not a failure
-        else:
-            errors.append(str(error))
-    fail_with(errors)
+    # `rm -f` of a missing container is not a failure: its error is only shown
+    run_on_each(env, containers, remove, only_warn=lambda error: force and isinstance(error, NotFound))
 
 
 @click.command("rename", cls=DockerCommand, usage="rename CONTAINER NEW_NAME", nargs=("exact", 2),
@@ -147,30 +142,6 @@ def prune(env, force, filters, args):
     print_line(env.stdout, f"Total reclaimed space: {human_size(reclaimed)}")
 
 
-def _parse_cpus(text: str) -> int:
-    """NanoCPUs from a rational number, as docker's ParseCPUs does."""
-    from fractions import Fraction
-
-    try:
-        value = Fraction(text.strip() if text.strip() == text else "x")
-    except (ValueError, ZeroDivisionError):
-        raise ValueError(f"failed to parse {text} as a rational number") from None
-    nano = value * 1_000_000_000
-    if nano.denominator != 1:
-        raise ValueError("value is too precise")
-    return int(nano)
-
-
-def _parse_mem(text: str) -> int:
-    from ....formatting.units import ram_in_bytes
-
-    return ram_in_bytes(text)
-
-
-def _parse_swap(text: str) -> int:
-    return -1 if text == "-1" else _parse_mem(text)
-
-
 _UPDATE_FIELDS = {  # option name -> Resources field
     "blkio_weight": "BlkioWeight", "cpu_period": "CPUPeriod", "cpu_quota": "CPUQuota",
     "cpu_rt_period": "CPURealtimePeriod", "cpu_rt_runtime": "CPURealtimeRuntime",
@@ -186,23 +157,10 @@ def update_body(options: dict) -> dict:
             for name, field in _UPDATE_FIELDS.items()}
     if options.get("pids_limit"):
         body["PidsLimit"] = options["pids_limit"]
-    body["RestartPolicy"] = parse_restart_policy(options.get("restart") or "")
+    from ....opts.validators import parse_restart_policy
+
+    body["RestartPolicy"] = parse_restart_policy(options.get("restart") or "")  # "" leaves it as is
     return body
-
-
-def parse_restart_policy(policy: str) -> dict:
-    """docker's ParseRestartPolicy: `name[:max-retries]`; empty means "leave as is"."""
-    if not policy:
-        return {"Name": "", "MaximumRetryCount": 0}
-    name, sep, count = policy.partition(":")
-    if sep and not name:
-        raise ValueError("invalid restart policy format: no policy provided before colon")
-    retries = 0
-    if count:
-        if not re.fullmatch(r"[+-]?[0-9]+", count):  # strconv.Atoi
-            raise ValueError("invalid restart policy format: maximum retry count must be an integer")
-        retries = int(count)
-    return {"Name": name, "MaximumRetryCount": retries}
 
 
 @click.command("update", cls=DockerCommand, usage="update [OPTIONS] CONTAINER [CONTAINER...]",
@@ -216,16 +174,18 @@ def parse_restart_policy(policy: str) -> dict:
 @click.option("--cpu-rt-runtime", type=GoInt(), metavar="int",
               help="Limit the CPU real-time runtime in microseconds")
 @click.option("-c", "--cpu-shares", type=GoInt(), metavar="int", help="CPU shares (relative weight)")
-@click.option("--cpus", type=GoValue(_parse_cpus, "decimal"), metavar="decimal", help="Number of CPUs")
+@click.option("--cpus", type=GoValue(opts_parser("sizes", "parse_cpus"), "decimal"), metavar="decimal",
+              help="Number of CPUs")
 @click.option("--cpuset-cpus", metavar="string", help="CPUs in which to allow execution (0-3, 0,1)")
 @click.option("--cpuset-mems", metavar="string", help="MEMs in which to allow execution (0-3, 0,1)")
-@click.option("-m", "--memory", type=GoValue(_parse_mem, "bytes"), metavar="bytes", help="Memory limit")
-@click.option("--memory-reservation", type=GoValue(_parse_mem, "bytes"), metavar="bytes",
+@click.option("-m", "--memory", type=GoValue(opts_parser("sizes", "ram_in_bytes"), "bytes"), metavar="bytes",
+              help="Memory limit")
+@click.option("--memory-reservation", type=GoValue(opts_parser("sizes", "ram_in_bytes"), "bytes"), metavar="bytes",
               help="Memory soft limit")
-@click.option("--memory-swap", type=GoValue(_parse_swap, "bytes"), metavar="bytes",
+@click.option("--memory-swap", type=GoValue(opts_parser("sizes", "parse_swap"), "bytes"), metavar="bytes",
               help="Swap limit equal to memory plus swap: -1 to enable unlimited swap")
-@click.option("--kernel-memory", type=GoValue(_parse_mem, "bytes"), metavar="bytes", hidden=True,
-              help="Kernel memory limit (deprecated)")
+@click.option("--kernel-memory", type=GoValue(opts_parser("sizes", "ram_in_bytes"), "bytes"), metavar="bytes",
+              hidden=True, help="Kernel memory limit (deprecated)")
 @click.option("--pids-limit", type=GoInt(), metavar="int", help="Tune container pids limit (set -1 for unlimited)")
 @click.option("--restart", metavar="string", help="Restart policy to apply when a container exits")
 @click.argument("containers", nargs=-1)

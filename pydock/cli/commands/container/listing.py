@@ -5,7 +5,9 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from .common import GoInt, filter_option, print_line, write_bytes
+from ...output import print_line, write_bytes, write_flushed
+from .. import JSON_FORMAT_HELP
+from .common import GoInt, filter_option
 
 PARSE_ERROR_STATUS = 64  # docker's inspect: a template that does not parse
 
@@ -85,8 +87,7 @@ def _render(env, contexts, fmt, quiet, size) -> None:
         from ....formatting.contexts.container import plain_table
 
         text = "".join(f"{c.ID()}\n" for c in contexts) if quiet else plain_table(contexts, size)
-        env.stdout.write(text)
-        env.stdout.flush()
+        write_flushed(env.stdout, text)
         return
     from ....formatting import writer
     from ....formatting.contexts import container as ctx
@@ -105,11 +106,7 @@ def _render(env, contexts, fmt, quiet, size) -> None:
 
 @click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] CONTAINER [CONTAINER...]",
                nargs=("min", 1), help="Display detailed information on one or more containers")
-@click.option("-f", "--format", "fmt", default="", metavar="string",
-              help="Format output using a custom template:\n'json':             Print in JSON format\n"
-                   "'TEMPLATE':         Print output using the given Go template.\n"
-                   "Refer to https://docs.docker.com/go/formatting/ for more information about "
-                   "formatting output with templates")
+@click.option("-f", "--format", "fmt", default="", metavar="string", help=JSON_FORMAT_HELP)
 @click.option("-s", "--size", is_flag=True, help="Display total file sizes")
 @click.argument("containers", nargs=-1)
 @click.pass_obj
@@ -149,8 +146,7 @@ def run_inspect(env, refs, fmt: str, get_raw) -> None:
     if inspector is None:
         write_bytes(env.stdout, json_array(raws, compact=fmt == "json"))
     else:
-        env.stdout.write(inspector.text())
-        env.stdout.flush()
+        write_flushed(env.stdout, inspector.text())
     if errors:
         raise StatusError("\n".join(errors), FAILURE)
 
@@ -169,8 +165,7 @@ def top(env, args):
     writer.write("\t".join(procs.get("Titles") or []) + "\n")
     for proc in procs.get("Processes") or []:
         writer.write("\t".join(proc) + "\n")
-    env.stdout.write(writer.flush())
-    env.stdout.flush()
+    write_flushed(env.stdout, writer.flush())
 
 
 @click.command("port", cls=DockerCommand, usage="port CONTAINER [PRIVATE_PORT[/PROTO]]", nargs=("range", 1, 2),
@@ -251,8 +246,8 @@ def diff(env, container):
     if not container[0]:
         raise StatusError("Container name cannot be empty", FAILURE)
     changes = env.api.containers.changes(container[0])
-    env.stdout.write("".join(f"{_CHANGE_KINDS.get(c.get('Kind'), '')} {c.get('Path', '')}\n" for c in changes))
-    env.stdout.flush()
+    lines = (f"{_CHANGE_KINDS.get(change.get('Kind'), '')} {change.get('Path', '')}\n" for change in changes)
+    write_flushed(env.stdout, "".join(lines))
 
 
 # -- inspect of any object ----------------------------------------------------------------------
@@ -264,11 +259,7 @@ SWARM_TYPES = ("service", "task", "node", "secret", "config")
 
 @click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NAME|ID [NAME|ID...]", nargs=("min", 1),
                help="Return low-level information on Docker objects")
-@click.option("-f", "--format", "fmt", default="", metavar="string",
-              help="Format output using a custom template:\n'json':             Print in JSON format\n"
-                   "'TEMPLATE':         Print output using the given Go template.\n"
-                   "Refer to https://docs.docker.com/go/formatting/ for more information about "
-                   "formatting output with templates")
+@click.option("-f", "--format", "fmt", default="", metavar="string", help=JSON_FORMAT_HELP)
 @click.option("-s", "--size", is_flag=True, help="Display total file sizes if the type is container")
 @click.option("--type", "kind", default=None, metavar="string", help="Only inspect objects of the given type")
 @click.argument("refs", nargs=-1)

@@ -5,7 +5,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from .common import each_container, fail_with, print_line
+from .common import run_on_each
 from .flagset import option
 
 
@@ -22,20 +22,11 @@ from .flagset import option
 @click.argument("container", required=False)
 @click.pass_obj
 def logs(env, follow, since, until, timestamps, details, tail, container):
-    from ....opts import OptError
-    from ....opts.timestamps import get_timestamp
     from ....streams.frames import STDERR, FrameDecoder
     from ....streams.pump import fd_writer
 
     info = env.api.containers.inspect(container)
-    try:
-        since_ts = get_timestamp(since) if since else None
-    except OptError as exc:
-        raise StatusError(f'invalid value for "since": {exc}', FAILURE) from None
-    try:
-        until_ts = get_timestamp(until) if until else None
-    except OptError as exc:
-        raise StatusError(f'invalid value for "until": {exc}', FAILURE) from None
+    since_ts, until_ts = _api_timestamp("since", since), _api_timestamp("until", until)
     write_out, write_err = fd_writer(env.stdout), fd_writer(env.stderr)
     tty = bool((info.get("Config") or {}).get("Tty"))
     with env.api.containers.logs(info["Id"], follow=follow or None, since=since_ts, until=until_ts,
@@ -49,6 +40,16 @@ def logs(env, follow, since, until, timestamps, details, tail, container):
                 (write_err if stream == STDERR else write_out)(payload)
 
 
+def _api_timestamp(flag: str, value: str) -> str | None:
+    from ....opts import OptError
+    from ....opts.timestamps import get_timestamp
+
+    try:
+        return get_timestamp(value) if value else None
+    except OptError as exc:
+        raise StatusError(f'invalid value for "{flag}": {exc}', FAILURE) from None
+
+
 @click.command("wait", cls=DockerCommand, usage="wait CONTAINER [CONTAINER...]", nargs=("min", 1),
                help="Block until one or more containers stop, then print their exit codes")
 @click.argument("containers", nargs=-1)
@@ -56,15 +57,5 @@ def logs(env, follow, since, until, timestamps, details, tail, container):
 def wait(env, containers):
     """Waits run concurrently; codes are printed in argument order, failures after them."""
     api = env.api.containers
-    codes: dict[str, int] = {}
-
-    def wait_one(name: str) -> None:
-        codes[name] = api.wait(name).get("StatusCode", 0)
-
-    errors = []
-    for name, error in each_container(list(containers), wait_one):
-        if error is None:
-            print_line(env.stdout, str(codes[name]))
-        else:
-            errors.append(str(error))
-    fail_with(errors)
+    run_on_each(env, containers, lambda name: api.wait(name).get("StatusCode", 0),
+                shown=lambda name, code: str(code))

@@ -4,6 +4,8 @@ from __future__ import annotations
 import base64
 import json
 
+from ...output import write_flushed
+
 
 def encoded_auth(env, registry: str) -> str:
     """X-Registry-Auth for a registry: stored credentials from config.json, else "{}" (as docker sends)."""
@@ -28,28 +30,20 @@ def pull_image(env, image: str, *, platform: str | None = None, quiet: bool = Fa
     from ....opts.reference import parse_normalized_named
     from ....streams.jsonstream import json_objects
     from ....streams.progress import display_stream
-    from ....streams.tty import terminal_size
+    from ....streams.tty import is_terminal, terminal_size
 
     ref = parse_normalized_named(image)
     err = env.stderr
-    is_terminal = _isatty(err)
+    on_terminal = is_terminal(err)
 
     def write(text: str) -> None:
         if not quiet:
-            err.write(text)
-            err.flush()
+            write_flushed(err, text)
 
     def width() -> int:
-        return terminal_size(err.fileno())[1] or 200 if is_terminal else 200
+        return terminal_size(err.fileno())[1] or 200 if on_terminal else 200
 
     with env.api.images.pull(ref.name, ref.api_tag, platform=platform or None,
                              auth=encoded_auth(env, ref.domain)) as response:
-        display_stream(json_objects(response.iter_raw()), write, is_terminal=is_terminal and not quiet,
+        display_stream(json_objects(response.iter_raw()), write, is_terminal=on_terminal and not quiet,
                        width=width)
-
-
-def _isatty(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False

@@ -5,6 +5,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, FLAG_ERROR, StatusError
+from ...output import print_line
 from .flagset import container_flags, create_flags, option
 
 PULL_CHOICES = ("always", "missing", "never")
@@ -27,8 +28,7 @@ def create(ctx, image, args, name, pull, quiet, platform, disable_content_trust,
         container_id = create_container(env, cfg, name=name, platform=platform, pull=pull, quiet=quiet)
     except (ValueError, JSONMessageError) as exc:  # a bad reference, platform or cidfile; a failed pull
         raise StatusError(str(exc), FAILURE) from None
-    env.stdout.write(container_id + "\n")
-    env.stdout.flush()
+    print_line(env.stdout, container_id)
 
 
 @click.command("run", cls=DockerCommand, usage="run [OPTIONS] IMAGE [COMMAND] [ARG...]", nargs=("min", 1),

@@ -6,6 +6,7 @@ import threading
 from dataclasses import dataclass
 
 from ...errors import FAILURE, FLAG_ERROR, StatusError
+from ...output import print_line
 
 
 @dataclass
@@ -155,8 +156,7 @@ def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str) -> int
     try:
         waiter = ExitWaiter(api, container_id, "removed" if opts.auto_remove else "next-exit", env.stderr)
         if not attached:
-            env.stdout.write(container_id + "\n")
-            env.stdout.flush()
+            print_line(env.stdout, container_id)
         try:
             api.start(container_id)
         except DockerError as exc:
@@ -180,9 +180,15 @@ def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str) -> int
             return 0
         return waiter.status()
     finally:
-        if monitor is not None:
-            monitor.stop()
-        if conn is not None:
-            conn.close()
-        if waiter is not None:
-            waiter.close()
+        end_session(monitor=monitor, conn=conn, waiter=waiter)
+
+
+def end_session(*, monitor=None, proxy=None, conn=None, waiter=None) -> None:
+    """Undo an attached session: stop resizing and forwarding signals, close the stream, drop the wait."""
+    for item in (monitor, proxy):
+        if item is not None:
+            item.stop()
+    if conn is not None:
+        conn.close()
+    if waiter is not None:
+        waiter.close()

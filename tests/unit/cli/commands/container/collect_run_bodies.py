@@ -1,9 +1,9 @@
 """Record the request bodies the real docker CLI sends for `docker create <flags>` (the oracle).
 
-Run by hand against the test engine: `python tests/unit/cli/collect_run_bodies.py`. It puts a
-logging proxy in front of /var/run/docker.sock, runs each case with `docker -H <proxy>`, keeps
-the POST /containers/create path and body, removes the created container, and writes
-run_bodies.json next to this file. test_run_opts.py checks pydock sends the same.
+Run by hand against the test engine: `python tests/unit/cli/commands/container/collect_run_bodies.py`.
+It puts a logging proxy in front of /var/run/docker.sock, runs each case with `docker -H <proxy>`,
+keeps the POST /containers/create path and body, removes the created container, and writes
+run_bodies.json next to this file. test_run.py checks pydock sends the same.
 """
 from __future__ import annotations
 

@@ -1,35 +1,14 @@
-"""Helpers of the container commands: Go integer flags, running on many containers."""
+"""Helpers of the container commands: running on many containers."""
 from __future__ import annotations
 
+import io
 import threading
 
 import pytest
 
-from pydock.cli.commands.container.common import each_container, parse_go_int
+from pydock.cli.commands.container.common import each_container, run_on_each
+from pydock.cli.errors import StatusError
 from pydock.transport.errors import NotFound
-
-
-@pytest.mark.parametrize("text, value", [("10", 10), ("-3", -3), ("0x10", 16), ("010", 8), ("0b11", 3),
-                                         ("1_000", 1000), ("+5", 5)])
-def test_go_ints(text, value):
-    assert parse_go_int(text) == value
-
-
-@pytest.mark.parametrize("text, message", [
-    ("abc", 'strconv.ParseInt: parsing "abc": invalid syntax'),
-    ("", 'strconv.ParseInt: parsing "": invalid syntax'),
-    ("99999999999999999999", 'strconv.ParseInt: parsing "99999999999999999999": value out of range'),
-])
-def test_go_int_errors(text, message):
-    with pytest.raises(ValueError) as info:
-        parse_go_int(text)
-    assert str(info.value) == message
-
-
-def test_uint16_range():
-    assert parse_go_int("65535", 16, unsigned=True) == 65535
-    with pytest.raises(ValueError, match="ParseUint.*value out of range"):
-        parse_go_int("65536", 16, unsigned=True)
 
 
 def test_each_container_runs_concurrently_and_answers_in_order():
@@ -41,5 +20,33 @@ def test_each_container_runs_concurrently_and_answers_in_order():
             raise NotFound(404, "No such container: b")
 
     results = list(each_container(["a", "b", "c"], op))
-    assert [name for name, _ in results] == ["a", "b", "c"]
-    assert results[0][1] is None and isinstance(results[1][1], NotFound) and results[2][1] is None
+    assert [name for name, _, _ in results] == ["a", "b", "c"]
+    assert results[0][2] is None and isinstance(results[1][2], NotFound) and results[2][2] is None
+
+
+class _Env:
+    def __init__(self):
+        self.stdout, self.stderr = io.StringIO(), io.StringIO()
+
+
+def test_run_on_each_shows_results_then_fails_with_every_error():
+    def op(name):
+        if name != "a":
+            raise NotFound(404, f"No such container: {name}")
+        return 7
+
+    env = _Env()
+    with pytest.raises(StatusError) as info:
+        run_on_each(env, ["a", "b", "c"], op, shown=lambda name, result: f"{name}={result}")
+    assert env.stdout.getvalue() == "a=7\n"
+    assert info.value.message == ("Error response from daemon: No such container: b\n"
+                                  "Error response from daemon: No such container: c")
+
+
+def test_run_on_each_can_only_warn():
+    def op(name):
+        raise NotFound(404, f"No such container: {name}")
+
+    env = _Env()
+    run_on_each(env, ["a"], op, only_warn=lambda error: isinstance(error, NotFound))
+    assert (env.stdout.getvalue(), env.stderr.getvalue()) == ("", "Error response from daemon: No such container: a\n")
