@@ -89,6 +89,8 @@ def _go_url_parts(url: str) -> tuple[str, str]:
     rest = rest.split("#", 1)[0].split("?", 1)[0]
     authority, slash, path = rest.partition("/")
     hostport = authority.rsplit("@", 1)[-1]
+    if hostport.startswith("[") and "]" not in hostport:
+        raise ConfigError(f'parse "{url}": missing \']\' in host')
     colon = hostport.rfind(":")
     if colon != -1 and hostport.rfind("]") < colon:
         port = hostport[colon:]

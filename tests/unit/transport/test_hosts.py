@@ -65,6 +65,7 @@ def test_tcp_default_port_ignores_tls():
     ("tcp://127.0.0.1:abc", 'parse "tcp://127.0.0.1:abc": invalid port ":abc" after host'),
     ("a:b:c", 'parse "tcp://a:b:c": invalid port ":c" after host'),
     ("[::1]", "invalid bind address format: [::1]"),
+    ("tcp://[::1", 'parse "tcp://[::1": missing \']\' in host'),
 ])
 def test_invalid(value, message):
     with pytest.raises(ConfigError) as info:
