@@ -36,6 +36,20 @@ def flag_display(param: click.Parameter) -> str:
     return (longs or shorts)[0]
 
 
+def _deprecated_help(ctx, _param, value) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo("Flag shorthand -h has been deprecated, use --help")
+        click.echo(ctx.get_help())
+        ctx.exit(0)
+
+
+def add_deprecated_help_shorthand(command: click.Command) -> None:
+    """cobra still takes -h for --help (with a warning, on stdout) where no flag of the command owns -h."""
+    if not any("-h" in p.opts for p in command.params):
+        command.params.append(click.Option(["-h"], is_flag=True, expose_value=False, is_eager=True, hidden=True,
+                                           callback=_deprecated_help))
+
+
 class DockerCommand(click.Command):
     """A command with docker's argument rules, `--flag=false` booleans and error text.
 
@@ -53,6 +67,7 @@ class DockerCommand(click.Command):
             # extra ones are counted, not refused, and no argument is required on its own.
             kwargs["context_settings"]["allow_extra_args"] = True
         super().__init__(*args, **kwargs)
+        add_deprecated_help_shorthand(self)
         self.docker_usage = usage
         self.nargs_rule = nargs
         if nargs[0] != "any":
@@ -80,8 +95,10 @@ def parse_pflag_style(parse, ctx, command, args, interspersed: bool) -> list[str
         rest = parse(ctx, args)
     except click.UsageError as exc:
         raise translate_usage_error(exc, ctx, command) from None
+    exposed = {p.name for p in command.params if p.expose_value}
     for name in false_flags:
-        ctx.params[name] = False
+        if name in exposed:
+            ctx.params[name] = False
     return rest
 
 
@@ -236,6 +253,7 @@ class LazyGroup(click.Group):
                  hidden_aliases: dict[str, str] | None = None, **kwargs):
         kwargs.setdefault("context_settings", CONTEXT_SETTINGS)
         super().__init__(*args, **kwargs)
+        add_deprecated_help_shorthand(self)
         self.lazy = lazy or {}
         self.aliases = hidden_aliases or {}
         self.docker_usage = usage
@@ -263,11 +281,11 @@ class LazyGroup(click.Group):
         if ctx.parent is None:
             groups = {name for name, (target, _) in self.lazy.items() if ".groups:" in target}
             sections = root_sections(rows, groups)
-        return group_help(ctx, self, rows, sections)
+        return group_help(ctx, self, rows, sections).rstrip("\n")  # click's --help adds the newline
 
     def invoke(self, ctx):
         if not ctx._protected_args and not ctx.args:
-            click.echo(self.get_help(ctx), nl=False, err=True)
+            click.echo(self.get_help(ctx), err=True)
             ctx.exit(0)
         return super().invoke(ctx)
 
@@ -285,6 +303,6 @@ class LazyGroup(click.Group):
 
     def parse_args(self, ctx, args):
         if not args:  # docker prints help on stderr then, and on stdout for --help
-            click.echo(self.get_help(ctx), nl=False, err=True)
+            click.echo(self.get_help(ctx), err=True)
             ctx.exit(0)
         return parse_pflag_style(super().parse_args, ctx, self, args, False)

@@ -11,7 +11,7 @@ from .errors import FAILURE, INTERRUPTED, StatusError, UsageFailure
 from .registry import TOP_COMMANDS
 
 VERSION = "0.1.0"
-LOG_LEVELS = ("debug", "info", "warn", "error", "fatal", "panic")
+LOG_LEVELS = ("trace", "debug", "info", "warn", "warning", "error", "fatal", "panic")  # logrus.ParseLevel
 
 
 def _print_version(ctx, param, value):
@@ -40,8 +40,9 @@ def _print_version(ctx, param, value):
 def cli(ctx, hosts, context, config_dir, debug, log_level, tls, tlsverify, tlscacert, tlscert, tlskey):
     from .env import CLIEnv, GlobalOptions
 
-    if log_level not in LOG_LEVELS:
+    if log_level and log_level.lower() not in LOG_LEVELS:  # docker ignores an empty level
         raise StatusError(f'Unable to parse logging level: {log_level}', FAILURE)
+    log_level = log_level.lower() or "info"
     options = GlobalOptions(hosts=hosts, context=context, config_dir=config_dir, debug=debug,
                             log_level="debug" if debug else log_level, tls=tls, tlsverify=tlsverify,
                             tlscacert=tlscacert, tlscert=tlscert, tlskey=tlskey)

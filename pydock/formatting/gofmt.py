@@ -389,6 +389,8 @@ class _Printer:
             self.buf.append("<nil>" if not self.sharp_v else "interface {}(nil)")
         elif isinstance(value, TypedNil):
             self._nil_pointer(value, verb)
+        elif depth > 0 and getattr(value, "go_pointer", False) is True and verb == "v":
+            self.pad("0xc000010000")  # fmt prints a nested pointer's address
         elif isinstance(value, dict) and not _has_stringer(value):
             self._map(value, verb, depth)
         elif isinstance(value, (list, tuple)):

@@ -5,7 +5,7 @@ Docker executes those templates on Go structs, not maps: an unknown field is an 
 `null`, and `{{json .}}` follows the struct's field order and `json:",omitempty"` tags. A
 Schema describes one struct; `Schema.build(raw)` turns the engine's JSON into a GoStruct.
 
-Field kinds: "string", "int", "bool", "slice", "map", "raw" (the JSON value as is, objects as
+Field kinds: "string", "int", "bool", "slice", "map", "time" (a time.Time), "raw" (the JSON value as is, objects as
 maps), a Schema (a struct value), ("ptr", Schema) (a pointer: nil prints `<nil>`) or
 ("slice", Schema) (a slice of structs).
 """
@@ -16,11 +16,37 @@ from dataclasses import dataclass, field
 from .gofmt import TypedNil, format_value
 from .gojson import go_json
 
-__all__ = ["Field", "Schema", "GoStruct", "NilSlice", "NilMap", "to_plain", "struct_json", "json_funcs"]
+__all__ = ["Field", "Schema", "GoStruct", "GoMap", "as_pointer", "NilSlice", "NilMap", "to_plain", "struct_json",
+           "json_funcs"]
 
 
 class NilSlice(list):
     """A nil Go slice: prints `[]`, encodes as `null`."""
+
+
+class GoTime:
+    """A time.Time from the engine's RFC 3339 text: prints as Go does; `json` writes the text back."""
+
+    go_type_name = "time.Time"
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def String(self) -> str:  # noqa: N802 - fmt's Stringer
+        import re
+
+        match = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d(?:\.\d+)?)Z", self.text)
+        return f"{match[1]} {match[2]} +0000 UTC" if match else self.text
+
+    __str__ = String
+
+
+class GoMap(dict):
+    """A typed Go map: `index` of a missing key gives the element type's zero value."""
+
+    def __init__(self, items, go_zero):
+        super().__init__(items)
+        self.go_zero = go_zero
 
 
 class NilMap(dict):
@@ -33,6 +59,7 @@ class Field:
     kind: object = "string"
     json: str = ""  # the JSON key, when it differs from the name
     omitempty: bool = False
+    embedded_in: str = ""  # the embedded struct holding the field: fmt prints its fields as one nested {…}
 
     @property
     def key(self) -> str:
@@ -77,13 +104,17 @@ def _convert(kind, value):
         schema: Schema = kind[1]
         if value is _ABSENT or value is None:
             return TypedNil(schema.type_name if schema.type_name.startswith("*") else "*" + schema.type_name)
-        return schema.build(value)
+        return as_pointer(schema.build(value))
     if isinstance(kind, Schema):
         return kind.build(value if isinstance(value, dict) else None)
     if isinstance(kind, tuple) and kind[0] == "slice":
         if value is _ABSENT or value is None:
             return NilSlice()
+        if isinstance(kind[1], tuple):  # ("slice", ("ptr", Schema)): a slice of pointers
+            return [as_pointer(kind[1][1].build(v)) if isinstance(v, dict) else v for v in value]
         return [kind[1].build(v) if isinstance(v, dict) else v for v in value]
+    if kind == "time":
+        return GoTime(value if isinstance(value, str) else "0001-01-01T00:00:00Z")
     if value is _ABSENT or value is None:
         return {"string": "", "int": 0, "bool": False, "slice": NilSlice(), "map": NilMap()}.get(kind)
     if kind == "int" and isinstance(value, bool):
@@ -91,10 +122,17 @@ def _convert(kind, value):
     return value
 
 
+def as_pointer(value: "GoStruct") -> "GoStruct":
+    """Mark a struct as reached through a pointer: nested in a struct, map or slice, fmt prints its address."""
+    object.__setattr__(value, "go_pointer", True)
+    return value
+
+
 class GoStruct:
     """One Go struct value: its fields are attributes; anything else is an unknown field."""
 
     go_type_name = "struct {}"
+    go_pointer = False  # the value is a *T; templates print a top-level pointer as the struct itself
     schema: Schema
 
     def __init__(self, values: dict):
@@ -111,9 +149,17 @@ class GoStruct:
             raise AttributeError(name)
         self._values[name] = value
 
-    def __str__(self) -> str:  # fmt's %v: {a b c}, &{…} for a pointer
-        inner = " ".join(_nested(v) for v in self._values.values())
-        return ("&{%s}" if self.go_type_name.startswith("*") else "{%s}") % inner
+    def __str__(self) -> str:  # fmt's %v: {a b c}, &{…} for a pointer, {{a b} c} with an embedded struct
+        parts, embedded, group = [], [], ""
+        for f in self.schema.fields:
+            if embedded and f.embedded_in != group:
+                parts.append("{%s}" % " ".join(embedded))
+                embedded = []
+            group = f.embedded_in
+            (embedded if group else parts).append(_nested(self._values[f.name]))
+        if embedded:
+            parts.append("{%s}" % " ".join(embedded))
+        return ("&{%s}" if self.go_type_name.startswith("*") else "{%s}") % " ".join(parts)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._values!r})"
@@ -132,7 +178,7 @@ class GoStruct:
 
 
 def _nested(value) -> str:
-    if isinstance(value, GoStruct) and value.go_type_name.startswith("*"):
+    if isinstance(value, GoStruct) and (value.go_pointer or value.go_type_name.startswith("*")):
         return "0xc000010000"  # Go prints a nested pointer's address
     return format_value(value)
 
@@ -152,6 +198,8 @@ def to_plain(value):
         return value.to_plain()
     if isinstance(value, (NilSlice, NilMap, TypedNil)):
         return None
+    if isinstance(value, GoTime):
+        return value.text
     if isinstance(value, dict):
         return {k: to_plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -142,7 +142,7 @@ def _index(item, *indexes):
                 raise FuncError("value is nil; should be of type string")
             if not isinstance(index, str):
                 raise FuncError("value has type %s; should be string" % go_type_name(index))
-            item = item.get(index)
+            item = item[index] if index in item else getattr(item, "go_zero", None)
         else:
             raise FuncError("can't index item of type " + go_type_name(item))
     return item

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -49,6 +50,17 @@ def bed():
      "{one}"],
     ["-f", "{{{{range $p, $c := .NetworkSettings.Ports}}}}{{{{$p}}}}={{{{(index $c 0).HostIp}}}} {{{{end}}}}", "{three}"],
     ["-f", "{{{{.NetworkSettings.Networks.bridge.NetworkID}}}} {{{{json .Config}}}}", "{three}"],
+    # docker 28's field order and fields an older engine does not send (DNSNames, GwPriority, StopSignal)
+    ["-f", "{{{{json .}}}}", "{one}", "{two}", "{three}"],
+    ["-f", "{{{{json .NetworkSettings}}}}|{{{{json .HostConfig}}}}|{{{{json .Mounts}}}}", "{three}"],
+    ["-f", "{{{{json .NetworkSettings.Networks}}}}|{{{{index .NetworkSettings.Networks \"bridge\"}}}}", "{one}"],
+    ["-f", "{{{{.NetworkSettings.Networks.bridge.DNSNames}}}} {{{{.NetworkSettings.Networks.bridge.GwPriority}}}}",
+     "{three}"],
+    ["-f", "{{{{.Config.StopSignal}}}}|{{{{.Config.StopTimeout}}}}|{{{{.Config.Shell}}}}|{{{{.Config}}}}",
+     "{one}", "{two}"],
+    # index of a missing key: the element type's zero value ("" for labels, <nil> for an endpoint)
+    ["-f", "{{{{index .Config.Labels \"nope\"}}}}|{{{{index .NetworkSettings.Networks \"nope\"}}}}|"
+     "{{{{index .Config.Labels \"zz\"}}}}", "{one}", "{two}"],
 ])
 def test_same_as_docker(pydock, docker, bed, args):
     args = [a.format(one=bed.names[0], two=bed.names[1], three=bed.names[2]) for a in args]
@@ -84,3 +96,30 @@ def test_size_adds_the_size_fields(pydock, bed):
 def test_inspect_any_object_same_as_docker(pydock, docker, bed, args):
     args = [a.format(one=bed.names[0], two=bed.names[1]) for a in args]
     assert_same(pydock("inspect", *args), docker("inspect", *args))
+
+
+@pytest.mark.parametrize("fmt", [
+    "{{.State}}", "{{.Config}}", "{{.NetworkSettings.Networks}}", "{{index .NetworkSettings.Networks \"bridge\"}}",
+    "{{.State.Health}}", "{{.NetworkSettings}}",  # with its two embedded structs
+])
+def test_nested_pointers_print_as_addresses(pydock, docker, bed, fmt):
+    """Go prints a pointer inside a struct, map or slice as its (varying) address, a top-level one as the struct."""
+    import re
+
+    def shape(result):
+        return re.sub(r"0xc[0-9a-f]+", "0xADDR", result.out), result.err, result.code
+    args = ("container", "inspect", "-f", fmt, bed.names[2])
+    assert shape(pydock(*args)) == shape(docker(*args))
+
+
+def test_health_log_times_print_as_go_times(pydock, docker, cleanup):
+    name = cleanup.name("containers")
+    sh("run", "-d", "--name", name, "--health-cmd", "true", "--health-interval", "1s", "busybox", "sleep", "60")
+    for _ in range(50):  # the first check runs after about a second
+        if sh("inspect", "-f", "{{len .State.Health.Log}}", name).strip() != "0":
+            break
+        time.sleep(0.1)
+    fmt = "{{with index .State.Health.Log 0}}{{.}}|{{.Start}}|{{json .End}}{{end}}"
+    args = ("container", "inspect", "-f", fmt, name)
+    assert_same(pydock(*args), docker(*args))
+    assert " +0000 UTC" in pydock(*args).out

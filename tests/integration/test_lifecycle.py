@@ -171,3 +171,21 @@ def test_prune_uses_config_prune_filters(pydock, bed, tmp_path):
 def test_help_matches_docker(pydock, docker, command):
     mine, theirs = pydock(*command.split(), "--help"), docker(*command.split(), "--help")
     assert (mine.out.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.code)
+
+
+@pytest.mark.parametrize("argv", [
+    "ps -h", "ps -ah", "rm -h", "container -h", "container ls -h", "inspect -h", "version -h", "ps -a -h --bogus",
+    "run -h",  # -h is run's --hostname there
+])
+def test_deprecated_help_shorthand(pydock, docker, argv):
+    """cobra takes -h for --help with a warning on stdout, where the command has no -h flag of its own."""
+    mine, theirs = pydock(*argv.split()), docker(*argv.split())
+    assert (mine.out.replace("pydock", "docker"), mine.err.replace("pydock", "docker"), mine.code) == \
+        (theirs.out, theirs.err, theirs.code)
+
+
+@pytest.mark.parametrize("argv", ["container --help", "container"])
+def test_group_help_ends_like_dockers(pydock, docker, argv):
+    mine, theirs = pydock(*argv.split()), docker(*argv.split())
+    assert (mine.out.replace("pydock", "docker"), mine.err.replace("pydock", "docker"), mine.code) == \
+        (theirs.out, theirs.err, theirs.code)

@@ -265,3 +265,11 @@ def test_version_does_not_import_rich():
     modules = _imported("-m", "pydock", "version")
     assert "httpx" in modules
     assert not {m for m in modules if m.split(".")[0] in ("rich", "pygments")}
+
+
+@pytest.mark.parametrize("level", ["ERROR", "Debug", "trace", "warning", "", "bogus", "WARNX"])
+def test_log_levels_parse_like_logrus(pydock, docker, level):
+    """Any case, logrus's extra names (trace, warning), and an empty level (ignored) are accepted."""
+    args = ("-l", level, "ps", "-q", "--filter", "label=pydt-no-such-label")
+    mine, theirs = pydock(*args), docker(*args)
+    assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)

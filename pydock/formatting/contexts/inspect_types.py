@@ -10,13 +10,14 @@ become structs with the engine's fields, in the engine's order.
 from __future__ import annotations
 
 from ..gofmt import TypedNil
-from ..gostruct import Field, NilSlice, Schema
+from ..gostruct import Field, GoMap, NilSlice, Schema, as_pointer
 
 F = Field
 
-HEALTHCHECK_RESULT = Schema("container.HealthcheckResult", (F("Start"), F("End"), F("ExitCode", "int"), F("Output")))
+HEALTHCHECK_RESULT = Schema("container.HealthcheckResult", (F("Start", "time"), F("End", "time"), F("ExitCode", "int"),
+                                                             F("Output")))
 HEALTH = Schema("container.Health", (F("Status"), F("FailingStreak", "int"),
-                                     F("Log", ("slice", HEALTHCHECK_RESULT))))
+                                     F("Log", ("slice", ("ptr", HEALTHCHECK_RESULT)))))
 STATE = Schema("container.State", (
     F("Status"), F("Running", "bool"), F("Paused", "bool"), F("Restarting", "bool"), F("OOMKilled", "bool"),
     F("Dead", "bool"), F("Pid", "int"), F("ExitCode", "int"), F("Error"), F("StartedAt"), F("FinishedAt"),
@@ -35,6 +36,38 @@ HEALTH_CONFIG = Schema("v1.HealthcheckConfig", (
     F("Test", "slice", omitempty=True), F("Interval", "raw", omitempty=True), F("Timeout", "raw", omitempty=True),
     F("StartPeriod", "raw", omitempty=True), F("StartInterval", "raw", omitempty=True),
     F("Retries", "int", omitempty=True),
+))
+IPAM_CONFIG = Schema("network.EndpointIPAMConfig", (
+    F("IPv4Address", omitempty=True), F("IPv6Address", omitempty=True), F("LinkLocalIPs", "slice", omitempty=True),
+))
+# docker 28's field order; DNSNames and GwPriority exist even when an older engine does not send them
+ENDPOINT_SETTINGS = Schema("network.EndpointSettings", (
+    F("IPAMConfig", ("ptr", IPAM_CONFIG)), F("Links", "slice"), F("Aliases", "slice"), F("MacAddress"),
+    F("DriverOpts", "map"), F("GwPriority", "int"), F("NetworkID"), F("EndpointID"), F("Gateway"), F("IPAddress"),
+    F("IPPrefixLen", "int"), F("IPv6Gateway"), F("GlobalIPv6Address"), F("GlobalIPv6PrefixLen", "int"),
+    F("DNSNames", "slice"),
+))
+# NetworkSettingsBase and DefaultNetworkSettings are embedded: JSON flattens them, fmt nests them
+BASE, DEFAULT = "NetworkSettingsBase", "DefaultNetworkSettings"
+NETWORK_SETTINGS = Schema("container.NetworkSettings", (
+    F("Bridge", embedded_in=BASE), F("SandboxID", embedded_in=BASE), F("SandboxKey", embedded_in=BASE),
+    F("Ports", "map", embedded_in=BASE), F("HairpinMode", "bool", embedded_in=BASE),
+    F("LinkLocalIPv6Address", embedded_in=BASE), F("LinkLocalIPv6PrefixLen", "int", embedded_in=BASE),
+    F("SecondaryIPAddresses", "slice", embedded_in=BASE), F("SecondaryIPv6Addresses", "slice", embedded_in=BASE),
+    F("EndpointID", embedded_in=DEFAULT), F("Gateway", embedded_in=DEFAULT),
+    F("GlobalIPv6Address", embedded_in=DEFAULT), F("GlobalIPv6PrefixLen", "int", embedded_in=DEFAULT), F("IPAddress", embedded_in=DEFAULT),
+    F("IPPrefixLen", "int", embedded_in=DEFAULT), F("IPv6Gateway", embedded_in=DEFAULT),
+    F("MacAddress", embedded_in=DEFAULT), F("Networks", "map"),
+))
+CONFIG = Schema("container.Config", (
+    F("Hostname"), F("Domainname"), F("User"), F("AttachStdin", "bool"), F("AttachStdout", "bool"),
+    F("AttachStderr", "bool"), F("ExposedPorts", "map", omitempty=True), F("Tty", "bool"), F("OpenStdin", "bool"),
+    F("StdinOnce", "bool"), F("Env", "slice"), F("Cmd", "slice"),
+    F("Healthcheck", ("ptr", HEALTH_CONFIG), omitempty=True), F("ArgsEscaped", "bool", omitempty=True), F("Image"),
+    F("Volumes", "map"), F("WorkingDir"), F("Entrypoint", "slice"),
+    F("NetworkDisabled", "bool", omitempty=True), F("MacAddress", omitempty=True), F("OnBuild", "slice"),
+    F("Labels", "map"), F("StopSignal", omitempty=True), F("StopTimeout", "raw", omitempty=True),
+    F("Shell", "slice", omitempty=True),
 ))
 
 # Go field names that differ from their JSON keys (json:"Id" and friends)
@@ -84,7 +117,7 @@ def typed_container(raw: dict):
     if isinstance(raw.get("State"), dict):
         typed["State"] = STATE.build(raw["State"])
     if "Mounts" in raw:
-        typed["Mounts"] = [MOUNT_POINT.build(m) for m in raw["Mounts"]] if raw["Mounts"] else NilSlice()
+        typed["Mounts"] = NilSlice() if raw["Mounts"] is None else [MOUNT_POINT.build(m) for m in raw["Mounts"]]
     if isinstance(raw.get("GraphDriver"), dict):
         typed["GraphDriver"] = DRIVER_DATA.build(raw["GraphDriver"])
     if isinstance(raw.get("HostConfig"), dict):
@@ -106,7 +139,19 @@ def _host_config(raw: dict):
         typed["LogConfig"] = LOG_CONFIG.build(raw["LogConfig"])
     if "PortBindings" in raw:
         typed["PortBindings"] = _port_map(raw["PortBindings"])
-    return struct("container.HostConfig", raw, typed)
+    return struct("container.HostConfig", _docker28_host_config_order(raw), typed)
+
+
+def _docker28_host_config_order(raw: dict) -> dict:
+    """docker 28's HostConfig has ConsoleSize right after VolumesFrom, and KernelMemory fields only when set."""
+    dropped = ("ConsoleSize",) + tuple(k for k in ("KernelMemory", "KernelMemoryTCP") if not raw.get(k))
+    out = {k: v for k, v in raw.items() if k not in dropped}
+    if "ConsoleSize" not in raw:
+        return out
+    keys = list(out)
+    at = keys.index("VolumesFrom") + 1 if "VolumesFrom" in keys else len(keys)
+    keys.insert(at, "ConsoleSize")
+    return {k: raw[k] for k in keys}
 
 
 def _network_settings(raw: dict):
@@ -114,9 +159,9 @@ def _network_settings(raw: dict):
     if "Ports" in raw:
         typed["Ports"] = _port_map(raw["Ports"])
     if isinstance(raw.get("Networks"), dict):
-        typed["Networks"] = {name: struct("network.EndpointSettings", e) if isinstance(e, dict) else e
-                             for name, e in raw["Networks"].items()}
-    return struct("container.NetworkSettings", raw, typed)
+        typed["Networks"] = GoMap({name: as_pointer(ENDPOINT_SETTINGS.build(e)) if isinstance(e, dict) else e
+                                   for name, e in raw["Networks"].items()}, TypedNil("*network.EndpointSettings"))
+    return NETWORK_SETTINGS.build(raw, **typed)
 
 
 def _config(raw: dict):
@@ -124,11 +169,15 @@ def _config(raw: dict):
     check = raw.get("Healthcheck")
     if isinstance(check, dict):
         durations = {k: GoDuration(check.get(k) or 0) for k in ("Interval", "Timeout", "StartPeriod", "StartInterval")}
-        typed["Healthcheck"] = HEALTH_CONFIG.build({**check, **durations})
+        typed["Healthcheck"] = as_pointer(HEALTH_CONFIG.build({**check, **durations}))
     for key in ("ExposedPorts", "Volumes"):  # map[string]struct{}
         if isinstance(raw.get(key), dict):
             typed[key] = {name: EMPTY.build({}) for name in raw[key]}
-    return struct("container.Config", raw, typed, (("Healthcheck", TypedNil("*v1.HealthcheckConfig")),))
+    if isinstance(raw.get("Labels"), dict):
+        typed["Labels"] = GoMap(raw["Labels"], "")
+    if raw.get("StopTimeout") is None:
+        typed["StopTimeout"] = TypedNil("*int")
+    return CONFIG.build(raw, **typed)
 
 
 def _port_map(raw):

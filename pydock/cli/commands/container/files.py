@@ -10,7 +10,7 @@ from ...errors import FAILURE, StatusError
 from ...output import print_line, write_bytes
 
 CP_USAGE = ("cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n"
-            "\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH")
+            "\tpydock cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH")
 MODE_DIR, MODE_SYMLINK = 1 << 31, 1 << 27  # Go's os.FileMode bits in the engine's path stat
 MODE_DEVICE, MODE_IRREGULAR = 1 << 26, 1 << 19
 

@@ -57,9 +57,52 @@ def test_inspect_templates_see_docker_types(fmt, expected):
     assert run_inspect_template(fmt, DOCUMENT) == expected + "\n"
 
 
+HEALTHY = {**DOCUMENT, "State": {**DOCUMENT["State"], "Health": {"Status": "healthy", "FailingStreak": 0, "Log": [
+    {"Start": "2026-01-02T03:04:05.5Z", "End": "2026-01-02T03:04:06Z", "ExitCode": 0, "Output": "ok"}]}},
+    "NetworkSettings": {"Networks": {"bridge": {"NetworkID": "n1", "IPAddress": "172.17.0.2", "IPPrefixLen": 16}}}}
+
+
+@pytest.mark.parametrize("fmt, expected", [
+    # pointers inside structs, maps and slices print as addresses; a top-level one as its struct
+    ("{{.State.Health}}", "{healthy 0 [0xc000010000]}"),
+    ("{{.NetworkSettings.Networks}}", "map[bridge:0xc000010000]"),
+    ("{{.Config.Healthcheck.Retries}} {{.Config}}",
+     "0 {   false false false map[] false false false [] [] 0xc000010000 false  map[]  [] false  [] map[a:b]  "
+     "<nil> []}"),
+    ("{{with index .State.Health.Log 0}}{{.}}|{{.Start}}|{{json .End}}{{end}}",
+     '{2026-01-02 03:04:05.5 +0000 UTC 2026-01-02 03:04:06 +0000 UTC 0 ok}|2026-01-02 03:04:05.5 +0000 UTC|'
+     '"2026-01-02T03:04:06Z"'),
+    # docker 28's EndpointSettings, in its field order, with fields older engines do not send
+    ("{{index .NetworkSettings.Networks \"bridge\"}}", "{<nil> [] []  map[] 0 n1   172.17.0.2 16   0 []}"),
+    # NetworkSettingsBase and DefaultNetworkSettings are embedded structs
+    ("{{.NetworkSettings}}", "{{   map[] false  0 [] []} {   0  0  } map[bridge:0xc000010000]}"),
+    ("{{json .NetworkSettings.Networks}}",
+     '{"bridge":{"IPAMConfig":null,"Links":null,"Aliases":null,"MacAddress":"","DriverOpts":null,"GwPriority":0,'
+     '"NetworkID":"n1","EndpointID":"","Gateway":"","IPAddress":"172.17.0.2","IPPrefixLen":16,"IPv6Gateway":"",'
+     '"GlobalIPv6Address":"","GlobalIPv6PrefixLen":0,"DNSNames":null}}'),
+])
+def test_inspect_templates_see_pointers_and_times(fmt, expected):
+    assert run_inspect_template(fmt, HEALTHY) == expected + "\n"
+
+
+def test_index_of_a_missing_key_is_the_zero_value():
+    fmt = '{{index .Config.Labels "nope"}}|{{index .NetworkSettings.Networks "nope"}}|{{.Config.Labels.nope}}'
+    assert run_inspect_template(fmt, HEALTHY) == "|<nil>|<no value>\n"
+
+
 def test_inspect_template_falls_back_to_the_json():
     from pydock.formatting.gotemplate import TemplateExecError
 
     assert run_inspect_template("{{.HostConfig.PortBindings}}", DOCUMENT) == "map[80/tcp:[{ 8080}]]\n"
     with pytest.raises(TemplateExecError, match='map has no entry for key "Nope"'):
         run_inspect_template("{{.Nope}}", DOCUMENT)
+
+
+def test_host_config_json_follows_docker_28():
+    """ConsoleSize moves after VolumesFrom; the KernelMemory fields are omitempty."""
+    document = {**DOCUMENT, "HostConfig": {"Binds": None, "VolumesFrom": None, "CapAdd": None, "ConsoleSize": [0, 0],
+                                           "DeviceRequests": None, "KernelMemory": 5, "KernelMemoryTCP": 0,
+                                           "MemoryReservation": 0}}
+    assert run_inspect_template("{{json .HostConfig}}", document) == (
+        '{"Binds":null,"VolumesFrom":null,"ConsoleSize":[0,0],"CapAdd":null,"DeviceRequests":null,"KernelMemory":5,'
+        '"MemoryReservation":0}\n')
