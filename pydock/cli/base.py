@@ -155,8 +155,10 @@ def translate_usage_error(exc: click.UsageError, ctx, command) -> UsageFailure:
         message = f"flag needs an argument: {name}" if name.startswith("--") else \
             f"flag needs an argument: '{name[1:2]}' in {name}"
     elif isinstance(exc, click.BadParameter) and exc.param is not None:
+        from ..opts.gostrconv import go_quote
+
         value = getattr(exc, "pydock_value", None)
-        shown = f'"{value}" ' if value is not None else ""
+        shown = f"{go_quote(value)} " if value is not None else ""
         message = f"invalid argument {shown}for \"{flag_display(exc.param)}\" flag: {exc.message}"
     else:
         message = exc.format_message()

@@ -45,6 +45,7 @@ DEFAULTS: dict[str, Any] = {
     "memory_reservation": 0, "memory_swap": 0, "memory_swappiness": -1, "oom_kill_disable": False,
     "oom_score_adj": 0, "pids_limit": 0, "cgroup_parent": "", "ipc": "", "isolation": "", "pid": "",
     "shm_size": 0, "uts": "", "runtime": "", "init": None, "annotation": (),
+    "gpus": (),
 }
 
 
@@ -53,6 +54,7 @@ class ContainerConfig:
     config: dict
     host_config: dict
     networking_config: dict
+    api_socket_auths: dict | None = None  # --use-api-socket: credentials copied in after create
 
     def body(self) -> dict:
         """The POST /containers/create body: Config's fields plus HostConfig and NetworkingConfig."""
@@ -70,7 +72,7 @@ def parse(values: Mapping[str, Any], image: str, args=(), *, server_os: str = "l
     binds, volumes = split_volumes(o["volume"])
     exposed, bindings = parse_port_specs(to_standard_notation(o["publish"]))
     parse_expose(o["expose"], exposed)
-    devices, device_requests = _devices(o["device"], server_os)
+    devices, device_requests = _devices(o["device"], server_os, o["gpus"])
     env = read_kv_env_strings(o["env_file"], o["env"]) or None
     labels = kv_to_map(read_kv_strings(o["label_file"], o["label"]))
     _check_namespaces(o)
@@ -98,7 +100,7 @@ def _network_name(mode: str) -> str:
     return "container" if mode.startswith("container:") else mode
 
 
-def _devices(values, server_os: str) -> tuple[list[dict], list[dict] | None]:
+def _devices(values, server_os: str, gpus=()) -> tuple[list[dict], list[dict] | None]:
     mappings, cdi_names = [], []
     for device in values:
         if is_cdi_name(device):
@@ -107,9 +109,10 @@ def _devices(values, server_os: str) -> tuple[list[dict], list[dict] | None]:
             mappings.append({"PathOnHost": device, "PathInContainer": "", "CgroupPermissions": ""})
         else:
             mappings.append(parse_linux_device(validate_linux_device(device)))
-    requests = [{"Driver": "cdi", "Count": 0, "DeviceIDs": cdi_names, "Capabilities": None, "Options": None}] \
-        if cdi_names else None
-    return mappings, requests
+    requests = list(gpus)  # docker: the --gpus requests, then one for the CDI devices
+    if cdi_names:
+        requests.append({"Driver": "cdi", "Count": 0, "DeviceIDs": cdi_names, "Capabilities": None, "Options": None})
+    return mappings, requests or None
 
 
 def _check_namespaces(o) -> None:

@@ -92,14 +92,9 @@ def split_volumes(specs) -> tuple[list[str], dict]:
 
 # -- --mount -----------------------------------------------------------------------
 def _csv_fields(value: str) -> list[str]:
-    import csv
+    from .csvline import csv_fields
 
-    if value == "":
-        raise OptError("EOF")
-    try:
-        return next(csv.reader([value], strict=True))
-    except csv.Error as exc:
-        raise OptError(f"parse error on line 1: {exc}") from None
+    return csv_fields(value)
 
 
 class _Mount:

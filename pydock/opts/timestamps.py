@@ -18,14 +18,13 @@ def get_timestamp(value: str, now: float | None = None) -> str:
             return str(_unix(now, parse_duration(value)))
         except OptError:
             pass
-    parsed = _parse_date(value, now)
-    if parsed is None:
-        if "-" in value:
-            raise OptError(f'parsing time "{value}": cannot parse')
+    try:
+        seconds, nanos = _parse_date(value, now)
+    except OptError:
+        if "-" in value:  # an RFC 3339-like date the parser refused: its error
+            raise
         _check_unix(value)
         return value
-    seconds = int(parsed.timestamp() // 1)
-    nanos = parsed.microsecond * 1000
     return f"{seconds}.{nanos:09d}"
 
 
@@ -45,30 +44,116 @@ def _check_unix(value: str) -> None:
         raise OptError(f'failed to parse value as time or duration: "{value}"') from None
 
 
-def _parse_date(value: str, now: float) -> datetime | None:
-    in_location = not (any(c in value for c in "zZ+") or value.count("-") == 3)
-    local = datetime.fromtimestamp(now).astimezone().tzinfo
-    text = value
-    if text.endswith(("z", "Z")):
-        text = text[:-1] + "+00:00"
-    formats = ["%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H", "%Y-%m-%d"]
-    if not in_location:
-        formats = [f + "%z" for f in formats]
-    for fmt in formats:
-        try:
-            parsed = datetime.strptime(_trim_nanos(text), fmt)
-        except ValueError:
-            continue
-        return parsed.replace(tzinfo=local) if parsed.tzinfo is None else parsed
-    return None
+def _layout(value: str) -> tuple[str, bool]:
+    """The Go layout docker's GetTimestamp picks for a date, and whether it is read in local time."""
+    in_location = not any(c in value for c in "zZ+") and value.count("-") != 3
+    zone = "" if in_location else "Z07:00"
+    if "." in value:
+        return "2006-01-02T15:04:05.999999999" + zone, in_location
+    if "T" in value:
+        colons = value.count(":")
+        if not in_location and not any(c in value for c in "zZ") and colons > 0:
+            colons -= 1  # the zone offset's own colon
+        return ("2006-01-02T15", "2006-01-02T15:04", "2006-01-02T15:04:05")[min(colons, 2)] + zone, in_location
+    return "2006-01-02" + zone, in_location
 
 
-def _trim_nanos(text: str) -> str:
-    """strptime's %f takes at most 6 digits; Go accepts 9."""
-    if "." not in text:
-        return text
-    head, _, rest = text.partition(".")
-    digits = ""
-    while rest and rest[0].isdigit():
-        digits, rest = digits + rest[0], rest[1:]
-    return f"{head}.{digits[:6] or '0'}{rest}"
+def _parse_date(value: str, now: float) -> tuple[int, int]:
+    """(unix seconds, nanoseconds), or OptError worded as Go's time.Parse."""
+    import calendar
+
+    layout, in_location = _layout(value)
+    fields, offset = _GoTimeParser(layout, value).parse()
+    year, month, day, hour, minute, second, nanos = fields
+    if offset is None:
+        local = datetime.fromtimestamp(now).astimezone().utcoffset()
+        offset = int(local.total_seconds()) if in_location else 0
+    seconds = calendar.timegm((year, month, day, hour, minute, second)) - offset
+    return seconds, nanos
+
+
+# layout element -> (field, digits: fixed 2, 4 or up to 2, range check name, low, high)
+_ELEMENTS = {"2006": (0, 4, None, 0, 9999), "01": (1, 2, "month", 1, 12), "02": (2, 2, None, 0, 99),
+             "15": (3, 0, "hour", 0, 23), "04": (4, 2, "minute", 0, 59), "05": (5, 2, "second", 0, 59)}
+_TOKENS = ("2006", "01", "02", "15", "04", "05", ".999999999", "Z07:00")
+
+
+class _GoTimeParser:
+    """time.Parse for the few layouts above, with its error messages."""
+
+    def __init__(self, layout: str, value: str):
+        self.layout, self.value = layout, value
+
+    def error(self, rest: str, element: str = "", message: str = "") -> OptError:
+        from .gostrconv import go_quote
+
+        if message:
+            return OptError(f"parsing time {go_quote(self.value)}{message}")
+        return OptError(f"parsing time {go_quote(self.value)} as {go_quote(self.layout)}: cannot parse "
+                        f"{go_quote(rest)} as {go_quote(element)}")
+
+    def parse(self):
+        fields, offset, rest, layout = [0, 1, 1, 0, 0, 0, 0], None, self.value, self.layout
+        while layout:
+            token = next((t for t in _TOKENS if layout.startswith(t)), None)
+            if token is None:
+                if not rest.startswith(layout[0]):
+                    raise self.error(rest, layout[0])
+                rest, layout = rest[1:], layout[1:]
+                continue
+            layout = layout[len(token):]
+            if token == ".999999999":
+                rest = self._fraction(rest, fields)
+            elif token == "Z07:00":
+                offset, rest = self._zone(rest)
+            else:
+                rest = self._number(token, rest, fields)
+                if token == "05":
+                    rest = self._fraction(rest, fields) if not layout.startswith(".") else rest
+        if rest:
+            from .gostrconv import go_quote
+
+            raise self.error(rest, message=f": extra text: {go_quote(rest)}")
+        import calendar
+
+        year, month, day = fields[:3]
+        if day < 1 or day > calendar.monthrange(year, month)[1]:
+            raise self.error(rest, message=": day out of range")
+        return fields, offset
+
+    def _number(self, token: str, rest: str, fields: list) -> str:
+        index, width, name, low, high = _ELEMENTS[token]
+        if width == 0:  # up to two digits
+            width = 2 if rest[1:2].isdigit() else 1
+        text = rest[:width]
+        if len(text) < width or not text.isdigit() or not text.isascii():
+            raise self.error(rest, token)
+        number = int(text)
+        if name and not low <= number <= high:
+            raise self.error(rest, message=f": {name} out of range")
+        fields[index] = number
+        return rest[width:]
+
+    @staticmethod
+    def _fraction(rest: str, fields: list) -> str:
+        """An optional `.digits` (Go reads at most 9 of them)."""
+        if len(rest) < 2 or rest[0] not in ".," or not rest[1].isdigit():
+            return rest
+        end = 1
+        while end < len(rest) and rest[end].isdigit():
+            end += 1
+        fields[6] = int(rest[1:end][:9].ljust(9, "0"))
+        return rest[end:]
+
+    def _zone(self, rest: str) -> tuple[int, str]:
+        if rest.startswith("Z"):
+            return 0, rest[1:]
+        sign, hours, colon, minutes = rest[:1], rest[1:3], rest[3:4], rest[4:6]
+        if len(rest) < 6 or colon != ":" or sign not in "+-" or not (hours + minutes).isdigit():
+            raise self.error(rest, "Z07:00")
+        if int(hours) > 24:
+            raise self.error(rest, message=": time zone offset hour out of range")
+        if int(minutes) > 60:
+            raise self.error(rest, message=": time zone offset minute out of range")
+        offset = int(hours) * 3600 + int(minutes) * 60
+        return (offset if sign == "+" else -offset), rest[6:]

@@ -52,7 +52,8 @@ def test_start_attached_with_rm_waits_for_removal(pydock, cleanup):
     assert subprocess.run([DOCKER, "inspect", name], capture_output=True).returncode == 1
 
 
-@pytest.mark.parametrize("args", [["-a", "{0}", "{0}"], ["-a", "pydt-nosuch-container"], []])
+@pytest.mark.parametrize("args", [["-a", "{0}", "{0}"], ["-a", "pydt-nosuch-container"], [],
+                                  ["-a", "--detach-keys", "bogus", "{0}"]])
 def test_start_errors_match_docker(pydock, docker, cleanup, args):
     name = cleanup.name()
     docker_ok("create", "--name", name, "alpine", "true")
@@ -82,7 +83,8 @@ def test_attach_forwards_signals(cleanup):
     assert out == "got-term\n" and proc.returncode == 7
 
 
-@pytest.mark.parametrize("args", [["{stopped}"], ["pydt-nosuch-container"], [], ["{running}", "x"]])
+@pytest.mark.parametrize("args", [["{stopped}"], ["pydt-nosuch-container"], [], ["{running}", "x"],
+                                  ["--detach-keys", "bogus", "{running}"]])
 def test_attach_errors_match_docker(pydock, docker, cleanup, args):
     stopped, running = cleanup.name(), cleanup.name()
     docker_ok("create", "--name", stopped, "alpine", "true")

@@ -51,7 +51,8 @@ def test_follow_ends_when_the_container_stops(pydock, cleanup):
 
 
 @pytest.mark.parametrize("args", [["pydt-nosuch-container"], ["--since", "abc", "{0}"], ["--bogus", "{0}"],
-                                  []])
+                                  [], ["--since", "2026-11-27 12:00:00", "{0}"], ["--until", "2026-02-30", "{0}"],
+                                  ["--since", "2026-11-27T", "{0}"]])
 def test_logs_errors_match_docker(pydock, docker, finished, args):
     args = [a.format(finished[0]) for a in args]
     same_as_docker(pydock("logs", *args), docker("logs", *args))

@@ -64,6 +64,14 @@ def test_exit_codes_and_messages_match_docker(pydock, docker, args, code):
     same_as_docker(mine, docker("run", "--rm", *args))
 
 
+@pytest.mark.parametrize("args", [
+    ["--gpus", "bogus=1"], ["--gpus", "x"], ["--gpus", "count=all,count=1"], ["--gpus", ""],
+    ["--mount", ""], ["--mount", "type=bind,src=/tmp,dst=/x,'readonly'"],
+])
+def test_flag_value_errors_match_docker(pydock, docker, args):
+    same_as_docker(pydock("create", *args, "alpine"), docker("create", *args, "alpine"))
+
+
 def test_missing_image_reports_the_engines_error(pydock, docker):
     mine = pydock("run", "--rm", "pydt-nosuchimage-xyz")
     assert mine.code == 125
@@ -127,6 +135,27 @@ def test_detach_conflicts_with_attach(pydock):
     assert (mine.err, mine.code) == ("conflicting options: cannot specify both --attach and --detach\n", 1)
 
 
+def test_refused_attach_is_reported_like_docker(pydock, docker, cleanup):
+    mine_name, their_name = cleanup.name(), cleanup.name()
+    mine = pydock("run", "--name", mine_name, "--detach-keys", "bogus", "-i", "alpine", "true")
+    assert (mine.err, mine.code) == ("unable to upgrade to tcp, received 400\n", 1)
+    same_as_docker(mine, docker("run", "--name", their_name, "--detach-keys", "bogus", "-i", "alpine", "true"))
+
+
+def test_use_api_socket_binds_the_socket_and_passes_stored_credentials(pydock, docker, tmp_path):
+    (tmp_path / "config.json").write_text('{"auths": {"127.0.0.1:5000": {"auth": "dTpw"}, '
+                                          '"https://index.docker.io/v1/": {"identitytoken": "tok"}, "a.io": {}}}')
+    script = "env | grep DOCKER; ls -l /var/run/docker.sock | cut -c1; cat /run/secrets/docker/config.json"
+    args = ["run", "--rm", "--use-api-socket", "alpine", "sh", "-c", script]
+    mine = pydock(*args, env={"DOCKER_CONFIG": str(tmp_path)})
+    assert mine.out.startswith("DOCKER_CONFIG=/run/secrets/docker\ns\n{\n\t\"auths\": {")
+    same_as_docker(mine, docker(*args, env={"DOCKER_CONFIG": str(tmp_path)}))
+    own_config = ["run", "--rm", "--use-api-socket", "-e", "DOCKER_CONFIG=/x", "alpine", "sh", "-c",
+                  "env | grep DOCKER; ls /run/secrets"]
+    same_as_docker(pydock(*own_config, env={"DOCKER_CONFIG": str(tmp_path)}),
+                   docker(*own_config, env={"DOCKER_CONFIG": str(tmp_path)}))
+
+
 def test_create_prints_the_id_and_leaves_it_created(pydock, cleanup):
     name = cleanup.name()
     mine = pydock("create", "--name", name, "alpine", "true")
@@ -160,6 +189,8 @@ FLAG_FAMILIES = [
      "--group-add", "10", "--ipc", "shareable", "--pid", "host", "--uts", "host", "--cgroupns", "private",
      "--sysctl", "net.ipv4.ip_forward=1", "--device", "/dev/null:/dev/mynull:rw", "--no-healthcheck"],
     ["--network", "none", "--rm", "--isolation", "default", "--runtime", "runc", "-i", "-t"],
+    ["--gpus", "all", "--gpus", '"capabilities=compute,utility",driver=nvidia', "--gpus", '"device=0,1"',
+     "--gpus", '"options=a=1,b",count=2', "--device", "vendor.com/class=foo"],
 ]
 
 

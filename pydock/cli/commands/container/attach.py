@@ -33,7 +33,7 @@ def attach(env, no_stdin, sig_proxy, detach_keys, container):
     from ....streams.pump import DETACHED, stream_io
     from ....streams.signals import SignalProxy
     from ....streams.tty import SizeMonitor, detach_key_bytes
-    from .running import ExitWaiter, detach_keys_for, end_session, output_errors
+    from .running import ExitWaiter, detach_keys_for, end_session, hijack, output_errors
 
     api = env.api.containers
     waiter = ExitWaiter(api, container, None, env.stderr, raise_errors=True)
@@ -48,7 +48,7 @@ def attach(env, no_stdin, sig_proxy, detach_keys, container):
         with_stdin = not no_stdin and bool(info["Config"].get("OpenStdin"))
         if sig_proxy and not tty:
             proxy = SignalProxy(lambda sig: api.kill(container, sig)).start()
-        conn = api.attach(container, stdin=with_stdin, stdout=True, stderr=True, detach_keys=keys or None)
+        conn = hijack(api, container, stdin=with_stdin, stdout=True, stderr=True, detach_keys=keys or None)
         _check_state(api.inspect(container))
         if tty and env.stdout_is_tty():
             monitor = SizeMonitor(lambda h, w: api.resize(container, h, w), env.stdout.fileno(), env.stderr)
@@ -113,7 +113,7 @@ def _start_attached(env, container: str, interactive: bool, detach_keys: str) ->
     from ....streams.signals import SignalProxy
     from ....streams.tty import SizeMonitor, detach_key_bytes
     from ....transport.errors import DockerError
-    from .running import ExitWaiter, detach_keys_for, end_session, output_errors
+    from .running import ExitWaiter, detach_keys_for, end_session, hijack, output_errors
 
     api = env.api.containers
     info = api.inspect(container)
@@ -124,7 +124,7 @@ def _start_attached(env, container: str, interactive: bool, detach_keys: str) ->
     with_stdin = interactive and bool(info["Config"].get("OpenStdin"))
     conn = waiter = monitor = None
     try:
-        conn = api.attach(cid, stdin=with_stdin, stdout=True, stderr=True, detach_keys=keys or None)
+        conn = hijack(api, cid, stdin=with_stdin, stdout=True, stderr=True, detach_keys=keys or None)
         waiter = ExitWaiter(api, cid, "removed" if auto_remove else "next-exit", env.stderr)
         try:
             api.start(cid)

@@ -49,10 +49,56 @@ def parse_config(ctx, env, command: str, image: str, args, values: dict, pull: s
     validate_pull(ctx, pull, command)
     values = dict(values)
     values["env"] = with_proxy_env(values.get("env") or (), env.config.get("proxies"), _daemon_host(env))
+    use_api_socket = values.pop("use_api_socket", False)
     try:
-        return parse(values, image, args, server_os="linux")
+        cfg = parse(values, image, args, server_os="linux")
     except OptError as exc:
         raise StatusError(with_help(ctx, str(exc), command), FLAG_ERROR) from None
+    if use_api_socket:
+        _use_api_socket(env, cfg)
+    return cfg
+
+
+DOCKER_CONFIG_IN_CONTAINER = "/run/secrets/docker"
+
+
+def _use_api_socket(env, cfg) -> None:
+    """--use-api-socket: bind the engine's socket; unless DOCKER_CONFIG is set, pass the stored
+    credentials in through a config.json copied into the container after it is created."""
+    cfg.host_config.setdefault("Mounts", []).append({"Type": "bind", "Source": "/var/run/docker.sock",
+                                                     "Target": "/var/run/docker.sock", "BindOptions": {}})
+    env_list = cfg.config.get("Env") or []
+    if any(item.startswith("DOCKER_CONFIG=") for item in env_list):
+        return
+    auths = _stored_auths(env.config.get("auths") or {})
+    if auths:
+        cfg.config["Env"] = [*env_list, f"DOCKER_CONFIG={DOCKER_CONFIG_IN_CONTAINER}"]
+        cfg.api_socket_auths = auths
+
+
+def _stored_auths(auths: dict) -> dict:
+    """config.json's auths as docker saves them: only the encoded secret and tokens are kept."""
+    kept = {}
+    for key, entry in auths.items():
+        entry = entry or {}
+        fields = {name: entry[name] for name in ("auth", "email", "identitytoken", "registrytoken")
+                  if entry.get(name)}
+        kept[key] = fields
+    return kept
+
+
+def _copy_auths_into(env, container_id: str, auths: dict) -> None:
+    import io
+    import json
+    import tarfile
+
+    data = json.dumps({"auths": dict(sorted(auths.items()))}, indent="\t").encode()
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        member = tarfile.TarInfo(DOCKER_CONFIG_IN_CONTAINER + "/config.json")
+        member.size, member.mode, member.mtime = len(data), 0o600, 0
+        tar.addfile(member, io.BytesIO(data))
+    env.api.containers.put_archive(container_id, "/", buffer.getvalue())
 
 
 def _daemon_host(env) -> str:
@@ -142,6 +188,8 @@ def create_container(env, cfg, *, name: str = "", platform: str = "", pull: str 
         warnings = list(response.get("Warnings") or []) + _dns_warnings(cfg.host_config)
         write_flushed(env.stderr, "".join(f"WARNING: {warning}\n" for warning in warnings))
         cidfile.write(response["Id"])
+        if cfg.api_socket_auths:
+            _copy_auths_into(env, response["Id"], cfg.api_socket_auths)
         return response["Id"]
     finally:
         cidfile.close()

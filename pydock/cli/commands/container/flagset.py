@@ -33,9 +33,10 @@ TYPES = {
     "iops-device": GoValue(opts_parser("validators", "validate_throttle_iops"), "list"),
     "mount": GoValue(opts_parser("mounts", "parse_mount"), "mount"),
     "network": GoValue(opts_parser("network", "parse_network"), "network"),
+    "gpus": GoValue(opts_parser("gpus", "parse_gpu_request"), "gpu-request"),
 }
 _MULTIPLE = {"list", "env", "label", "attach", "cgroup-rule", "dns", "dns-search", "add-host", "link", "sysctl",
-             "map", "ulimit", "weight-device", "bps-device", "iops-device", "mount", "network"}
+             "map", "ulimit", "weight-device", "bps-device", "iops-device", "mount", "network", "gpus"}
 
 
 def option(*decls: str, kind: str = "string", help: str = "", default=None, hidden: bool = False):
@@ -155,6 +156,7 @@ CONTAINER_FLAGS = [
     (("--uts",), "string", "UTS namespace to use", ""),
     (("--runtime",), "string", "Runtime to use for this container", ""),
     (("--init",), "optbool", "Run an init inside the container that forwards signals and reaps processes", None),
+    (("--gpus",), "gpus", "GPU devices to add to the container ('all' to pass all GPUs)", None),
     (("--annotation",), "map", "Add an annotation to the container (passed through to the OCI runtime)", None),
 ]
 # Hidden as docker hides them from a Linux engine speaking API 1.41 (Windows-only, or newer API).
@@ -181,6 +183,7 @@ def create_flags(verb: str):
             option("--platform", help="Set platform if server is multi-platform capable", default=""),
             option("--disable-content-trust", kind="bool", default=True,
                    help="Skip image verification (default true)"),
+            option("--use-api-socket", kind="bool", help="Bind mount Docker API socket and required auth"),
         ]
         for decorator in reversed(decorators):
             func = decorator(func)

@@ -92,6 +92,17 @@ def detach_keys_for(env, flag_value: str) -> str:
     return flag_value or env.config.get("detachKeys") or ""
 
 
+def hijack(api, container: str, **kwargs):
+    """api.attach, failing as docker's client does: any refused upgrade (e.g. 400 for bad detach
+    keys) is reported by status only, without the engine's message."""
+    from ....transport.errors import EngineError
+
+    try:
+        return api.attach(container, **kwargs)
+    except EngineError as exc:
+        raise StatusError(f"unable to upgrade to tcp, received {exc.status}", FAILURE) from None
+
+
 def run_container(ctx, env, cfg, opts: RunOptions) -> int:
     """Everything after flag parsing; returns the exit status."""
     from ....streams.progress import JSONMessageError
@@ -149,7 +160,7 @@ def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str) -> int
     keys = detach_keys_for(env, opts.detach_keys)
     conn = None
     if attached:
-        conn = api.attach(container_id, stdin=config["AttachStdin"], stdout=config["AttachStdout"],
+        conn = hijack(api, container_id, stdin=config["AttachStdin"], stdout=config["AttachStdout"],
                           stderr=config["AttachStderr"], detach_keys=keys or None)
     waiter = None
     monitor = None
