@@ -43,12 +43,14 @@ def parse_duration(text: str) -> int:
 # -- CPUs --------------------------------------------------------------------------
 def parse_cpus(text: str) -> int:
     """--cpus 1.5 -> 1500000000 NanoCPUs (a big.Rat, as docker's ParseCPUs reads it)."""
+    import re
     from fractions import Fraction
 
     try:
-        if text != text.strip():
+        if text != text.strip() or re.search(r"(?<![0-9])_|_(?![0-9])", text):
             raise ValueError
-        cpus = Fraction(text)
+        # big.Rat takes digit separators; Fraction does so only from Python 3.11
+        cpus = Fraction(text.replace("_", ""))
     except (ValueError, ZeroDivisionError):
         raise OptError(f"failed to parse {text} as a rational number") from None
     nano = cpus * 10 ** 9

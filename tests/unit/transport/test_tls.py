@@ -100,7 +100,7 @@ def test_explicit_paths_lose_their_quotes(certs):
 @pytest.fixture(scope="module")
 def real_certs(tmp_path_factory):
     if shutil.which("openssl") is None:
-        pytest.skip("openssl is needed to make a test certificate")
+        pytest.fail("openssl is needed to make a test certificate (scripts/engine up installs it)")
     d = tmp_path_factory.mktemp("certs")
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                     "-subj", "/CN=pydt", "-keyout", str(d / "key.pem"), "-out", str(d / "cert.pem")],
