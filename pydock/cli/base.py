@@ -11,7 +11,7 @@ CONTEXT_SETTINGS = {"help_option_names": ["--help"], "max_content_width": 100}
 
 
 def parse_go_bool(flag: str, value: str) -> bool:
-    from ..opts.gostrconv import parse_bool
+    from ..golang.strconv import parse_bool
 
     try:
         return parse_bool(value)
@@ -155,7 +155,7 @@ def translate_usage_error(exc: click.UsageError, ctx, command) -> UsageFailure:
         message = f"flag needs an argument: {name}" if name.startswith("--") else \
             f"flag needs an argument: '{name[1:2]}' in {name}"
     elif isinstance(exc, click.BadParameter) and exc.param is not None:
-        from ..opts.gostrconv import go_quote
+        from ..golang.strconv import go_quote
 
         value = getattr(exc, "pydock_value", None)
         shown = f"{go_quote(value)} " if value is not None else ""

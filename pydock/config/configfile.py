@@ -16,7 +16,7 @@ _STRING_FIELDS = ("psFormat", "imagesFormat", "networksFormat", "pluginsFormat",
 
 def config_file_type():
     """docker 28's configfile.ConfigFile, as its JSON names the fields (built when a file is read)."""
-    from .godecode import Struct
+    from ..golang.jsondecode import Struct
 
     auth = Struct("types.AuthConfig", dict.fromkeys(
         ("username", "password", "auth", "email", "serveraddress", "identitytoken", "registrytoken"), "string"))
@@ -53,7 +53,7 @@ class ConfigFile:
             return cls(directory, warning=f"parsing config file ({path}): read {path}: is a directory")
         except OSError as exc:
             return cls(directory, warning=f"loading config file: open {path}: {_os_text(exc)}")
-        from .godecode import GoJSONError, decode
+        from ..golang.jsondecode import GoJSONError, decode
 
         try:
             data, error = decode(raw, config_file_type(), whole=False)

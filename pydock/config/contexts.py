@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 
 from ..transport.errors import ConfigError
-from .godecode import GoJSONError, Struct, check, decode
+from ..golang.jsondecode import GoJSONError, Struct, check, decode
 
 DEFAULT_CONTEXT = "default"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .gostrconv import go_quote
+from ..golang.strconv import go_quote
 
 __all__ = ["ellipsis", "truncate_id", "char_width", "go_quote", "pretty_print"]
 

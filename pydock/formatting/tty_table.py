@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 
-from .tabwriter import display_width
+from ..golang.tabwriter import display_width
 
 __all__ = ["column_widths", "render_tty_table", "table_lines", "split_cells", "LiveTable", "STATE_STYLES",
            "USAGE_STYLES"]

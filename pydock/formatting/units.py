@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import time as _time
 
-from .gostrconv import format_float, go_quote
+from ..golang.strconv import format_float, go_quote
 
 __all__ = [
     "human_duration", "human_size", "human_size_with_precision", "bytes_size", "custom_size",

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import os
 
-from .gotemplate import HEADER_FUNCS, Template, parse
-from .tabwriter import TabWriter
+from ..golang.template import HEADER_FUNCS, Template, parse
+from ..golang.tabwriter import TabWriter
 
 __all__ = [
     "HeaderMap", "FormatChoice", "choose_format", "resolve_format", "precheck_format", "is_table", "is_json",
@@ -112,7 +112,7 @@ def precheck_format(source: str | None, sample_row) -> str | None:
     returns docker's message ("failed to parse template: …" / "failed to execute
     template: …") or None when the format is usable.
     """
-    from .gotemplate import TemplateExecError, TemplateParseError, exec_error_message, parse_error_message
+    from ..golang.template import TemplateExecError, TemplateParseError, exec_error_message, parse_error_message
 
     if not source:
         return None
@@ -161,7 +161,7 @@ def render_rows(fmt: str, rows, headers: dict | None = None, *,
 
 
 def _header_text(tmpl: Template, headers: dict | None) -> str:
-    from .gotemplate import TemplateExecError
+    from ..golang.template import TemplateExecError
 
     data = headers if isinstance(headers, HeaderMap) else HeaderMap(headers or {})
     try:

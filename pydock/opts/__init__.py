@@ -5,5 +5,8 @@ OptError with docker's wording. Nothing here knows about click or prints.
 """
 
 
-class OptError(ValueError):
-    """A value docker would refuse; str() is docker's message."""
+from ..golang.strconv import NumError
+
+# One class for docker's option errors and the Go strconv errors its parsers pass on, so that a
+# parser catches both with `except OptError`; str() is the message docker prints.
+OptError = NumError

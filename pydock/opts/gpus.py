@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import OptError
 from .csvline import csv_fields
-from .gostrconv import atoi
+from ..golang.strconv import atoi
 
 
 def _count(text: str) -> int:

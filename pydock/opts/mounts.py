@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 from . import OptError
-from .gostrconv import parse_bool
+from ..golang.strconv import parse_bool
 from .sizes import ram_in_bytes
 
 PROPAGATIONS = ("rprivate", "private", "rshared", "shared", "rslave", "slave")

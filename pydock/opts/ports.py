@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import OptError
-from .gostrconv import parse_ip, parse_uint
+from ..golang.strconv import parse_ip, parse_uint
 
 PROTOCOLS = ("tcp", "udp", "sctp")
 

@@ -5,7 +5,7 @@ import time
 from datetime import datetime
 
 from . import OptError
-from .gostrconv import parse_int
+from ..golang.strconv import parse_int
 
 
 def get_timestamp(value: str, now: float | None = None) -> str:
@@ -85,7 +85,7 @@ class _GoTimeParser:
         self.layout, self.value = layout, value
 
     def error(self, rest: str, element: str = "", message: str = "") -> OptError:
-        from .gostrconv import go_quote
+        from ..golang.strconv import go_quote
 
         if message:
             return OptError(f"parsing time {go_quote(self.value)}{message}")
@@ -111,7 +111,7 @@ class _GoTimeParser:
                 if token == "05":
                     rest = self._fraction(rest, fields) if not layout.startswith(".") else rest
         if rest:
-            from .gostrconv import go_quote
+            from ..golang.strconv import go_quote
 
             raise self.error(rest, message=f": extra text: {go_quote(rest)}")
         import calendar

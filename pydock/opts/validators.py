@@ -5,7 +5,7 @@ import posixpath
 import re
 
 from . import OptError
-from .gostrconv import atoi, go_quote, ip_string, parse_int, parse_ip, parse_uint
+from ..golang.strconv import atoi, go_quote, ip_string, parse_int, parse_ip, parse_uint
 from .sizes import ram_in_bytes
 
 _ALPHA = (r"[a-zA-Z]")

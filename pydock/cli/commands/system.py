@@ -45,9 +45,9 @@ def version(env, format_):
 
 
 def _render_version_template(env, template, client: dict, server: dict | None, error) -> None:
-    from ...formatting.gotemplate import TemplateExecError
+    from ...golang.template import TemplateExecError
     from ...formatting.contexts.system import version_info
-    from ...formatting.tabwriter import tabwrite
+    from ...golang.tabwriter import tabwrite
 
     try:
         text = template.execute(version_info(client, server))
@@ -106,7 +106,7 @@ def info(env, format_):
 
 
 def _format_info(env, format_: str, client: dict, raw: dict | None, error) -> None:
-    from ...formatting.gotemplate import TemplateExecError
+    from ...golang.template import TemplateExecError
     from ...formatting.contexts.system import docker_info
 
     template = _parse_template(format_, "")
@@ -148,8 +148,8 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
 
     if not format_ or not re.search(r"\.[a-zA-Z]", format_):
         return True
-    from ...formatting.gostruct import json_funcs
-    from ...formatting.gotemplate import parse
+    from ...golang.structs import json_funcs
+    from ...golang.template import parse
     from ...formatting.contexts.system import sparse_info
 
     try:
@@ -160,8 +160,8 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
 
 
 def _parse_template(text: str, name: str):
-    from ...formatting.gotemplate import TemplateParseError, parse
-    from ...formatting.gostruct import json_funcs
+    from ...golang.template import TemplateParseError, parse
+    from ...golang.structs import json_funcs
 
     if text == "json":
         text = "{{json .}}"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..displayutils import ellipsis, truncate_id
-from ..gostrconv import go_quote
+from ...golang.strconv import go_quote
 
 DEFAULT_TABLE = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
 RAW_FORMAT = ("container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\n"
@@ -23,7 +23,7 @@ DEFAULT_COLUMNS = ("ID", "Image", "Command", "RunningFor", "Status", "Ports", "N
 
 def plain_table(rows: list["ContainerContext"], size: bool) -> str:
     """The default table without the template engine (what `{{.ID}}\t{{.Image}}…` gives, laid out)."""
-    from ..tabwriter import TabWriter
+    from ...golang.tabwriter import TabWriter
 
     columns = DEFAULT_COLUMNS + (("Size",) if size else ())
     writer = TabWriter(None, 10, 1, 3, " ", 0)
@@ -44,7 +44,7 @@ def raw_format(size: bool) -> str:
 class ContainerContext:
     """One container of `ps`; `trunc` is false with --no-trunc. Records whether .Size was used.
 
-    It follows gotemplate's TemplateContext protocol (go_type_name, to_json_dict) without
+    It follows golang.template's TemplateContext protocol (go_type_name, to_json_dict) without
     importing the template engine, so that the default table can be printed without it.
     """
 
@@ -104,7 +104,7 @@ class ContainerContext:
         descriptor = self.c.get("ImageManifestDescriptor") or {}
         platform = descriptor.get("platform")
         if not platform:
-            from ..gofmt import TypedNil
+            from ...golang.fmt import TypedNil
 
             return TypedNil("*formatter.Platform")
         return _Platform(platform)

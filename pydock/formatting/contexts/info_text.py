@@ -5,8 +5,8 @@ its Go zero value, as docker's does. Returns text for stdout and lines for stder
 """
 from __future__ import annotations
 
-from ..gofmt import format_value
-from ..gostrconv import go_quote
+from ...golang.fmt import format_value
+from ...golang.strconv import go_quote
 
 INACTIVE_SWARM_STATES = ("inactive", "locked")
 

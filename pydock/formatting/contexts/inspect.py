@@ -118,7 +118,7 @@ def parse_inspect_format(fmt: str):
     """None for the JSON outputs, else the parsed template. Raises TemplateParseError."""
     if fmt in ("", "json"):
         return None
-    from ..gotemplate import parse
+    from ...golang.template import parse
     from .inspect_types import json_funcs
 
     return parse(fmt, funcs=json_funcs())

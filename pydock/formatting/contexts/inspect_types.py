@@ -9,8 +9,8 @@ become structs with the engine's fields, in the engine's order.
 """
 from __future__ import annotations
 
-from ..gofmt import TypedNil
-from ..gostruct import Field, GoMap, NilSlice, Schema, as_pointer
+from ...golang.fmt import TypedNil
+from ...golang.structs import Field, GoMap, NilSlice, Schema, as_pointer
 
 F = Field
 
@@ -190,7 +190,7 @@ def _port_map(raw):
 
 def plain(value):
     """What `json` encodes: GoStructs as their JSON objects, durations as nanoseconds."""
-    from ..gostruct import to_plain
+    from ...golang.structs import to_plain
 
     def walk(v):
         if isinstance(v, GoDuration):
@@ -205,6 +205,6 @@ def plain(value):
 
 def json_funcs() -> dict:
     """The template's `json`, understanding these types (docker's encoder, HTML escaping off)."""
-    from .. import gostruct
+    from ...golang import structs
 
-    return gostruct.json_funcs(plain)
+    return structs.json_funcs(plain)

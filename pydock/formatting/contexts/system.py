@@ -6,7 +6,7 @@ has no Go version: `PythonVersion` takes the place of `GoVersion`.
 """
 from __future__ import annotations
 
-from ..gostruct import Field, Schema
+from ...golang.structs import Field, Schema
 
 F = Field
 

@@ -72,7 +72,7 @@ def _server_lines(server: dict) -> list[str]:
 
 
 def version_text(client: dict, server: dict | None) -> str:
-    from ..tabwriter import TabWriter
+    from ...golang.tabwriter import TabWriter
 
     writer = TabWriter(minwidth=20, tabwidth=1, padding=1, padchar=" ", flags=0)
     writer.write("\n".join(version_lines(client, server)) + "\n")

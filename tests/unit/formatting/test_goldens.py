@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from pydock.formatting.displayutils import ellipsis
-from pydock.formatting.gojson import go_json
-from pydock.formatting.gostrconv import go_quote
-from pydock.formatting.gotemplate import TemplateContext, TemplateExecError, TemplateParseError
+from pydock.golang.json import go_json
+from pydock.golang.strconv import go_quote
+from pydock.golang.template import TemplateContext, TemplateExecError, TemplateParseError
 from pydock.formatting.writer import render_listing_text
 
 GOLDENS = Path(__file__).parent / "goldens"

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from pydock.formatting.tabwriter import tabwrite
+from pydock.golang.tabwriter import tabwrite
 from pydock.formatting.tty_table import (
     PADDING, column_widths, render_tty_table, split_cells, usage_style,
 )

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from pydock.formatting.gotemplate import TemplateContext, TemplateExecError, TemplateParseError
+from pydock.golang.template import TemplateContext, TemplateExecError, TemplateParseError
 from pydock.formatting.writer import (
     QUIET_WARNING, HeaderMap, choose_format, precheck_format, render_listing, render_listing_text, resolve_format,
     template_string,
@@ -177,7 +177,8 @@ def test_tty_custom_format_is_plain(monkeypatch):
 def test_no_rich_or_httpx_until_a_terminal_table():
     code = (
         "import sys, io\n"
-        "from pydock.formatting import gotemplate, writer, units, tabwriter\n"
+        "from pydock.formatting import writer, units\n"
+        "from pydock.golang import template, tabwriter\n"
         "writer.render_listing(io.StringIO(), [], fmt=None, headers={}, default_format='table {{.ID}}', is_tty=False)\n"
         "print(sorted(m for m in ('rich', 'httpx', 'click') if m in sys.modules))\n"
     )

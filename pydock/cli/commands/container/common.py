@@ -87,7 +87,7 @@ class GoInt(GoValue):
 
     def __init__(self, bits: int = 64, unsigned: bool = False, type_name: str = "int"):
         def parse(text: str) -> int:
-            from ....opts.gostrconv import parse_int, parse_uint
+            from ....golang.strconv import parse_int, parse_uint
 
             return (parse_uint if unsigned else parse_int)(text, bits, base=0)
         super().__init__(parse, type_name)

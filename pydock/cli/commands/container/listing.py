@@ -68,7 +68,7 @@ ps = _as_top_level(ls, "ps")
 def _template_uses_size(fmt: str) -> bool:
     """Parse and run the template on an empty row first, as docker does; it also finds `.Size`."""
     from ....formatting.contexts.container import ContainerContext
-    from ....formatting.gotemplate import exec_error_message, parse, parse_error_message
+    from ....golang.template import exec_error_message, parse, parse_error_message
 
     try:
         template = parse(fmt)
@@ -91,7 +91,7 @@ def _render(env, contexts, fmt, quiet, size) -> None:
         return
     from ....formatting import writer
     from ....formatting.contexts import container as ctx
-    from ....formatting.gotemplate import template_parsing_error
+    from ....golang.template import template_parsing_error
 
     effective = writer.resolve_format(fmt, quiet=quiet, default_format=ctx.table_format(size),
                                       raw_format=ctx.raw_format(size), raw_quiet_format=ctx.RAW_QUIET_FORMAT)
@@ -121,7 +121,7 @@ def run_inspect(env, refs, fmt: str, get_raw) -> None:
     `get_raw(ref)` returns the engine's JSON bytes and the kind of object found.
     """
     from ....formatting.contexts.inspect import TemplateInspector, json_array, parse_inspect_format
-    from ....formatting.gotemplate import template_parsing_error
+    from ....golang.template import template_parsing_error
     from ....transport.errors import DockerError
 
     try:
@@ -158,7 +158,7 @@ def run_inspect(env, refs, fmt: str, get_raw) -> None:
 @click.argument("args", nargs=-1)
 @click.pass_obj
 def top(env, args):
-    from ....formatting.tabwriter import TabWriter
+    from ....golang.tabwriter import TabWriter
 
     procs = env.api.containers.top(args[0], " ".join(args[1:]) or None)
     writer = TabWriter(None, 20, 1, 3, " ", 0)
@@ -175,7 +175,7 @@ def top(env, args):
 def port(env, args):
     from functools import cmp_to_key
 
-    from ....opts.gostrconv import parse_uint
+    from ....golang.strconv import parse_uint
 
     name = args[0]
     ports = (env.api.containers.inspect(name).get("NetworkSettings") or {}).get("Ports") or {}

@@ -215,7 +215,7 @@ def draw_loop(env, board: Board, fmt: str, no_stream: bool, trunc: bool, show_al
 
 def render(collectors: list[Collector], fmt: str, trunc: bool) -> str:
     from ....formatting.contexts import stats as ctx
-    from ....formatting.gotemplate import template_parsing_error
+    from ....golang.template import template_parsing_error
     from ....formatting.writer import render_listing_text
 
     os_type = collectors[0].os_type if collectors else "linux"
@@ -230,7 +230,7 @@ def render(collectors: list[Collector], fmt: str, trunc: bool) -> str:
 def cells(collectors: list[Collector], fmt: str, trunc: bool) -> tuple[str, list[str]]:
     """The header line and the rows, before any layout."""
     from ....formatting.contexts import stats as ctx
-    from ....formatting.gotemplate import template_parsing_error
+    from ....golang.template import template_parsing_error
     from ....formatting.writer import render_rows
 
     os_type = collectors[0].os_type if collectors else "linux"

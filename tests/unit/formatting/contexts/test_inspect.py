@@ -91,7 +91,7 @@ def test_index_of_a_missing_key_is_the_zero_value():
 
 
 def test_inspect_template_falls_back_to_the_json():
-    from pydock.formatting.gotemplate import TemplateExecError
+    from pydock.golang.template import TemplateExecError
 
     assert run_inspect_template("{{.HostConfig.PortBindings}}", DOCUMENT) == "map[80/tcp:[{ 8080}]]\n"
     with pytest.raises(TemplateExecError, match='map has no entry for key "Nope"'):

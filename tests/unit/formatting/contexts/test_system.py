@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from pydock.formatting.contexts.system import docker_info, version_info
-from pydock.formatting.gostruct import NilSlice, json_funcs
-from pydock.formatting.gotemplate import TemplateExecError, parse
+from pydock.golang.structs import NilSlice, json_funcs
+from pydock.golang.template import TemplateExecError, parse
 from tests.unit.formatting.contexts.system_data import CLIENT, SERVER
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from .gofmt import TypedNil, format_float
+from .fmt import TypedNil, format_float
 
 __all__ = ["go_json", "JSONError"]
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pydock.formatting.tabwriter import NewWriter, TabWriter, display_width, tabwrite
+from pydock.golang.tabwriter import NewWriter, TabWriter, display_width, tabwrite
 
 CASES = json.loads((Path(__file__).parent / "tabwriter_cases.json").read_text())["cases"]
 OPTIONS = ("minwidth", "tabwidth", "padding", "padchar", "flags")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pydock.formatting.writer import template_string
-from pydock.formatting.gotemplate import (
+from pydock.golang.template import (
     FuncError, TemplateContext, TemplateExecError, TemplateParseError, TypedNil, exec_error_message,
     parse, parse_error_message, template_parsing_error,
 )

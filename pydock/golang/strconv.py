@@ -1,4 +1,5 @@
-"""Go's strconv for templates: Quote/Unquote (Go literal syntax) and FormatFloat.
+"""Go's strconv: Quote/Unquote (Go literal syntax), FormatFloat, and the integer, bool and IP
+parsers whose error text docker's messages quote (strconv.ParseInt, ParseBool, net.ParseIP).
 
 Strings are Python str; bytes that are not valid UTF-8 travel as surrogate escapes
 (``"surrogateescape"``), so a Go string's bytes are ``s.encode("utf-8", "surrogateescape")``.
@@ -7,9 +8,11 @@ Strings are Python str; bytes that are not valid UTF-8 travel as surrogate escap
 from __future__ import annotations
 
 import math
+import re
 
 __all__ = ["is_go_print", "go_quote", "go_quote_ascii", "go_quote_rune", "can_backquote",
-           "UnquoteError", "go_unquote", "go_unquote_char", "format_float"]
+           "UnquoteError", "go_unquote", "go_unquote_char", "format_float",
+           "NumError", "parse_int", "parse_uint", "atoi", "parse_bool", "parse_ip", "ip_string"]
 
 # --- strconv quoting -----------------------------------------------------------------
 
@@ -290,3 +293,82 @@ def format_float(v: float, fmt: str, prec: int) -> str:
     else:
         return "%" + fmt
     return ("-" + body) if neg else body
+
+
+# --- strconv parsing -----------------------------------------------------------------
+
+class NumError(ValueError):
+    """A value Go's parsers refuse; str() is Go's message (`strconv.ParseInt: parsing "x": invalid syntax`)."""
+
+# base 0: 0x/0o/0b prefixes, a leading 0 means octal, underscores only between digits
+_BASE0_INT = re.compile(r"[+-]?(0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|0[bB][01_]+|[1-9][0-9_]*|0)")
+
+
+def parse_int(text: str, bits: int = 64, base: int = 10) -> int:
+    """strconv.ParseInt(text, base, bits), base 10 or 0 (pflag's int flags use 0)."""
+    return _parse(text, "ParseInt", bits, signed=True, base=base)
+
+
+def parse_uint(text: str, bits: int = 64, base: int = 10) -> int:
+    """strconv.ParseUint(text, base, bits), base 10 or 0."""
+    return _parse(text, "ParseUint", bits, signed=False, base=base)
+
+
+def atoi(text: str) -> int:
+    """strconv.Atoi: errors read `strconv.Atoi: parsing "x": invalid syntax`."""
+    return _parse(text, "Atoi", 64, signed=True)
+
+
+def _parse(text: str, func: str, bits: int, signed: bool, base: int = 10) -> int:
+    value = _base0_value(text, signed) if base == 0 else _base10_value(text, signed)
+    if value is None:
+        raise NumError(f'strconv.{func}: parsing "{text}": invalid syntax')
+    low, high = (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
+    if not low <= value <= high:
+        raise NumError(f'strconv.{func}: parsing "{text}": value out of range')
+    return value
+
+
+def _base10_value(text: str, signed: bool) -> int | None:
+    digits = text[1:] if signed and text[:1] in ("+", "-") else text
+    if not digits or not digits.isascii() or not digits.isdigit():
+        return None
+    return int(text)
+
+
+def _base0_value(text: str, signed: bool) -> int | None:
+    if not _BASE0_INT.fullmatch(text) or (not signed and text[:1] in "+-") or "__" in text or text.endswith("_"):
+        return None
+    sign, body = (-1, text[1:]) if text.startswith("-") else (1, text.lstrip("+"))
+    body = body.replace("_", "")
+    if len(body) > 1 and body[0] == "0" and body[1] in "0123456789":
+        body = "0o" + body[1:]
+    return sign * int(body, 0)
+
+
+def parse_bool(text: str) -> bool:
+    """strconv.ParseBool."""
+    if text in ("1", "t", "T", "TRUE", "true", "True"):
+        return True
+    if text in ("0", "f", "F", "FALSE", "false", "False"):
+        return False
+    raise NumError(f'strconv.ParseBool: parsing "{text}": invalid syntax')
+
+
+def parse_ip(text: str):
+    """net.ParseIP: an address object, or None. No zones, no brackets, no leading zeros."""
+    import ipaddress
+
+    if not text or "%" in text or text != text.strip():
+        return None
+    try:
+        return ipaddress.ip_address(text)
+    except ValueError:
+        return None
+
+
+def ip_string(addr) -> str:
+    """net.IP.String(): IPv4-mapped IPv6 addresses print as dotted IPv4."""
+    if getattr(addr, "ipv4_mapped", None) is not None:
+        return str(addr.ipv4_mapped)
+    return str(addr)

@@ -16,10 +16,10 @@ template's arguments, typed by their annotations (str, int, bool, float).
 
 from __future__ import annotations
 
-from .gofmt import TypedNil, format_value, go_quote, go_type_name
-from .template_funcs import (ANY, MISSING, STRING_SLICE, VALUE, FuncError, FuncSpec, InterfaceValue,
+from ..fmt import TypedNil, format_value, go_quote, go_type_name
+from .funcs import (ANY, MISSING, STRING_SLICE, VALUE, FuncError, FuncSpec, InterfaceValue,
                              spec_for_callable, truth, value_type_name)
-from .template_nodes import Node
+from .nodes import Node
 
 __all__ = ["TemplateExecError", "execute"]
 
@@ -176,7 +176,7 @@ class _State:
         if isinstance(value, (list, tuple)):
             return enumerate(value)
         if isinstance(value, dict):
-            from .gofmt import _sorted_keys
+            from ..fmt import _sorted_keys
 
             return ((k, value[k]) for k in _sorted_keys(value))
         if isinstance(value, int) and not isinstance(value, bool):

@@ -9,8 +9,8 @@ the executor turns that into ``error calling NAME: MESSAGE``.
 
 from __future__ import annotations
 
-from .gofmt import TypedNil, Uint8, go_type_name, is_go_print, sprint, sprintf, sprintln
-from .gojson import JSONError, go_json
+from ..fmt import TypedNil, Uint8, go_type_name, is_go_print, sprint, sprintf, sprintln
+from ..json import JSONError, go_json
 
 __all__ = ["FuncSpec", "FuncError", "MISSING", "BUILTINS", "DOCKER_FUNCS", "HEADER_FUNCS",
            "spec_for_callable", "truth", "value_type_name"]

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from pydock.config.godecode import GoJSONError, Struct, check, first_value_end
+from pydock.golang.jsondecode import GoJSONError, Struct, check, first_value_end
 
 
 @pytest.mark.parametrize("text", [

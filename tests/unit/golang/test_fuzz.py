@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pydock.formatting.gofmt import sprintf
-from pydock.formatting.gotemplate import TemplateContext, TemplateExecError, TemplateParseError, parse
+from pydock.golang.fmt import sprintf
+from pydock.golang.template import TemplateContext, TemplateExecError, TemplateParseError, parse
 from pydock.formatting.writer import render_listing_text
 
 PIECES = ["{{", "}}", "{{-", "-}}", " ", "(", ")", "|", ":=", "=", ",", "$", "$x", ".", ".A", ".B.c", ".L", ".N", ".Z",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .gostrconv import go_quote
+from ..strconv import go_quote
 
 class Node:
     __slots__ = ("pos",)

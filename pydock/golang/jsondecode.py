@@ -28,7 +28,7 @@ def _char(c: int) -> str:
         return "'\\''"
     if c == 0x22:
         return "'\"'"
-    from ..formatting.gostrconv import go_quote
+    from .strconv import go_quote
 
     return "'" + go_quote(chr(c))[1:-1] + "'"
 

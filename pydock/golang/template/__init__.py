@@ -19,10 +19,10 @@ Data protocol (how ``.Name`` resolves):
 
 from __future__ import annotations
 
-from .gofmt import TypedNil
-from .template_exec import TemplateExecError, execute
-from .template_funcs import BUILTINS, DOCKER_FUNCS, HEADER_FUNCS, MISSING, FuncError, FuncSpec, spec_for_callable
-from .template_parser import TemplateParseError, parse_tree
+from ..fmt import TypedNil
+from .exec import TemplateExecError, execute
+from .funcs import BUILTINS, DOCKER_FUNCS, HEADER_FUNCS, MISSING, FuncError, FuncSpec, spec_for_callable
+from .parser import TemplateParseError, parse_tree
 
 __all__ = [
     "parse", "Template", "TemplateParseError", "TemplateExecError", "TemplateContext",

@@ -41,7 +41,7 @@ class Item:
         return "Item(%d, %d, %r, %d)" % (self.typ, self.pos, self.val, self.line)
 
     def __str__(self) -> str:
-        from .gofmt import go_quote
+        from ..fmt import go_quote
 
         if self.typ == T.EOF:
             return "EOF"
@@ -72,7 +72,7 @@ def has_right_trim_marker(s: str, i: int) -> bool:
 
 def format_rune_u(ch: str) -> str:
     """Go's %#U: U+0021 '!'."""
-    from .gofmt import is_go_print
+    from ..fmt import is_go_print
 
     text = "U+%04X" % ord(ch)
     if is_go_print(ch):
@@ -423,7 +423,7 @@ def lex_raw_quote(lx: Lexer):
 
 
 def lex_number(lx: Lexer):
-    from .gofmt import go_quote
+    from ..fmt import go_quote
 
     if not lx.scan_number():
         return lx.errorf("bad number syntax: " + go_quote(lx.input[lx.start:lx.pos]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pydock.opts import OptError
-from pydock.opts.gostrconv import atoi, parse_bool, parse_int, parse_uint
+from pydock.golang.strconv import atoi, parse_bool, parse_int, parse_uint
 
 
 @pytest.mark.parametrize("text, value", [("10", 10), ("-3", -3), ("0x10", 16), ("010", 8), ("0o10", 8),

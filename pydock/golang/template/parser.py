@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .gostrconv import UnquoteError, go_quote, go_unquote, go_unquote_char
-from .template_lexer import Item, Lexer, T
-from .template_nodes import (ActionNode, BoolNode, BreakNode, ChainNode, CommandNode, CommentNode, ContinueNode,
+from ..strconv import UnquoteError, go_quote, go_unquote, go_unquote_char
+from .lexer import Item, Lexer, T
+from .nodes import (ActionNode, BoolNode, BreakNode, ChainNode, CommandNode, CommentNode, ContinueNode,
                              DotNode, ElseNode, EndNode, FieldNode, IdentifierNode, IfNode, ListNode, NilNode, Node,
                              NumberNode, PipeNode, RangeNode, StringNode, TemplateNode, TextNode, VariableNode,
                              WithNode)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .gofmt import TypedNil, format_value
-from .gojson import go_json
+from .fmt import TypedNil, format_value
+from .json import go_json
 
 __all__ = ["Field", "Schema", "GoStruct", "GoMap", "as_pointer", "NilSlice", "NilMap", "to_plain", "struct_json",
            "json_funcs"]
@@ -220,8 +220,8 @@ def struct_json(value, plain=to_plain) -> str:
 
     `plain(value)` gives what is encoded: the structs' JSON objects, by default.
     """
-    from .gojson import JSONError
-    from .template_funcs import MISSING, FuncError
+    from .json import JSONError
+    from .template.funcs import MISSING, FuncError
 
     try:
         return go_json(None if value is MISSING else plain(value))
@@ -230,7 +230,7 @@ def struct_json(value, plain=to_plain) -> str:
 
 
 def json_funcs(plain=to_plain) -> dict:
-    """Functions to pass to gotemplate.parse(funcs=…) so that `json` understands GoStructs."""
-    from .template_funcs import ANY, FuncSpec
+    """Functions to pass to template.parse(funcs=…) so that `json` understands GoStructs."""
+    from .template.funcs import ANY, FuncSpec
 
     return {"json": FuncSpec(lambda value: struct_json(value, plain), (ANY,))}
