@@ -9,6 +9,7 @@ _KINDS = {
     "containers": ("pydock.api.containers", "ContainersAPI"),
     "exec": ("pydock.api.exec", "ExecAPI"),
     "images": ("pydock.api.images", "ImagesAPI"),
+    "build": ("pydock.api.build", "BuildAPI"),
     "networks": ("pydock.api.networks", "NetworksAPI"),
     "volumes": ("pydock.api.volumes", "VolumesAPI"),
     "objects": ("pydock.api.objects", "ObjectsAPI"),

@@ -84,7 +84,9 @@ def renamer(*renames: tuple[str, str] | None) -> Callable[[str], str]:
 
 # -- building a tar from local files ----------------------------------------------------------
 
-class _Tar(tarfile.TarFile):
+class GoTar(tarfile.TarFile):
+    """A tar writer whose archives are laid out as Go's archive/tar writes them."""
+
     def close(self):
         """End the archive as Go's tar writer does: two zero blocks, no padding to a 10 KiB record."""
         if self.closed:
@@ -117,7 +119,7 @@ def tar_chunks(src: CopyInfo, rename: Callable[[str], str], count: Callable[[int
     def produce():
         try:
             with os.fdopen(write_fd, "wb") as pipe:
-                with _Tar.open(fileobj=pipe, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+                with GoTar.open(fileobj=pipe, mode="w|", format=tarfile.PAX_FORMAT) as tar:
                     _add_tree(tar, root, rename(entry))
         except BaseException as exc:  # reported by the reader
             failure.append(exc)

@@ -33,9 +33,29 @@ CONTAINER_COMMANDS = {
 }
 CONTAINER_ALIASES = {"list": "ls", "ps": "ls", "remove": "rm"}
 
+I = "pydock.cli.commands.image"
+# image subcommands (pull and push come with the registry work)
+IMAGE_COMMANDS = {
+    "build": (f"{I}.build:build", "Build an image from a Dockerfile"),
+    "history": (f"{I}.listing:history", "Show the history of an image"),
+    "import": (f"{I}.archive:import_", "Import the contents from a tarball to create a filesystem image"),
+    "inspect": (f"{I}.listing:inspect", "Display detailed information on one or more images"),
+    "load": (f"{I}.archive:load", "Load an image from a tar archive or STDIN"),
+    "ls": (f"{I}.listing:ls", "List images"),
+    "prune": (f"{I}.lifecycle:prune", "Remove unused images"),
+    "rm": (f"{I}.lifecycle:rm", "Remove one or more images"),
+    "save": (f"{I}.archive:save", "Save one or more images to a tar archive (streamed to STDOUT by default)"),
+    "tag": (f"{I}.lifecycle:tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"),
+}
+IMAGE_ALIASES = {"list": "ls", "remove": "rm", "rmi": "rm"}
+
 # top-level commands: the groups and docker's shortcuts
 TOP_COMMANDS = {
     "container": ("pydock.cli.commands.groups:container", "Manage containers"),
+    "image": ("pydock.cli.commands.groups:image", "Manage images"),
+    "images": (f"{I}.listing:images", "List images"),
+    "rmi": (f"{I}.lifecycle:rmi", "Remove one or more images"),
+    "search": (f"{I}.search:search", "Search Docker Hub for images"),
     "version": (f"{S}:version", "Show the Docker version information"),
     "info": (f"{S}:info", "Display system-wide information"),
     "ps": (f"{C}.listing:ps", "List containers"),
@@ -43,13 +63,18 @@ TOP_COMMANDS = {
     **{name: CONTAINER_COMMANDS[name] for name in (
         "attach", "commit", "cp", "create", "diff", "exec", "export", "kill", "logs", "pause", "port",
         "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "update", "wait")},
+    **{name: IMAGE_COMMANDS[name] for name in ("build", "history", "import", "load", "save", "tag")},
 }
 
-GROUPS = {"container": ("container", CONTAINER_COMMANDS, CONTAINER_ALIASES)}
+GROUPS = {"container": ("container", CONTAINER_COMMANDS, CONTAINER_ALIASES),
+          "image": ("image", IMAGE_COMMANDS, IMAGE_ALIASES)}
+# group aliases docker does not list under "Aliases:" in --help
+UNLISTED_ALIASES = {("image", "rmi")}
 
 
 # top-level shortcuts that are their own command objects (for their usage line) but the same command
-SHORTCUTS = {f"{C}.listing:ps": f"{C}.listing:ls"}
+SHORTCUTS = {f"{C}.listing:ps": f"{C}.listing:ls", f"{I}.listing:images": f"{I}.listing:ls",
+             f"{I}.lifecycle:rmi": f"{I}.lifecycle:rm"}
 
 
 def aliases_of(target: str, prog: str) -> list[str]:
@@ -60,7 +85,8 @@ def aliases_of(target: str, prog: str) -> list[str]:
         for name, (where, _) in commands.items():
             if where == target:
                 names.append(f"{prog} {group} {name}")
-                names += [f"{prog} {group} {alias}" for alias, real in aliases.items() if real == name]
+                names += [f"{prog} {group} {alias}" for alias, real in aliases.items()
+                          if real == name and (group, alias) not in UNLISTED_ALIASES]
     names += [f"{prog} {name}" for name, (where, _) in TOP_COMMANDS.items()
               if SHORTCUTS.get(where, where) == target]
     return names

@@ -9,4 +9,5 @@ Modules (import the one you need; nothing is imported here):
 * jsondecode — encoding/json decoding checks with Go's error text (config.json, context meta)
 * structs    — Go structs for templates docker runs over its own types (version, info, inspect)
 * tabwriter  — text/tabwriter as docker configures it
+* oserror    — os errors as Go words them (`open /x: no such file or directory`)
 """

@@ -95,3 +95,29 @@ def _split_domain(name: str) -> tuple[str, str]:
     if domain == DEFAULT_DOMAIN and "/" not in remainder:
         remainder = "library/" + remainder
     return domain, remainder
+
+
+_DIGEST_TEXT = r"[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+"
+
+
+def parse_any_reference(text: str) -> Reference | None:
+    """ParseAnyReference: a 64-hex ID or an `algo:hex` digest (None: not a name), else a normalized name."""
+    if re.fullmatch(r"[a-f0-9]{64}", text) or re.fullmatch(_DIGEST_TEXT, text):
+        return None
+    return parse_normalized_named(text)
+
+
+def tag_target(source: str, target: str) -> tuple[str, str]:
+    """ImageTag's checks: the (repo, tag) query of POST /images/{source}/tag, or OptError as docker words it."""
+    try:
+        parse_any_reference(source)
+    except OptError as exc:
+        raise OptError(f'Error parsing reference: "{source}" is not a valid repository/tag: {exc}') from None
+    try:
+        ref = parse_normalized_named(target)
+    except OptError as exc:
+        raise OptError(f'Error parsing reference: "{target}" is not a valid repository/tag: {exc}') from None
+    if ref.digest:
+        raise OptError("refusing to create a tag with a digest reference")
+    ref = ref.with_default_tag()
+    return ref.name, ref.tag

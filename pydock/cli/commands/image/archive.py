@@ -1,0 +1,166 @@
+"""save, load, import: image tars in and out (docker/cli's image/save.go, load.go, import.go)."""
+from __future__ import annotations
+
+import click
+
+from ...base import DockerCommand
+from ...errors import FAILURE, StatusError
+from ..container.flagset import option
+from . import require_api
+
+PLATFORM_HELP = 'Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")'
+CHUNK = 64 * 1024
+
+
+@click.command("save", cls=DockerCommand, usage="save [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1),
+               help="Save one or more images to a tar archive (streamed to STDOUT by default)")
+@click.option("-o", "--output", default="", metavar="string", help="Write to a file, instead of STDOUT")
+@click.option("--platform", default="", metavar="string", hidden=True,
+              help=f"Save only the given platform variant. {PLATFORM_HELP}")
+@click.argument("images", nargs=-1)
+@click.pass_context
+def save(ctx, output, platform, images):
+    """`-o` goes through a temporary file renamed into place once the whole tar has arrived:
+    a failure or Ctrl-C leaves nothing behind (not even the temporary file)."""
+    from ....archive.atomicfile import AtomicFile, AtomicFileError
+
+    env = ctx.obj
+    require_api(ctx, env, {"platform": "1.48"})
+    if not output:
+        if env.stdout_is_tty():
+            raise StatusError("cowardly refusing to save to a terminal. Use the -o flag or redirect", FAILURE)
+        _copy_save(env, images, _stdout_binary(env))
+        return
+    try:
+        target = AtomicFile(output, 0o600)
+    except AtomicFileError as exc:
+        raise StatusError(f"failed to save image: {exc}", FAILURE) from None
+    with target:
+        _copy_save(env, images, target)
+        target.commit()
+
+
+def _copy_save(env, images, out) -> None:
+    with env.api.images.save(list(images)) as response:
+        for chunk in response.iter_raw(CHUNK):
+            out.write(chunk)
+    flush = getattr(out, "flush", None)
+    if flush:
+        flush()
+
+
+def _stdout_binary(env):
+    env.stdout.flush()
+    return getattr(env.stdout, "buffer", env.stdout)
+
+
+@click.command("load", cls=DockerCommand, usage="load [OPTIONS]", nargs=("none",),
+               help="Load an image from a tar archive or STDIN")
+@click.option("-i", "--input", "input_", default="", metavar="string",
+              help="Read from tar archive file, instead of STDIN")
+@click.option("--platform", default="", metavar="string", hidden=True,
+              help=f"Load only the given platform variant. {PLATFORM_HELP}")
+@click.option("-q", "--quiet", is_flag=True, help="Suppress the load output")
+@click.argument("args", nargs=-1)
+@click.pass_context
+def load(ctx, input_, platform, quiet, args):
+    env = ctx.obj
+    require_api(ctx, env, {"platform": "1.48"})
+    if input_:
+        source = _open_input(input_)
+    else:
+        if env.stdin_is_tty():
+            raise StatusError("requested load from stdin, but stdin is empty", FAILURE)
+        source = _stdin_binary(env)
+    try:
+        with env.api.images.load(_chunks(source), quiet=quiet or not env.stdout_is_tty()) as response:
+            if response.headers.get("Content-Type") == "application/json":
+                display_json_stream(env, response)
+            else:
+                out = _stdout_binary(env)
+                for chunk in response.iter_raw(CHUNK):
+                    out.write(chunk)
+                out.flush()
+    finally:
+        if input_:
+            source.close()
+
+
+def _open_input(path: str):
+    from ....golang.oserror import path_error
+
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise StatusError(path_error("open", path, exc), FAILURE) from None
+
+
+def _stdin_binary(env):
+    return getattr(env.stdin, "buffer", env.stdin)
+
+
+def _chunks(source):
+    while True:
+        chunk = source.read(CHUNK)
+        if not chunk:
+            return
+        yield chunk
+
+
+def display_json_stream(env, response, *, aux=None, out=None) -> None:
+    """jsonstream.Display to stdout (docker's progress lines; bars on a terminal); an error message in
+    the stream ends the command with its text and its code (1 when it has none)."""
+    from ....streams.jsonstream import json_objects
+    from ....streams.progress import JSONMessageError, display_stream
+    from ....streams.tty import terminal_size
+    from ...output import write_flushed
+
+    stream = out or env.stdout
+    on_terminal = env.stdout_is_tty() if out is None else False
+
+    def width() -> int:
+        return (terminal_size(stream.fileno())[1] or 200) if on_terminal else 200
+
+    try:
+        display_stream(json_objects(response.iter_raw()), lambda text: write_flushed(stream, text),
+                       is_terminal=on_terminal, width=width, aux=aux)
+    except JSONMessageError as exc:
+        raise StatusError(exc.message, exc.code or FAILURE) from None
+
+
+@click.command("import", cls=DockerCommand, usage="import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]",
+               nargs=("min", 1), help="Import the contents from a tarball to create a filesystem image")
+@option("-c", "--change", kind="list", help="Apply Dockerfile instruction to the created image")
+@click.option("-m", "--message", default="", metavar="string", help="Set commit message for imported image")
+@click.option("--platform", default=None, metavar="string", help="Set platform if server is multi-platform capable")
+@click.argument("args", nargs=-1)
+@click.pass_context
+def import_(ctx, change, message, platform, args):
+    from ....opts.reference import parse_normalized_named
+
+    env = ctx.obj
+    if platform is None:
+        platform = env.environ.get("DOCKER_DEFAULT_PLATFORM", "")
+    else:
+        require_api(ctx, env, {"platform": "1.32"})
+    source, reference = args[0], (args[1] if len(args) > 1 else "")
+    data, name, opened = None, "-", None
+    if source == "-":
+        data = _chunks(_stdin_binary(env))
+    elif source.startswith(("https://", "http://")):
+        name = source
+    else:
+        opened = _open_input(source)
+        data = _chunks(opened)
+    try:
+        if reference:
+            try:
+                parse_normalized_named(reference)
+            except ValueError as exc:
+                raise StatusError(str(exc), FAILURE) from None
+        with env.api.images.import_image(data, source=name, repo=reference, message=message, platform=platform,
+                                         changes=list(change)) as response:
+            display_json_stream(env, response)
+    finally:
+        if opened is not None:
+            opened.close()

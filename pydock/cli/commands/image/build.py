@@ -1,0 +1,329 @@
+"""build (image build): the classic builder, as `DOCKER_BUILDKIT=0 docker build` (docker/cli's image/build.go).
+
+The context (a directory honouring .dockerignore, or stdin) is streamed to POST /build while docker's
+"Sending build context to Docker daemon" line counts it; the engine's messages are then printed as
+they arrive ("Step 1/3 : …", "Successfully built …"). A failing step ends the command with the
+step's error and its code.
+"""
+from __future__ import annotations
+
+import os
+
+import click
+
+from ...base import DockerCommand
+from ...errors import FAILURE, StatusError
+from ...output import write_flushed
+from ..container.common import GoValue, opts_parser
+from ..container.flagset import option
+from . import require_api
+
+
+def _tag(value: str) -> str:
+    from ....opts.reference import parse_normalized_named
+
+    parse_normalized_named(value)
+    return value
+
+
+def _strings(value: str) -> list[str]:
+    """pflag's StringSlice: one value may hold several, comma-separated (CSV)."""
+    from ....opts.csvline import csv_fields
+
+    return [] if value == "" else csv_fields(value)
+
+
+TAG = GoValue(_tag, "list")
+STRINGS = GoValue(_strings, "strings")
+
+
+@click.command("build", cls=DockerCommand, usage="build [OPTIONS] PATH | URL | -", nargs=("exact", 1),
+               help="Build an image from a Dockerfile")
+@option("--add-host", kind="add-host", help='Add a custom host-to-IP mapping ("host:ip")')
+@option("--build-arg", kind="env", help="Set build-time variables")
+@click.option("--cache-from", type=STRINGS, multiple=True, metavar="strings",
+              help="Images to consider as cache sources")
+@option("--cgroup-parent", default="", help='Set the parent cgroup for the "RUN" instructions during build')
+@option("--compress", kind="bool", help="Compress the build context using gzip")
+@option("--cpu-period", kind="int64", default=0, help="Limit the CPU CFS (Completely Fair Scheduler) period")
+@option("--cpu-quota", kind="int64", default=0, help="Limit the CPU CFS (Completely Fair Scheduler) quota")
+@option("-c", "--cpu-shares", kind="int64", default=0, help="CPU shares (relative weight)")
+@option("--cpuset-cpus", default="", help="CPUs in which to allow execution (0-3, 0,1)")
+@option("--cpuset-mems", default="", help="MEMs in which to allow execution (0-3, 0,1)")
+@option("--disable-content-trust", kind="bool", default=True, help="Skip image verification (default true)")
+@option("-f", "--file", "dockerfile", default="", help='Name of the Dockerfile (Default is "PATH/Dockerfile")')
+@option("--force-rm", kind="bool", help="Always remove intermediate containers")
+@option("--iidfile", default="", help="Write the image ID to the file")
+@option("--isolation", default="", help="Container isolation technology")
+@option("--label", kind="label", help="Set metadata for an image")
+@option("-m", "--memory", kind="bytes", default=0, help="Memory limit")
+@option("--memory-swap", kind="swap", default=0, help="Swap limit equal to memory plus swap: -1 to enable unlimited swap")
+@option("--network", default="default", help="Set the networking mode for the RUN instructions during build")
+@option("--no-cache", kind="bool", help="Do not use cache when building the image")
+@click.option("--platform", default=None, metavar="string", help="Set platform if server is multi-platform capable")
+@option("--pull", kind="bool", help="Always attempt to pull a newer version of the image")
+@option("-q", "--quiet", kind="bool", help="Suppress the build output and print image ID on success")
+@option("--rm", kind="bool", default=True, help="Remove intermediate containers after a successful build (default true)")
+@click.option("--security-opt", type=STRINGS, multiple=True, metavar="strings", help="Security options")
+@option("--shm-size", kind="bytes", default=0, help='Size of "/dev/shm"')
+@option("--squash", kind="bool", hidden=True, help="Squash newly built layers into a single new layer")
+@click.option("-t", "--tag", "tags", type=TAG, multiple=True, metavar="list",
+              help='Name and optionally a tag in the "name:tag" format')
+@option("--target", default="", help="Set the target build stage to build.")
+@option("--ulimit", kind="ulimit", help="Ulimit options (default [])")
+@click.argument("context", nargs=-1)
+@click.pass_context
+def build(ctx, context, **o):
+    env = ctx.obj
+    require_api(ctx, env, {"network": "1.25", "platform": "1.38", "squash": "1.25"})
+    if o["squash"]:
+        _require_experimental(env)
+    if o["platform"] is None:
+        o["platform"] = env.environ.get("DOCKER_DEFAULT_PLATFORM", "")
+    run_build(env, context[0], o)
+
+
+def _require_experimental(env) -> None:
+    if (env.transport.ping().get("Docker-Experimental") or "").lower() != "true":
+        raise StatusError('"--squash" is only supported on a Docker daemon with experimental features enabled',
+                          FAILURE)
+
+
+def run_build(env, context: str, o: dict) -> None:
+    """runBuild: prepare the context, send it, print the engine's messages (or only the ID with -q)."""
+    from ....archive.buildcontext import ContextError
+
+    dockerfile, quiet = o["dockerfile"], o["quiet"]
+    if dockerfile == "-" and context == "-":
+        raise StatusError("invalid argument: can't use stdin for both build context and dockerfile", FAILURE)
+    if o["iidfile"]:
+        _remove_iidfile(o["iidfile"])
+    try:
+        body, rel_dockerfile = prepare_context(env, context, dockerfile)
+    except ContextError as exc:
+        raise StatusError(str(exc), FAILURE) from None
+    if o["compress"]:
+        body = _gzip(body)
+    progress = _ProgressOutput(env, quiet)
+    options = build_options(env, o, rel_dockerfile)
+    try:
+        image_id = _send(env, body, options, progress)
+    except ContextError as exc:  # found while the context was streaming
+        raise StatusError(str(exc), FAILURE) from None
+    except _BuildFailed as failure:
+        if quiet:
+            write_flushed(env.stderr, progress.buffered + failure.output)
+        raise StatusError(failure.message, failure.status) from None
+    if o["iidfile"]:
+        if not image_id:
+            raise StatusError(f"Server did not provide an image ID. Cannot write {o['iidfile']}", FAILURE)
+        _write_iidfile(o["iidfile"], image_id)
+
+
+class _BuildFailed(Exception):
+    def __init__(self, message: str, status: int, output: str = ""):
+        super().__init__(message)
+        self.message, self.status, self.output = message, status, output
+
+
+def _send(env, body, options, progress) -> str:
+    """POST /build and show its stream; returns the image ID (the aux message's, or the -q output)."""
+    import io
+
+    from ....streams.jsonstream import json_objects
+    from ....streams.progress import JSONMessageError, display_stream
+    from ....transport.errors import DockerError
+
+    image_id = ""
+
+    def aux(message: dict) -> None:
+        nonlocal image_id
+        result = message.get("aux")
+        if isinstance(result, dict) and result.get("ID"):
+            image_id = result["ID"]
+
+    quiet = progress.quiet
+    out = io.StringIO() if quiet else env.stdout
+    on_terminal = not quiet and env.stdout_is_tty()
+    try:
+        with env.api.build.build(progress.wrap(body), options, auth_configs=auth_configs(env)) as response:
+            try:
+                display_stream(json_objects(response.iter_raw()), lambda text: write_flushed(out, text),
+                               is_terminal=on_terminal, width=lambda: _width(env), aux=aux)
+            except JSONMessageError as exc:
+                raise _BuildFailed(exc.message, exc.code or FAILURE, out.getvalue() if quiet else "") from None
+    except DockerError as exc:
+        if quiet:
+            write_flushed(env.stderr, progress.buffered)
+        raise StatusError(str(exc), FAILURE) from None
+    if quiet:
+        image_id = out.getvalue()
+        write_flushed(env.stdout, image_id)
+    return image_id
+
+
+def _width(env) -> int:
+    from ....streams.tty import terminal_size
+
+    try:
+        return terminal_size(env.stdout.fileno())[1] or 200
+    except (AttributeError, OSError, ValueError):
+        return 200
+
+
+class _ProgressOutput:
+    """The upload's "Sending build context to Docker daemon  3.584kB" line: only its last state in
+    a pipe, updated every 512kB (at most every 100ms) on a terminal; kept aside with -q."""
+
+    ACTION = "Sending build context to Docker daemon"
+    EVERY = 512 * 1024
+
+    def __init__(self, env, quiet: bool):
+        self.env, self.quiet = env, quiet
+        self.on_terminal = not quiet and env.stdout_is_tty()
+        self.buffered = ""
+
+    def _write(self, text: str) -> None:
+        if self.quiet:
+            self.buffered += text
+        else:
+            write_flushed(self.env.stdout, text)
+
+    def _line(self, current: int) -> str:
+        from ....streams.progress import human_size
+
+        return f"{self.ACTION} {human_size(current):>8}\r"
+
+    def wrap(self, chunks):
+        import time
+
+        current = last_update = 0
+        last_shown = None
+        for chunk in chunks:
+            current += len(chunk)
+            if self.on_terminal and current - last_update > self.EVERY:
+                now = time.monotonic()
+                if last_shown is None or now - last_shown >= 0.1:
+                    self._write(self._line(current))
+                    last_shown = now
+                last_update = current
+            yield chunk
+        self._write(self._line(current) + "\r\n")
+
+
+def prepare_context(env, context: str, dockerfile: str):
+    """(tar chunks, Dockerfile name in the tar) for a directory, stdin ("-"), or fail as docker does."""
+    from ....archive import buildcontext as bc
+
+    stdin = getattr(env.stdin, "buffer", env.stdin)
+    dockerfile_data = None
+    if context == "-":
+        try:
+            return bc.context_from_reader(stdin, dockerfile)
+        except bc.ContextError as exc:
+            raise bc.ContextError(f"unable to prepare context: {exc}") from None
+    if not os.path.exists(context):  # docker's isLocalDir comes before its URL forms
+        if _is_url(context):
+            raise bc.ContextError(f"unable to prepare context: remote contexts are not supported: {context}")
+        raise bc.ContextError(f'unable to prepare context: path "{context}" not found')
+    try:
+        context_dir, rel = bc.context_from_local_dir(context, dockerfile)
+    except bc.ContextError as exc:
+        raise bc.ContextError(f"unable to prepare context: {exc}") from None
+    if dockerfile == "-":
+        dockerfile_data = stdin.read()
+    elif rel.startswith("../"):
+        try:
+            with open(dockerfile, "rb") as handle:
+                dockerfile_data = handle.read()
+        except OSError as exc:
+            from ....golang.oserror import path_error
+
+            raise bc.ContextError(f"unable to open Dockerfile: {path_error('open', dockerfile, exc)}") from None
+    excludes = bc.read_dockerignore(context_dir)
+    bc.validate_context_directory(context_dir, excludes)
+    excludes = bc.trim_build_files(excludes, rel, dockerfile == "-")
+    body = bc.tar_context(context_dir, excludes)
+    if dockerfile_data is not None:
+        body, rel = bc.add_dockerfile(body, dockerfile_data)
+    return body, rel
+
+
+def _is_url(context: str) -> bool:
+    """urlutil.IsGitURL / IsURL: contexts docker would download (not supported here)."""
+    return context.startswith(("http://", "https://", "git://", "github.com/", "git@"))
+
+
+def _gzip(chunks):
+    import zlib
+
+    compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
+    for chunk in chunks:
+        data = compressor.compress(chunk)
+        if data:
+            yield data
+    yield compressor.flush()
+
+
+def build_options(env, o: dict, dockerfile: str):
+    """imageBuildOptions: the flags as the API's BuildOptions (build args with config.json's proxies)."""
+    from ....api.build import BuildOptions
+    from ....opts.env import kv_to_map, kv_to_map_with_none, with_proxy_env
+
+    buildargs = kv_to_map_with_none(with_proxy_env(o["build_arg"], env.config.get("proxies"), _daemon_host(env)))
+    return BuildOptions(
+        tags=list(o["tags"]), dockerfile=dockerfile, buildargs=buildargs, labels=kv_to_map(o["label"]),
+        target=o["target"], quiet=o["quiet"], nocache=o["no_cache"], rm=o["rm"], forcerm=o["force_rm"],
+        pull=o["pull"], squash=o["squash"], network_mode=o["network"], platform=o["platform"],
+        extra_hosts=list(o["add_host"]), security_opt=[v for vs in o["security_opt"] for v in vs],
+        cache_from=[v for vs in o["cache_from"] for v in vs], isolation=o["isolation"], memory=o["memory"],
+        memswap=o["memory_swap"], shm_size=o["shm_size"], cpu_shares=o["cpu_shares"], cpu_period=o["cpu_period"],
+        cpu_quota=o["cpu_quota"], cpuset_cpus=o["cpuset_cpus"], cpuset_mems=o["cpuset_mems"],
+        cgroup_parent=o["cgroup_parent"], ulimits=list(o["ulimit"]))
+
+
+def _daemon_host(env) -> str:
+    try:
+        return env.transport.host.url
+    except Exception:  # a bad host is reported when the engine is first used
+        return ""
+
+
+def auth_configs(env) -> dict[str, dict]:
+    """configFile.GetAllCredentials for X-Registry-Config: every `auths` entry of config.json, decoded."""
+    import base64
+
+    configs = {}
+    for server, entry in (env.config.get("auths") or {}).items():
+        config = {"serveraddress": server}
+        if entry.get("auth"):
+            try:
+                user, _, password = base64.b64decode(entry["auth"]).decode().partition(":")
+            except (ValueError, UnicodeDecodeError):
+                continue
+            config.update(username=user, password=password)
+        if entry.get("identitytoken"):
+            config["identitytoken"] = entry["identitytoken"]
+        configs[server] = config
+    return configs
+
+
+def _remove_iidfile(path: str) -> None:
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        from ....golang.oserror import path_error
+
+        raise StatusError(f"Removing image ID file: {path_error('remove', path, exc)}", FAILURE) from None
+
+
+def _write_iidfile(path: str, image_id: str) -> None:
+    try:
+        with open(path, "w") as handle:
+            handle.write(image_id)
+    except OSError as exc:
+        from ....golang.oserror import path_error
+
+        raise StatusError(path_error("open", path, exc), FAILURE) from None

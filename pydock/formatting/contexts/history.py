@@ -1,0 +1,73 @@
+"""`history` rows: docker/cli's image/formatter_history.go over /images/{name}/history entries."""
+from __future__ import annotations
+
+from ..displayutils import ellipsis, truncate_id
+
+DEFAULT_TABLE = "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"
+NON_HUMAN_TABLE = "table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"
+QUIET_FORMAT = "{{.ID}}"
+
+HEADERS = {"ID": "IMAGE", "CreatedSince": "CREATED", "CreatedAt": "CREATED AT", "CreatedBy": "CREATED BY",
+           "Size": "SIZE", "Comment": "COMMENT"}
+
+EPOCH = 946684800  # 2000-01-01T00:00:00Z: older dates are shown as N/A
+
+
+def history_format(source: str, *, quiet: bool, human: bool) -> str:
+    """NewHistoryFormat: "table" resolved; any other value is the template itself."""
+    if source == "table":
+        if quiet:
+            return QUIET_FORMAT
+        return DEFAULT_TABLE if human else NON_HUMAN_TABLE
+    return source
+
+
+class HistoryContext:
+    """One layer of an image's history; `human` is -H (sizes and dates for people)."""
+
+    go_type_name = "*image.historyContext"
+    json_fields = ("Comment", "CreatedAt", "CreatedBy", "CreatedSince", "ID", "Size")
+
+    def __init__(self, item: dict | None = None, *, trunc: bool = True, human: bool = True,
+                 now: float | None = None):
+        self.h = item or {}
+        self.trunc, self.human, self.now = trunc, human, now
+
+    def to_json_dict(self) -> dict:
+        return {name: getattr(self, name)() for name in self.json_fields}
+
+    def ID(self) -> str:  # noqa: N802 - Go's field names
+        ident = self.h.get("Id") or ""
+        return truncate_id(ident) if self.trunc else ident
+
+    def CreatedAt(self) -> str:  # noqa: N802
+        """time.Unix(created, 0).Format(time.RFC3339), in the local zone."""
+        import datetime as dt
+
+        moment = dt.datetime.fromtimestamp(int(self.h.get("Created") or 0), dt.timezone.utc).astimezone()
+        text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+        offset = moment.strftime("%z")
+        return text + ("Z" if offset in ("", "+0000") else f"{offset[:3]}:{offset[3:]}")
+
+    def CreatedSince(self) -> str:  # noqa: N802
+        from ..units import running_for
+
+        if not self.human:
+            return self.CreatedAt()
+        created = self.h.get("Created") or 0
+        if created <= EPOCH:
+            return "N/A"
+        return running_for(created, self.now)
+
+    def CreatedBy(self) -> str:  # noqa: N802
+        created_by = (self.h.get("CreatedBy") or "").replace("\t", " ")
+        return ellipsis(created_by, 45) if self.trunc else created_by
+
+    def Size(self) -> str:  # noqa: N802
+        from ..units import human_size_with_precision
+
+        size = self.h.get("Size") or 0
+        return human_size_with_precision(float(size), 3) if self.human else str(size)
+
+    def Comment(self) -> str:  # noqa: N802
+        return self.h.get("Comment") or ""
