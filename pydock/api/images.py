@@ -1,7 +1,15 @@
 """/images endpoints."""
 from __future__ import annotations
 
+import posixpath
 from urllib.parse import quote
+
+
+def _path(name: str, action: str = "") -> str:
+    """/images/{name}[/action], cleaned as Go's path.Join cleans docker's request paths: an empty name
+    gives "/images/history", which the engine answers "page not found", as it does for docker."""
+    path = posixpath.normpath(f"/images/{quote(name, safe='/:@')}" + (f"/{action}" if action else ""))
+    return "/" + path.lstrip("/")
 
 
 class ImagesAPI:
@@ -13,7 +21,7 @@ class ImagesAPI:
                                                 "digests": digests or None})
 
     def inspect(self, name: str) -> dict:
-        return self.t.get_json(f"/images/{quote(name, safe='/:@')}/json")
+        return self.t.get_json(_path(name, "json"))
 
     def pull(self, image: str, tag: str | None = None, *, platform: str | None = None,
              auth: str | None = None):
@@ -26,20 +34,26 @@ class ImagesAPI:
         return self.t.stream("POST", "/images/create", params=params, headers=headers)
 
     def remove(self, name: str, *, force: bool = False, noprune: bool = False) -> list[dict]:
-        response = self.t.request("DELETE", f"/images/{quote(name, safe='/:@')}",
+        response = self.t.request("DELETE", _path(name),
                                   params={"force": force or None, "noprune": noprune or None})
         return response.json()
 
     def tag(self, name: str, repo: str, tag: str | None = None) -> None:
-        self.t.request("POST", f"/images/{quote(name, safe='/:@')}/tag", params={"repo": repo, "tag": tag})
+        self.t.request("POST", _path(name, "tag"), params={"repo": repo, "tag": tag})
 
     def inspect_raw(self, name: str) -> bytes:
-        """The engine's JSON as sent (docker indents these bytes rather than re-encoding them)."""
-        return self.t.request("GET", f"/images/{quote(name, safe='/:@')}/json").content
+        """The engine's JSON as sent (docker indents these bytes rather than re-encoding them).
+
+        An empty name is refused before any request, as docker's client does."""
+        from ..transport.errors import NotFound
+
+        if not name:
+            raise NotFound(404, "Error: No such image: ", from_daemon=False)
+        return self.t.request("GET", _path(name, "json")).content
 
     def history(self, name: str) -> list[dict]:
         """[{Id, Created (Unix s), CreatedBy, Tags, Size (bytes), Comment}], newest layer first."""
-        return self.t.get_json(f"/images/{quote(name, safe='/:@')}/history") or []
+        return self.t.get_json(_path(name, "history")) or []
 
     def save(self, names: list[str]):
         """GET /images/get: a context manager yielding the streaming tar response."""

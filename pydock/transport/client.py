@@ -8,7 +8,7 @@ import threading
 from typing import Any, Iterator, Mapping
 
 from ._imports import httpx as _load_httpx
-from .errors import DaemonUnreachable, EngineTimeout, StreamInterrupted, error_for_status
+from .errors import BodyReadError, DaemonUnreachable, DockerError, EngineTimeout, StreamInterrupted, error_for_status
 from .hosts import Host, parse_host
 from .tls import TLSOptions
 
@@ -214,6 +214,9 @@ class Transport:
             raise EngineTimeout(self.host.url) from exc
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
             raise DaemonUnreachable(self.host.url, str(exc)) from exc
+        except BodyReadError as exc:  # Go's *url.Error, wrapped by docker's client
+            where = f"{self._display_base()}{request.url.raw_path.decode()}"
+            raise DockerError(f'error during connect: {method[:1]}{method[1:].lower()} "{where}": {exc}') from None
 
     def _display_base(self) -> str:
         """The request URL's base as docker's messages show it."""

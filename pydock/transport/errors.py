@@ -54,6 +54,11 @@ class StreamInterrupted(DockerError):
         return f"error reading from the Docker daemon: {self.args[0]}"
 
 
+class BodyReadError(DockerError):
+    """A request body could not be read (a local file given to load or import); str() is Go's
+    `read /x: is a directory`. The transport reports it as Go's http client does."""
+
+
 class ConfigError(DockerError):
     """Bad host, TLS material or configuration: reported as given."""
 

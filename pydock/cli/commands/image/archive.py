@@ -87,12 +87,38 @@ def load(ctx, input_, platform, quiet, args):
 
 
 def _open_input(path: str):
+    """os.Open: a directory opens too (reading it fails later, as in Go)."""
+    import os
+
     from ....golang.oserror import path_error
 
     try:
-        return open(path, "rb")
+        return _File(os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)), path)
     except OSError as exc:
         raise StatusError(path_error("open", path, exc), FAILURE) from None
+
+
+class _File:
+    """A read-only file whose read errors carry Go's words (`read /tmp: is a directory`)."""
+
+    def __init__(self, fd: int, path: str):
+        self.fd, self.path = fd, path
+
+    def read(self, size: int) -> bytes:
+        import os
+
+        from ....golang.oserror import path_error
+        from ....transport.errors import BodyReadError
+
+        try:
+            return os.read(self.fd, size)
+        except OSError as exc:
+            raise BodyReadError(path_error("read", self.path, exc)) from None
+
+    def close(self) -> None:
+        import os
+
+        os.close(self.fd)
 
 
 def _stdin_binary(env):
