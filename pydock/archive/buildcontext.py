@@ -336,34 +336,32 @@ def _file_info(name: str, size: int, mode: int, mtime: float, uid: int = 0, gid:
 
 def add_dockerfile(chunks: Iterable[bytes], dockerfile: bytes) -> tuple[Iterator[bytes], str]:
     """AddDockerfileToBuildContext: the Dockerfile added to the context tar as `.dockerfile.<random>`,
-    and that name appended to .dockerignore (created when missing) so the build does not see it."""
+    and that name appended to .dockerignore (created when missing) so the build does not see it.
+
+    As docker's ReplaceFileTarWrapper closes its pipe before its tar writer, the stream ends right
+    after the last entry's data: no padding, no end-of-archive blocks (the engine reads it all the
+    same, and the size docker reports is that of this stream). The entries added come last,
+    .dockerignore first.
+    """
     name = ".dockerfile." + os.urandom(10).hex()
     now = time.time()
-
-    def ignore_entry(original: tarfile.TarInfo | None, content: bytes | None) -> tuple[tarfile.TarInfo, bytes]:
-        info = original or _file_info(".dockerignore", 0, 0o600, now)
-        data = (content if content is not None else b".dockerignore") + f"\n{name}\n".encode()
-        return info, data
 
     def fill(tar: tarfile.TarFile) -> None:
         from .copy import ReadableChunks
 
-        seen_ignore = False
+        ignore: tuple[tarfile.TarInfo, bytes] | None = None
         with tarfile.open(fileobj=ReadableChunks(iter(chunks)), mode="r|*") as source:
             for member in source:
                 if member.name == ".dockerignore" and member.isreg():
-                    seen_ignore = True
-                    info, data = ignore_entry(member, source.extractfile(member).read())
-                    info.size = len(data)
-                    tar.addfile(info, io.BytesIO(data))
-                elif member.name == name:
-                    continue
-                else:
+                    ignore = (member, source.extractfile(member).read())
+                elif member.name != name:
                     tar.addfile(member, source.extractfile(member) if member.isreg() else None)
-        tar.addfile(_file_info(name, len(dockerfile), 0o600, now), io.BytesIO(dockerfile))
-        if not seen_ignore:
-            info, data = ignore_entry(None, None)
-            info.size = len(data)
-            tar.addfile(info, io.BytesIO(data))
+        info, content = ignore or (_file_info(".dockerignore", 0, 0o600, now), b".dockerignore")
+        data = content + f"\n{name}\n".encode()
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+        last = _file_info(name, len(dockerfile), 0o600, now)
+        tar.fileobj.write(last.tobuf(tar.format, tar.encoding, tar.errors) + dockerfile)
+        tar.end_blocks = False
 
     return tar_stream(fill), name

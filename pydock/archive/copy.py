@@ -87,13 +87,15 @@ def renamer(*renames: tuple[str, str] | None) -> Callable[[str], str]:
 class GoTar(tarfile.TarFile):
     """A tar writer whose archives are laid out as Go's archive/tar writes them."""
 
+    end_blocks = True  # False: the stream stops after the last entry (as a Go writer closed too late)
+
     def close(self):
         """End the archive as Go's tar writer does: two zero blocks, no padding to a 10 KiB record."""
         if self.closed:
             return
         self.closed = True
         try:
-            if self.mode in ("a", "w", "x"):
+            if self.mode in ("a", "w", "x") and self.end_blocks:
                 self.fileobj.write(tarfile.NUL * (tarfile.BLOCKSIZE * 2))
                 self.offset += tarfile.BLOCKSIZE * 2
         finally:
