@@ -340,28 +340,38 @@ def add_dockerfile(chunks: Iterable[bytes], dockerfile: bytes) -> tuple[Iterator
 
     As docker's ReplaceFileTarWrapper closes its pipe before its tar writer, the stream ends right
     after the last entry's data: no padding, no end-of-archive blocks (the engine reads it all the
-    same, and the size docker reports is that of this stream). The entries added come last,
-    .dockerignore first.
+    same, and the size docker reports is that of this stream). An existing .dockerignore is changed in
+    place; what is new comes last, in the order docker's map gives it most often: the Dockerfile, then
+    .dockerignore.
     """
     name = ".dockerfile." + os.urandom(10).hex()
     now = time.time()
 
+    def ignore_entry(info: tarfile.TarInfo, content: bytes) -> tuple[tarfile.TarInfo, bytes]:
+        data = content + f"\n{name}\n".encode()
+        info.size = len(data)
+        return info, data
+
     def fill(tar: tarfile.TarFile) -> None:
         from .copy import ReadableChunks
 
-        ignore: tuple[tarfile.TarInfo, bytes] | None = None
+        added = {name: (_file_info(name, len(dockerfile), 0o600, now), dockerfile),
+                 ".dockerignore": ignore_entry(_file_info(".dockerignore", 0, 0o600, now), b".dockerignore")}
         with tarfile.open(fileobj=ReadableChunks(iter(chunks)), mode="r|*") as source:
             for member in source:
-                if member.name == ".dockerignore" and member.isreg():
-                    ignore = (member, source.extractfile(member).read())
-                elif member.name != name:
+                if member.name == ".dockerignore" and ".dockerignore" in added:  # changed where it is
+                    del added[".dockerignore"]
+                    info, data = ignore_entry(member, source.extractfile(member).read() if member.isreg() else b"")
+                    tar.addfile(info, io.BytesIO(data))
+                elif member.name == name:
+                    continue
+                else:
                     tar.addfile(member, source.extractfile(member) if member.isreg() else None)
-        info, content = ignore or (_file_info(".dockerignore", 0, 0o600, now), b".dockerignore")
-        data = content + f"\n{name}\n".encode()
-        info.size = len(data)
-        tar.addfile(info, io.BytesIO(data))
-        last = _file_info(name, len(dockerfile), 0o600, now)
-        tar.fileobj.write(last.tobuf(tar.format, tar.encoding, tar.errors) + dockerfile)
+        entries = list(added.values())
+        for info, data in entries[:-1]:
+            tar.addfile(info, io.BytesIO(data))
+        info, data = entries[-1]
+        tar.fileobj.write(info.tobuf(tar.format, tar.encoding, tar.errors) + data)
         tar.end_blocks = False
 
     return tar_stream(fill), name

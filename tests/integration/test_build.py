@@ -79,8 +79,9 @@ def write_tree(root, files: dict[str, str]) -> None:
 
 
 def docker_build_like(mine: Result, *args, attempts: int = 8, **kwargs) -> Result:
-    """docker adds a Dockerfile read from elsewhere and its .dockerignore entry in Go's random map order,
-    which changes the context's size: build until docker happens on pydock's order (.dockerignore first)."""
+    """docker adds a Dockerfile read from elsewhere and its .dockerignore entry in Go's random map order
+    (mostly the Dockerfile first, pydock's order), which changes the context's size: build again when
+    docker happened on the other order."""
     for _ in range(attempts):
         theirs = docker_build(*args, **kwargs)
         if theirs.out.split("\r", 1)[0] == mine.out.split("\r", 1)[0]:
@@ -342,3 +343,14 @@ def test_help_lists_dockers_flags():
                             env={**os.environ, "COLUMNS": "100"})
     flags = lambda text: re.findall(r"^\s+(?:-\w, )?(--[\w-]+)", text, re.M)  # noqa: E731
     assert flags(mine.stdout) == flags(theirs.stdout)
+
+
+def test_dockerfile_on_stdin_with_a_dockerignore_in_the_context(tmp_path, built):
+    write_tree(tmp_path, {"f.txt": "kept", "g.txt": "ignored", ".dockerignore": "g.txt\n"})
+    mine_tag, theirs_tag = built.tag("p"), built.tag("d")
+    dockerfile = "FROM busybox\nCOPY . /c\n"
+    mine = pydock_build("--no-cache", "-f", "-", "-t", mine_tag, tmp_path, input=dockerfile)
+    theirs = docker_build("--no-cache", "-f", "-", "-t", theirs_tag, tmp_path, input=dockerfile)
+    assert_builds_alike(mine, theirs, mine_tag, theirs_tag)
+    listed = sh("run", "--rm", mine_tag, "ls", "-A", "/c")
+    assert listed == sh("run", "--rm", theirs_tag, "ls", "-A", "/c") == ".dockerignore\nf.txt\n"
