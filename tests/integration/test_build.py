@@ -306,7 +306,7 @@ def test_failing_run_step_equals_dockers(tmp_path):
     (["-f", "{tmp}/nope", "{tmp}"], {"Dockerfile": "FROM busybox\n"}, None),
     (["{tmp}"], {"other": "x"}, None),
     (["{tmp}"], {"Dockerfile": "FROMM busybox\n"}, None),
-    (["{tmp}"], {"Dockerfile": "FROM busybox\nRUN\n"}, None),
+    (["{tmp}"], {"Dockerfile": "FROM busybox\nCOPY\n"}, None),
     (["-t", "UPPER", "{tmp}"], {"Dockerfile": "FROM busybox\n"}, None),
     (["--build-arg", "=x", "{tmp}"], {"Dockerfile": "FROM busybox\n"}, None),
     (["--label", " =x", "{tmp}"], {"Dockerfile": "FROM busybox\n"}, None),
