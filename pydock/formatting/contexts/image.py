@@ -21,6 +21,7 @@ RAW_FORMAT_WITH_DIGEST = ("repository: {{ .Repository }}\ntag: {{.Tag}}\ndigest:
                           "created_at: {{.CreatedAt}}\nvirtual_size: {{.Size}}\n")
 RAW_QUIET_FORMAT = "image_id: {{.ID}}"
 QUIET_FORMAT = "{{.ID}}"
+GO_ZERO_TIME = -62135596800  # time.Time{}.Unix(): January 1, year 1
 
 HEADERS = {
     "ID": "IMAGE ID", "Repository": "REPOSITORY", "Tag": "TAG", "Digest": "DIGEST", "CreatedSince": "CREATED",
@@ -132,7 +133,10 @@ class ImageContext:
     def CreatedSince(self) -> str:  # noqa: N802
         from ..units import running_for
 
-        return running_for(self.i.get("Created") or 0, self.now)
+        created = self.i.get("Created") or 0
+        if created == GO_ZERO_TIME:  # time.Time's zero: no date to speak of
+            return ""
+        return running_for(created, self.now)
 
     def CreatedAt(self) -> str:  # noqa: N802
         from ..units import go_time_string

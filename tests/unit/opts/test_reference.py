@@ -53,3 +53,31 @@ def test_timestamps():
     assert get_timestamp("0", now) == "0"
     with pytest.raises(OptError, match='^failed to parse value as time or duration: "abc"$'):
         get_timestamp("abc", now)
+
+
+@pytest.mark.parametrize("source, target, expected", [
+    ("alpine", "x", ("docker.io/library/x", "latest")),
+    ("2588a10bf67d", "user/x:1", ("docker.io/user/x", "1")),
+    ("a" * 64, "localhost:5000/x:2", ("localhost:5000/x", "2")),
+    ("sha256:" + "a" * 64, "127.0.0.1:5000/y", ("127.0.0.1:5000/y", "latest")),
+])
+def test_tag_target(source, target, expected):
+    from pydock.opts.reference import tag_target
+
+    assert tag_target(source, target) == expected
+
+
+@pytest.mark.parametrize("source, target, message", [
+    ("alpine", "UPPER", 'Error parsing reference: "UPPER" is not a valid repository/tag: invalid reference format: '
+                        "repository name (library/UPPER) must be lowercase"),
+    ("", "x", 'Error parsing reference: "" is not a valid repository/tag: invalid reference format'),
+    ("alpine", "x@sha256:" + "0" * 64, "refusing to create a tag with a digest reference"),
+    ("alpine", "x:-bad", 'Error parsing reference: "x:-bad" is not a valid repository/tag: invalid reference format'),
+])
+def test_tag_target_refusals(source, target, message):
+    from pydock.opts import OptError
+    from pydock.opts.reference import tag_target
+
+    with pytest.raises(OptError) as info:
+        tag_target(source, target)
+    assert str(info.value) == message

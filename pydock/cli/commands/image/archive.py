@@ -5,6 +5,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
+from ...output import write_bytes
 from ..container.flagset import option
 from . import require_api
 
@@ -29,7 +30,7 @@ def save(ctx, output, platform, images):
     if not output:
         if env.stdout_is_tty():
             raise StatusError("cowardly refusing to save to a terminal. Use the -o flag or redirect", FAILURE)
-        _copy_save(env, images, _stdout_binary(env))
+        _copy_save(env, images, _BinaryOut(env.stdout))
         return
     try:
         target = AtomicFile(output, 0o600)
@@ -49,9 +50,14 @@ def _copy_save(env, images, out) -> None:
         flush()
 
 
-def _stdout_binary(env):
-    env.stdout.flush()
-    return getattr(env.stdout, "buffer", env.stdout)
+class _BinaryOut:
+    """Bytes to a text stream (its binary buffer when it has one)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, data: bytes) -> None:
+        write_bytes(self.stream, data)
 
 
 @click.command("load", cls=DockerCommand, usage="load [OPTIONS]", nargs=("none",),
@@ -77,10 +83,8 @@ def load(ctx, input_, platform, quiet, args):
             if response.headers.get("Content-Type") == "application/json":
                 display_json_stream(env, response)
             else:
-                out = _stdout_binary(env)
                 for chunk in response.iter_raw(CHUNK):
-                    out.write(chunk)
-                out.flush()
+                    write_bytes(env.stdout, chunk)
     finally:
         if input_:
             source.close()
