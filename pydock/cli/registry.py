@@ -39,7 +39,7 @@ TOP_COMMANDS = {
     "version": (f"{S}:version", "Show the Docker version information"),
     "info": (f"{S}:info", "Display system-wide information"),
     "ps": (f"{C}.listing:ps", "List containers"),
-    "inspect": (f"{C}.listing:inspect_objects", "Return low-level information on Docker objects"),
+    "inspect": (f"{S}:inspect_objects", "Return low-level information on Docker objects"),
     **{name: CONTAINER_COMMANDS[name] for name in (
         "attach", "commit", "cp", "create", "diff", "exec", "export", "kill", "logs", "pause", "port",
         "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "update", "wait")},

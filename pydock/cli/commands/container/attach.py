@@ -6,8 +6,8 @@ import click
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
 from ...output import print_line
-from .common import each_container
-from .flagset import option
+from ...batch import each_object
+from ...flags import option
 
 ESCAPE_MESSAGE = "read escape sequence"
 
@@ -98,7 +98,7 @@ def _start_many(env, names: list[str]) -> None:
     """Start concurrently; names that started on stdout, errors on stderr, both in argument order."""
     api = env.api.containers
     failed = []
-    for name, _, error in each_container(names, api.start):
+    for name, _, error in each_object(names, api.start):
         if error is None:
             print_line(env.stdout, name)
         else:

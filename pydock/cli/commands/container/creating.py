@@ -70,21 +70,12 @@ def _use_api_socket(env, cfg) -> None:
     env_list = cfg.config.get("Env") or []
     if any(item.startswith("DOCKER_CONFIG=") for item in env_list):
         return
-    auths = _stored_auths(env.config.get("auths") or {})
+    from ....config.credentials import stored_auths
+
+    auths = stored_auths(env.config)
     if auths:
         cfg.config["Env"] = [*env_list, f"DOCKER_CONFIG={DOCKER_CONFIG_IN_CONTAINER}"]
         cfg.api_socket_auths = auths
-
-
-def _stored_auths(auths: dict) -> dict:
-    """config.json's auths as docker saves them: only the encoded secret and tokens are kept."""
-    kept = {}
-    for key, entry in auths.items():
-        entry = entry or {}
-        fields = {name: entry[name] for name in ("auth", "email", "identitytoken", "registrytoken")
-                  if entry.get(name)}
-        kept[key] = fields
-    return kept
 
 
 def _copy_auths_into(env, container_id: str, auths: dict) -> None:

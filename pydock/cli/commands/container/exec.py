@@ -5,7 +5,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from .flagset import option
+from ...flags import option
 
 
 @click.command("exec", cls=DockerCommand, usage="exec [OPTIONS] CONTAINER COMMAND [ARG...]", nargs=("min", 2),

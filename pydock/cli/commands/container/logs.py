@@ -5,8 +5,8 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from .common import run_on_each
-from .flagset import option
+from ...batch import run_on_each
+from ...flags import option
 
 
 @click.command("logs", cls=DockerCommand, usage="logs [OPTIONS] CONTAINER", nargs=("exact", 1),

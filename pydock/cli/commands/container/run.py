@@ -6,7 +6,8 @@ import click
 from ...base import DockerCommand
 from ...errors import FAILURE, FLAG_ERROR, StatusError
 from ...output import print_line
-from .flagset import container_flags, create_flags, option
+from ...flags import option
+from .flagset import container_flags, create_flags
 
 PULL_CHOICES = ("always", "missing", "never")
 
