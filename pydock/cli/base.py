@@ -248,10 +248,18 @@ def _rewrite_short_cluster(arg: str, index, bools: dict[str, bool]) -> tuple[lis
     return out, False
 
 
-class LazyGroup(click.Group):
-    """A group whose commands are imported only when used: name -> "module:attr"."""
+def load_target(target: str) -> click.Command:
+    """The command at "module:attr", imported now."""
+    module_name, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module_name), attr)
 
-    def __init__(self, *args, lazy: dict[str, tuple[str, str]] | None = None, usage: str = "",
+
+class LazyGroup(click.Group):
+    """A group whose commands are loaded only when used: name -> (loader, summary), the loader being
+    "module:attr" or a callable returning the command (cli.registry builds these tables).
+    """
+
+    def __init__(self, *args, lazy: dict[str, tuple] | None = None, usage: str = "",
                  hidden_aliases: dict[str, str] | None = None, **kwargs):
         kwargs.setdefault("context_settings", CONTEXT_SETTINGS)
         super().__init__(*args, **kwargs)
@@ -269,20 +277,17 @@ class LazyGroup(click.Group):
             return self.commands[name]
         if name not in self.lazy:
             return None
-        target, _ = self.lazy[name]
-        module_name, _, attr = target.partition(":")
-        command = getattr(importlib.import_module(module_name), attr)
+        loader, _ = self.lazy[name]
+        command = loader() if callable(loader) else load_target(loader)
         self.commands[name] = command
         return command
 
     def get_help(self, ctx):
-        from .help import group_help, root_sections
+        from .help import group_help
+        from .registry import root_sections
 
         rows = [(name, help_text) for name, (_, help_text) in sorted(self.lazy.items())]
-        sections = None
-        if ctx.parent is None:
-            groups = {name for name, (target, _) in self.lazy.items() if ".groups:" in target}
-            sections = root_sections(rows, groups)
+        sections = root_sections([name for name, _ in rows]) if ctx.parent is None else None
         return group_help(ctx, self, rows, sections).rstrip("\n")  # click's --help adds the newline
 
     def invoke(self, ctx):

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 
-from ..golang.tabwriter import TabWriter
+from .plain import plain, plain_text, write_text
 
 __all__ = [
     "HeaderMap", "choose_source", "resolve_format", "precheck_format", "is_table", "is_json", "template_string",
@@ -165,37 +165,6 @@ def render_listing_text(rows, *, fmt: str | None, headers: dict | None = None, d
     return plain(header, texts)
 
 
-def plain(header: str | None, texts: list[str]) -> str:
-    """docker's bytes for rendered rows: a table (header given) through the tabwriter, else one line each."""
-    body = "".join(text + "\n" for text in texts)
-    if header is None:
-        return body
-    writer = TabWriter(None, 10, 1, 3, " ", 0)
-    writer.write(header + "\n")
-    writer.write(body)
-    return writer.flush()
-
-
-def plain_text(fmt: str, rows, headers: dict) -> str | None:
-    """What render_rows + plain give, without the template engine, for a format made only of
-    `{{.Field}}` cells (a default table, `{{.ID}}`) whose fields all return strings (and have
-    titles, for a table); None when the format is anything else."""
-    from .contexts.base import simple_columns
-
-    columns = simple_columns(fmt)
-    table = is_table(fmt)
-    if columns is None or (table and any(c not in headers for c in columns)):
-        return None
-    texts = []
-    for row in rows:
-        cells = [getattr(row, c, None) for c in columns]
-        cells = [cell() if callable(cell) else cell for cell in cells]
-        if not all(isinstance(cell, str) for cell in cells):
-            return None
-        texts.append("\t".join(cells))
-    return plain("\t".join(headers[c] for c in columns) if table else None, texts)
-
-
 def render_listing(out, rows, *, fmt: str | None, headers: dict | None = None, default_format: str,
                    quiet_format: str = DEFAULT_QUIET_FORMAT, quiet: bool = False, is_tty: bool | None = None,
                    quiet_beats_custom: bool = True, funcs: dict | None = None, width: int | None = None) -> None:
@@ -212,18 +181,6 @@ def render_listing(out, rows, *, fmt: str | None, headers: dict | None = None, d
         render_tty_table(out, header, texts, width=width)
         return
     write_text(out, plain(header, texts))
-
-
-def write_text(out, text: str) -> None:
-    """Write to a text stream; bytes that are not UTF-8 (Go strings may hold any) go out raw."""
-    try:
-        out.write(text)
-    except UnicodeEncodeError:
-        buffer = getattr(out, "buffer", None)
-        if buffer is None:
-            raise
-        out.flush()
-        buffer.write(text.encode(getattr(out, "encoding", None) or "utf-8", "surrogateescape"))
 
 
 def _wants_rich(out, is_tty: bool | None) -> bool:

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import os
 
-from ...errors import FAILURE, FLAG_ERROR, StatusError
+from ...errors import CANNOT_INVOKE, FAILURE, FLAG_ERROR, NOT_FOUND, StatusError
 from ...output import print_line, write_flushed
 
+
+PULL_CHOICES = ("always", "missing", "never")
 
 # Flags the engine must be new enough for (docker's "version" annotations), and Windows-only ones.
 FLAG_API_VERSIONS = {"annotation": "1.43", "cgroupns": "1.41", "cpu_rt_period": "1.25", "cpu_rt_runtime": "1.25",
@@ -43,7 +45,6 @@ def parse_config(ctx, env, command: str, image: str, args, values: dict, pull: s
     from ....opts import OptError
     from ....opts.container import parse
     from ....opts.env import with_proxy_env
-    from .run import validate_pull, with_help
 
     check_flag_support(ctx, env)
     validate_pull(ctx, pull, command)
@@ -202,3 +203,28 @@ def _dns_warnings(host_config: dict) -> list[str]:
         except ValueError:
             continue
     return []
+
+
+def with_help(ctx, message: str, command: str) -> str:
+    """docker's decoration of run/create failures: the program name, then a pointer to --help."""
+    prog = ctx.find_root().info_name
+    return f"{prog}: {message}\n\nRun '{prog} {command} --help' for more information"
+
+
+def to_status_error(ctx, error: Exception, command: str = "run") -> StatusError:
+    """126 when the command cannot be invoked, 127 when it is not found, else 125."""
+    message = str(error)
+    if any(text in message for text in ("executable file not found", "no such file or directory",
+                                         "system cannot find the file specified")):
+        status = NOT_FOUND
+    elif "permission denied" in message or "is a directory" in message:
+        status = CANNOT_INVOKE
+    else:
+        status = FLAG_ERROR
+    return StatusError(with_help(ctx, message, command), status)
+
+
+def validate_pull(ctx, pull: str, command: str) -> None:
+    if pull not in PULL_CHOICES and pull != "":
+        raise StatusError(with_help(ctx, f"invalid pull option: '{pull}': must be one of \"always\", "
+                                         f"\"missing\" or \"never\"", command), FLAG_ERROR)

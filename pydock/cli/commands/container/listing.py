@@ -33,19 +33,6 @@ def ls(env, all_, filters, fmt, last, latest, no_trunc, quiet, size):
     listing.write((container.ContainerContext(row, trunc=not no_trunc) for row in rows), container.spec(size))
 
 
-def _as_top_level(command: click.Command, name: str) -> click.Command:
-    """`docker ps` is its own command (its usage line says `ps`), sharing `container ls`'s flags."""
-    import copy
-
-    alias = copy.copy(command)
-    alias.name = name
-    alias.docker_usage = command.docker_usage.replace(command.name, name, 1)
-    return alias
-
-
-ps = _as_top_level(ls, "ps")
-
-
 @click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] CONTAINER [CONTAINER...]",
                nargs=("min", 1), help="Display detailed information on one or more containers")
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
