@@ -104,20 +104,33 @@ MULTIPLE = {"list", "env", "label", "attach", "cgroup-rule", "dns", "dns-search"
             "map", "ulimit", "weight-device", "bps-device", "iops-device", "mount", "network", "gpus"}
 
 
-def option(*decls: str, kind: str = "string", help: str = "", default=None, hidden: bool = False):  # noqa: A002
+def option(*decls: str, kind: str = "string", help: str = "", default=None, hidden: bool = False,  # noqa: A002
+           api_version: str | None = None, os_type: str | None = None, experimental: bool = False,
+           swarm: str | None = None):
     """One pflag-like option: `kind` picks the value type (TYPES), "bool" makes a flag, "optbool" a
-    flag whose absence matters (None when not given, as --init)."""
+    flag whose absence matters (None when not given, as --init).
+
+    docker's flag annotations: given on the command line, the flag needs an engine speaking at least
+    `api_version` ("1.43"), running on `os_type` ("windows"), with `experimental` features; the
+    command base checks them before the command runs (exit 1 with docker's message). `swarm`
+    ("manager") is recorded only, as docker only uses it to hide flags from --help.
+    """
+    from .base import DockerOption, feature_annotations
+
+    notes = feature_annotations(api_version=api_version, os_type=os_type, experimental=experimental, swarm=swarm)
+    extra = {"cls": DockerOption, "annotations": notes} if notes else {}
     if kind == "bool":
         return click.option(*decls, is_flag=True, default=bool(default) if default is not None else False,
-                            help=help, hidden=hidden)
+                            help=help, hidden=hidden, **extra)
     if kind == "optbool":
-        return click.option(*decls, is_flag=True, default=None, help=help, hidden=hidden)
+        return click.option(*decls, is_flag=True, default=None, help=help, hidden=hidden, **extra)
     if kind in MULTIPLE:
         return click.option(*decls, type=TYPES[kind], multiple=True, help=help, hidden=hidden,
-                            metavar=TYPES[kind].name)
+                            metavar=TYPES[kind].name, **extra)
     param_type = TYPES[kind] or click.STRING
     metavar = "string" if kind == "string" else TYPES[kind].name
-    return click.option(*decls, type=param_type, default=default, help=help, hidden=hidden, metavar=metavar)
+    return click.option(*decls, type=param_type, default=default, help=help, hidden=hidden, metavar=metavar,
+                        **extra)
 
 
 def filter_option(*decls, **kwargs):

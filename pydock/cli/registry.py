@@ -12,8 +12,9 @@ Adding a group is one GROUPS entry plus its module, e.g. for `pydock network …
 
 `aliases` are a group's hidden extra names (docker's cobra Aliases), `shortcuts` the top-level
 commands that are the same command (`docker ps` is `docker container ls`: {"ps": "ls"}),
-`category` the section of the root --help (MANAGEMENT or SWARM). --help's Aliases line, the root
---help sections and (later) completion and man pages all read this table.
+`category` the section of the root --help (MANAGEMENT or SWARM), `annotations` docker's feature
+annotations of the whole group (swarm's: `feature_annotations(api_version="1.24", swarm="")`).
+--help's Aliases line, the root --help sections and (later) completion and man pages read this table.
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ class Group:
     aliases: dict[str, str] = field(default_factory=dict)  # hidden alias -> command name
     shortcuts: dict[str, str] = field(default_factory=dict)  # top-level name -> command name
     category: str = MANAGEMENT
+    annotations: dict[str, str] = field(default_factory=dict)  # cli.base.feature_annotations(), e.g. swarm's
 
 
 GROUPS = (
@@ -107,7 +109,7 @@ def build_group(name: str):
 
     group = group_named(name)
     return LazyGroup(group.name, lazy=group.commands, hidden_aliases=group.aliases, usage=group.name,
-                     help=group.summary)
+                     help=group.summary, annotations=group.annotations)
 
 
 def renamed(target: str, name: str):

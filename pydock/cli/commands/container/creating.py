@@ -3,42 +3,10 @@ from __future__ import annotations
 
 import os
 
-from ...errors import CANNOT_INVOKE, FAILURE, FLAG_ERROR, NOT_FOUND, StatusError
+from ...errors import CANNOT_INVOKE, FLAG_ERROR, NOT_FOUND, StatusError
 from ...output import print_line, write_flushed
 
-
 PULL_CHOICES = ("always", "missing", "never")
-
-# Flags the engine must be new enough for (docker's "version" annotations), and Windows-only ones.
-FLAG_API_VERSIONS = {"annotation": "1.43", "cgroupns": "1.41", "cpu_rt_period": "1.25", "cpu_rt_runtime": "1.25",
-                     "cpus": "1.25", "health_start_interval": "1.44", "health_start_period": "1.29",
-                     "init": "1.25", "stop_timeout": "1.25"}
-WINDOWS_ONLY_FLAGS = {"cpu_count", "cpu_percent", "io_maxbandwidth", "io_maxiops"}
-
-
-def check_flag_support(ctx, env) -> None:
-    """Refuse flags the engine cannot honour, as docker does before running a command (exit 1)."""
-    from click.core import ParameterSource
-
-    errors = []
-    changed = sorted((p for p in ctx.command.params if p.name in FLAG_API_VERSIONS or p.name in WINDOWS_ONLY_FLAGS
-                      if ctx.get_parameter_source(p.name) == ParameterSource.COMMANDLINE),
-                     key=lambda p: p.name)
-    for param in changed:
-        flag = [o for o in param.opts if o.startswith("--")][0]
-        needed = FLAG_API_VERSIONS.get(param.name)
-        if needed and not env.transport.version_at_least(needed):
-            errors.append(f'"{flag}" requires API version {needed}, but the Docker daemon API version is '
-                          f'{env.transport.api_version}')
-            continue
-        if param.name in WINDOWS_ONLY_FLAGS:
-            os_type = env.transport.ping().get("OSType") or "linux"
-            if os_type != "windows":
-                errors.append(f'"{flag}" is only supported on a Docker daemon running on windows, but the Docker '
-                              f'daemon is running on {os_type}')
-    if errors:
-        raise StatusError("\n".join(errors), FAILURE)
-
 
 def parse_config(ctx, env, command: str, image: str, args, values: dict, pull: str):
     """Flags -> ContainerConfig; refusals exit 125 with docker's `--help` pointer."""
@@ -46,7 +14,6 @@ def parse_config(ctx, env, command: str, image: str, args, values: dict, pull: s
     from ....opts.container import parse
     from ....opts.env import with_proxy_env
 
-    check_flag_support(ctx, env)
     validate_pull(ctx, pull, command)
     values = dict(values)
     values["env"] = with_proxy_env(values.get("env") or (), env.config.get("proxies"), _daemon_host(env))
@@ -152,10 +119,10 @@ def create_container(env, cfg, *, name: str = "", platform: str = "", pull: str 
 
     cidfile = CIDFile(cfg.host_config.get("ContainerIDFile", ""))
     try:
-        if not env.transport.version_at_least("1.44") and any(
+        if not env.api.system.version_at_least("1.44") and any(
                 (endpoint or {}).get("MacAddress") for endpoint in cfg.networking_config["EndpointsConfig"].values()):
             raise ValueError('"specify mac-address per network" requires API version 1.44, but the Docker daemon '
-                             f'API version is {env.transport.api_version}')
+                             f'API version is {env.api.system.api_version()}')
         image = cfg.config["Image"]
         named = None if is_image_id(image) else parse_normalized_named(image)
         platform_query = None

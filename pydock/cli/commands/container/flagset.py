@@ -1,8 +1,6 @@
 """The flag set `run` and `create` share (docker's addFlags), declared with cli.flags.option."""
 from __future__ import annotations
 
-import click
-
 from ...flags import option
 
 # (declarations, kind, help, default) in docker's order
@@ -110,6 +108,14 @@ CONTAINER_FLAGS = [
     (("--gpus",), "gpus", "GPU devices to add to the container ('all' to pass all GPUs)", None),
     (("--annotation",), "map", "Add an annotation to the container (passed through to the OCI runtime)", None),
 ]
+# docker's annotations on these flags: the API version the engine must speak, the OS it must run on
+FEATURES = {"--annotation": {"api_version": "1.43"}, "--cgroupns": {"api_version": "1.41"},
+            "--cpu-rt-period": {"api_version": "1.25"}, "--cpu-rt-runtime": {"api_version": "1.25"},
+            "--cpus": {"api_version": "1.25"}, "--health-start-interval": {"api_version": "1.44"},
+            "--health-start-period": {"api_version": "1.29"}, "--init": {"api_version": "1.25"},
+            "--stop-timeout": {"api_version": "1.25"}, "--cpu-count": {"os_type": "windows"},
+            "--cpu-percent": {"os_type": "windows"}, "--io-maxbandwidth": {"os_type": "windows"},
+            "--io-maxiops": {"os_type": "windows"}}
 # Hidden as docker hides them from a Linux engine speaking API 1.41 (Windows-only, or newer API).
 HIDDEN = {"--cpu-count", "--cpu-percent", "--io-maxbandwidth", "--io-maxiops", "--annotation",
           "--health-start-interval"}
@@ -118,7 +124,8 @@ HIDDEN = {"--cpu-count", "--cpu-percent", "--io-maxbandwidth", "--io-maxiops", "
 def container_flags(func):
     """Decorate a command with the whole shared flag set."""
     for decls, kind, help_text, default in reversed(CONTAINER_FLAGS):
-        func = option(*decls, kind=kind, help=help_text, default=default, hidden=decls[0] in HIDDEN)(func)
+        func = option(*decls, kind=kind, help=help_text, default=default, hidden=decls[0] in HIDDEN,
+                      **FEATURES.get(decls[0], {}))(func)
     return func
 
 
