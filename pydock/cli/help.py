@@ -5,6 +5,7 @@ import shutil
 
 import click
 
+
 def terminal_width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
 

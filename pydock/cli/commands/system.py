@@ -45,9 +45,9 @@ def version(env, format_):
 
 
 def _render_version_template(env, template, client: dict, server: dict | None, error) -> None:
-    from ...golang.template import TemplateExecError
     from ...formatting.contexts.system import version_info
     from ...golang.tabwriter import tabwrite
+    from ...golang.template import TemplateExecError
 
     try:
         text = template.execute(version_info(client, server))
@@ -106,8 +106,8 @@ def info(env, format_):
 
 
 def _format_info(env, format_: str, client: dict, raw: dict | None, error) -> None:
-    from ...golang.template import TemplateExecError
     from ...formatting.contexts.system import docker_info
+    from ...golang.template import TemplateExecError
 
     template = _parse_template(format_, "")
     data = docker_info(raw, client, server_errors=[str(error)] if error is not None else None)
@@ -149,9 +149,9 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
 
     if not format_ or not re.search(r"\.[a-zA-Z]", format_):
         return True
+    from ...formatting.contexts.system import sparse_info
     from ...golang.structs import json_funcs
     from ...golang.template import parse
-    from ...formatting.contexts.system import sparse_info
 
     try:
         parse(format_, funcs=json_funcs()).execute(sparse_info(client))
@@ -161,8 +161,8 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
 
 
 def _parse_template(text: str, name: str):
-    from ...golang.template import TemplateParseError, parse
     from ...golang.structs import json_funcs
+    from ...golang.template import TemplateParseError, parse
 
     if text == "json":
         text = "{{json .}}"

@@ -1,9 +1,9 @@
 """`ps` rows: docker/cli's formatter.ContainerContext over one /containers/json entry."""
 from __future__ import annotations
 
+from ...golang.strconv import go_quote
 from ..displayutils import ellipsis, truncate_id
 from .base import Context, ListingSpec
-from ...golang.strconv import go_quote
 
 DEFAULT_TABLE = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
 RAW_FORMAT = ("container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\n"

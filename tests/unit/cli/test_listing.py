@@ -69,8 +69,10 @@ def test_quiet_custom_and_raw_as_network_ls():
 
 
 def test_ps_warns_and_quiet_beats_custom():
-    out, err = written("{{.Names}}", quiet=True, spec=container.SPEC, rows=[container.ContainerContext({"Id": "f" * 64})])
-    assert (out, err) == ("f" * 12 + "\n", "WARNING: Ignoring custom format, because both --format and --quiet are set.\n")
+    rows = [container.ContainerContext({"Id": "f" * 64})]
+    out, err = written("{{.Names}}", quiet=True, spec=container.SPEC, rows=rows)
+    assert out == "f" * 12 + "\n"
+    assert err == "WARNING: Ignoring custom format, because both --format and --quiet are set.\n"
 
 
 def test_ps_precheck_fails_before_the_engine_and_finds_size():

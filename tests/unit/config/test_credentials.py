@@ -20,7 +20,8 @@ def test_encoded_auth_from_the_stored_secret():
 
 def test_encoded_auth_identity_token_scheme_prefix_and_nothing_stored():
     config = {"auths": {"https://127.0.0.1:5000": {"identitytoken": "tok"}, "bad": {"auth": "eA"}}}
-    assert decoded(encoded_auth(config, "127.0.0.1:5000")) == {"identitytoken": "tok", "serveraddress": "127.0.0.1:5000"}
+    assert decoded(encoded_auth(config, "127.0.0.1:5000")) == {"identitytoken": "tok",
+                                                               "serveraddress": "127.0.0.1:5000"}
     assert decoded(encoded_auth(config, "bad")) == {} and decoded(encoded_auth({}, "docker.io")) == {}
 
 

@@ -8,11 +8,17 @@ import sys
 
 import pytest
 
-from pydock.golang.template import TemplateContext, TemplateExecError, TemplateParseError
 from pydock.formatting.writer import (
-    QUIET_WARNING, HeaderMap, choose_source, precheck_format, render_listing, render_listing_text, resolve_format,
+    QUIET_WARNING,
+    HeaderMap,
+    choose_source,
+    precheck_format,
+    render_listing,
+    render_listing_text,
+    resolve_format,
     template_string,
 )
+from pydock.golang.template import TemplateContext, TemplateExecError, TemplateParseError
 
 HEADERS = {"ID": "CONTAINER ID", "Names": "NAMES", "Status": "STATUS", "State": "STATE"}
 DEFAULT = "table {{.ID}}\\t{{.Names}}\\t{{.Status}}"

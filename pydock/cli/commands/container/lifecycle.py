@@ -4,10 +4,10 @@ from __future__ import annotations
 import click
 
 from ...base import DockerCommand
-from ...errors import FAILURE, StatusError
-from ...output import print_line
 from ...batch import confirm, fail_with, prune_filters, run_on_each
+from ...errors import FAILURE, StatusError
 from ...flags import GoInt, GoValue, filter_option, opts_parser
+from ...output import print_line
 
 TIME_DEPRECATED = "Flag --time has been deprecated, use --timeout instead"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import click
 
 from ...base import DockerCommand
-from ...errors import FAILURE, StatusError
 from ...batch import run_on_each
+from ...errors import FAILURE, StatusError
 from ...flags import option
 
 

@@ -5,9 +5,10 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...output import print_line
 from ...flags import option
+from ...output import print_line
 from .flagset import container_flags, create_flags
+
 
 @click.command("create", cls=DockerCommand, usage="create [OPTIONS] IMAGE [COMMAND] [ARG...]", nargs=("min", 1),
                interspersed=False, help="Create a new container")
