@@ -28,12 +28,12 @@ import os
 from .plain import plain, plain_text, write_text
 
 __all__ = [
-    "HeaderMap", "choose_source", "resolve_format", "precheck_format", "is_table", "is_json", "template_string",
+    "HeaderMap", "choose_source", "resolve_format", "precheck_format", "is_table", "template_string",
     "render_listing", "render_listing_text", "render_rows", "plain_text", "plain", "write_text",
     "TABLE", "RAW", "JSON", "JSON_FORMAT", "DEFAULT_QUIET_FORMAT", "QUIET_WARNING",
 ]
 
-TABLE, RAW, PRETTY, JSON = "table", "raw", "pretty", "json"
+TABLE, RAW, JSON = "table", "raw", "json"
 JSON_FORMAT = "{{json .}}"
 DEFAULT_QUIET_FORMAT = "{{.ID}}"
 QUIET_WARNING = "WARNING: Ignoring custom format, because both --format and --quiet are set."
@@ -112,10 +112,6 @@ def precheck_format(source: str | None, sample_row) -> str | None:
 
 def is_table(fmt: str) -> bool:
     return fmt.startswith(TABLE)
-
-
-def is_json(fmt: str) -> bool:
-    return fmt == JSON
 
 
 def template_string(fmt: str) -> str:
