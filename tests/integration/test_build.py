@@ -86,6 +86,9 @@ def docker_build_like(mine: Result, *args, attempts: int = 8, **kwargs) -> Resul
         theirs = docker_build(*args, **kwargs)
         if theirs.out.split("\r", 1)[0] == mine.out.split("\r", 1)[0]:
             break
+        built_id = re.search(r"Successfully built ([0-9a-f]{12})", theirs.out)
+        if built_id:  # the next attempt takes the tag: leave no unnamed image behind
+            subprocess.run([DOCKER, "rmi", "-f", built_id.group(1)], capture_output=True)
     return theirs
 
 
@@ -109,10 +112,12 @@ CMD ["/greet.sh"]
 
 
 def test_build_output_equals_dockers_and_the_image_runs(tmp_path, built):
-    write_tree(tmp_path, {"Dockerfile": DOCKERFILE, "greet.sh": "#!/bin/sh\necho \"$GREETING from pydock\"\ncat /built\n"})
+    write_tree(tmp_path, {"Dockerfile": DOCKERFILE,
+                          "greet.sh": "#!/bin/sh\necho \"$GREETING from pydock\"\ncat /built\n"})
     results = []
     for build, role in ((pydock_build, "p"), (docker_build, "d")):
         tag = built.tag(role)
+        built.tags.append(f"{tag}:second")
         result = build("--no-cache", "-t", tag, "-t", f"{tag}:second", "--build-arg", "GREETING=hi",
                        "--build-arg", "WHO", "--label", "pydt.extra=1", tmp_path, env={"WHO": "you"})
         results.append((result, tag))

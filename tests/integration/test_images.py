@@ -125,7 +125,8 @@ def test_history_bad_input_equals_dockers(pydock, docker, args):
 
 @pytest.mark.parametrize("args", [
     ["{repo}/child"], ["-f", "{{{{.Id}}}} {{{{.Config.Labels}}}}", "{repo}/app:v1", "{repo}/child"],
-    ["--format", "json", "{repo}/app:v2"], ["{repo}/child", "pydt-img-missing"], [""], ["-f", "{{{{.Nope}}}}", "busybox"],
+    ["--format", "json", "{repo}/app:v2"], ["{repo}/child", "pydt-img-missing"], [""],
+    ["-f", "{{{{.Nope}}}}", "busybox"],
     ["-f", "{{{{", "busybox"],
 ])
 def test_image_inspect_equals_dockers(pydock, docker, bed, args):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..displayutils import ellipsis, truncate_id
+from .base import Context, ListingSpec
 
 DEFAULT_TABLE = "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"
 NON_HUMAN_TABLE = "table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"
@@ -13,16 +14,14 @@ HEADERS = {"ID": "IMAGE", "CreatedSince": "CREATED", "CreatedAt": "CREATED AT", 
 EPOCH = 946684800  # 2000-01-01T00:00:00Z: older dates are shown as N/A
 
 
-def history_format(source: str, *, quiet: bool, human: bool) -> str:
-    """NewHistoryFormat: "table" resolved; any other value is the template itself."""
-    if source == "table":
-        if quiet:
-            return QUIET_FORMAT
-        return DEFAULT_TABLE if human else NON_HUMAN_TABLE
-    return source
+def spec(human: bool = True) -> ListingSpec:
+    """NewHistoryFormat for cli.listing: -H=false shows dates as RFC 3339; -q keeps a custom format."""
+    return ListingSpec(context=HistoryContext, headers=HEADERS,
+                       default_table=DEFAULT_TABLE if human else NON_HUMAN_TABLE,
+                       quiet_format=QUIET_FORMAT, quiet_beats_custom=False)
 
 
-class HistoryContext:
+class HistoryContext(Context):
     """One layer of an image's history; `human` is -H (sizes and dates for people)."""
 
     go_type_name = "*image.historyContext"
@@ -32,9 +31,6 @@ class HistoryContext:
                  now: float | None = None):
         self.h = item or {}
         self.trunc, self.human, self.now = trunc, human, now
-
-    def to_json_dict(self) -> dict:
-        return {name: getattr(self, name)() for name in self.json_fields}
 
     def ID(self) -> str:  # noqa: N802 - Go's field names
         ident = self.h.get("Id") or ""

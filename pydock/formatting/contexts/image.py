@@ -1,7 +1,7 @@
 """`images` rows: docker/cli's formatter.ImageContext (formatter/image.go) over /images/json entries.
 
-    rows = image_rows(summaries, trunc=True, digest=False, format_has_digest=False)
-    fmt = image_format(source, quiet=False, digest=False)      # NewImageFormat: "table" -> the default table
+    listing = Listing(env, image.spec(digest), image.with_digest_column(source, digest), quiet=quiet)
+    listing.write(image_rows(summaries, trunc=True, digest=digest, format_has_digest=...))
 
 An image gives one row per (repository, tag) — per digest too when digests are shown — and a
 dangling image one `<none>` row. docker walks repositories in Go's random map order; here they keep
@@ -10,6 +10,7 @@ the order of the engine's RepoTags (then RepoDigests), so the output is stable.
 from __future__ import annotations
 
 from ..displayutils import truncate_id
+from .base import Context, ListingSpec
 
 DEFAULT_TABLE = ("table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}"
                  "\t{{.Size}}")
@@ -30,18 +31,19 @@ HEADERS = {
 }
 
 
-def image_format(source: str, *, quiet: bool, digest: bool) -> str:
-    """formatter.NewImageFormat: "table"/"raw" resolved; a custom table gets a DIGEST column with --digests."""
-    if source == "table":
-        if quiet:
-            return QUIET_FORMAT
-        return DEFAULT_TABLE_WITH_DIGEST if digest else DEFAULT_TABLE
-    if source == "raw":
-        if quiet:
-            return RAW_QUIET_FORMAT
-        return RAW_FORMAT_WITH_DIGEST if digest else RAW_FORMAT
-    if source.startswith("table") and digest and "{{.Digest}}" not in source:
-        source += "\t{{.Digest}}"
+def spec(digest: bool = False) -> ListingSpec:
+    """docker's NewImageFormat for cli.listing: --digests gives the tables and raw format a digest;
+    -q keeps a custom format (images ignore -q then)."""
+    return ListingSpec(context=ImageContext, headers=HEADERS, config_key="imagesFormat",
+                       default_table=DEFAULT_TABLE_WITH_DIGEST if digest else DEFAULT_TABLE,
+                       raw_format=RAW_FORMAT_WITH_DIGEST if digest else RAW_FORMAT, raw_quiet_format=RAW_QUIET_FORMAT,
+                       quiet_format=QUIET_FORMAT, quiet_beats_custom=False)
+
+
+def with_digest_column(source: str, digest: bool) -> str:
+    """A custom table format gets a DIGEST column with --digests, unless it shows .Digest already."""
+    if source.startswith("table") and source != "table" and digest and "{{.Digest}}" not in source:
+        return source + "\t{{.Digest}}"
     return source
 
 
@@ -101,7 +103,7 @@ def _tagged_and_digests(image: dict, show_digest: bool, need_digest: bool) -> li
     return out
 
 
-class ImageContext:
+class ImageContext(Context):
     """One row of `images`: an image summary with the repository, tag and digest it is shown under."""
 
     go_type_name = "*formatter.imageContext"
@@ -113,9 +115,6 @@ class ImageContext:
         self.i = image or {}
         self.repo, self.tag, self.digest = repo, tag, digest
         self.trunc, self.now = trunc, now
-
-    def to_json_dict(self) -> dict:
-        return {name: getattr(self, name)() for name in self.json_fields}
 
     def ID(self) -> str:  # noqa: N802 - Go's field names
         ident = self.i.get("Id") or ""

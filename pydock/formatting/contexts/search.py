@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 from ..displayutils import ellipsis
+from .base import Context, ListingSpec
 
 DEFAULT_TABLE = "table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}"
 HEADERS = {"Name": "NAME", "Description": "DESCRIPTION", "StarCount": "STARS", "IsOfficial": "OFFICIAL"}
 
 
-def search_format(source: str) -> str:
-    """NewSearchFormat: "" and "table" are the default table."""
-    return DEFAULT_TABLE if source in ("", "table") else source
+def spec() -> ListingSpec:
+    """NewSearchFormat for cli.listing: "" and "table" are the default table, anything else a template."""
+    return ListingSpec(context=SearchContext, headers=HEADERS, default_table=DEFAULT_TABLE, quiet_beats_custom=False)
 
 
-class SearchContext:
+class SearchContext(Context):
     """One search result; `trunc` is false with --no-trunc. In JSON, booleans read "true"/"false"."""
 
     go_type_name = "*registry.searchContext"

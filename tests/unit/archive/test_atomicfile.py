@@ -33,7 +33,8 @@ def test_a_failure_half_way_leaves_nothing(tmp_path, failure):
     ("", "file name is empty"), ("{tmp}", "cannot write to a directory"),
     ("{tmp}/missing/x", "invalid output path: stat {tmp}/missing: no such file or directory"),
     ("{tmp}/file/x", "invalid output path: stat {tmp}/file: not a directory"),
-    ("{tmp}/link", "cannot write to a symbolic link directly"), ("/dev/null", "cannot write to a character device file"),
+    ("{tmp}/link", "cannot write to a symbolic link directly"),
+    ("/dev/null", "cannot write to a character device file"),
 ])
 def test_refused_destinations(tmp_path, name, message):
     (tmp_path / "file").write_text("x")

@@ -5,9 +5,8 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
+from ...flags import option
 from ...output import write_bytes
-from ..container.flagset import option
-from . import require_api
 
 PLATFORM_HELP = 'Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")'
 CHUNK = 64 * 1024
@@ -15,18 +14,16 @@ CHUNK = 64 * 1024
 
 @click.command("save", cls=DockerCommand, usage="save [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1),
                help="Save one or more images to a tar archive (streamed to STDOUT by default)")
-@click.option("-o", "--output", default="", metavar="string", help="Write to a file, instead of STDOUT")
-@click.option("--platform", default="", metavar="string", hidden=True,
-              help=f"Save only the given platform variant. {PLATFORM_HELP}")
+@option("-o", "--output", default="", help="Write to a file, instead of STDOUT")
+@option("--platform", default="", hidden=True, api_version="1.48",
+        help=f"Save only the given platform variant. {PLATFORM_HELP}")
 @click.argument("images", nargs=-1)
-@click.pass_context
-def save(ctx, output, platform, images):
+@click.pass_obj
+def save(env, output, platform, images):
     """`-o` goes through a temporary file renamed into place once the whole tar has arrived:
     a failure or Ctrl-C leaves nothing behind (not even the temporary file)."""
     from ....archive.atomicfile import AtomicFile, AtomicFileError
 
-    env = ctx.obj
-    require_api(ctx, env, {"platform": "1.48"})
     if not output:
         if env.stdout_is_tty():
             raise StatusError("cowardly refusing to save to a terminal. Use the -o flag or redirect", FAILURE)
@@ -62,16 +59,13 @@ class _BinaryOut:
 
 @click.command("load", cls=DockerCommand, usage="load [OPTIONS]", nargs=("none",),
                help="Load an image from a tar archive or STDIN")
-@click.option("-i", "--input", "input_", default="", metavar="string",
-              help="Read from tar archive file, instead of STDIN")
-@click.option("--platform", default="", metavar="string", hidden=True,
-              help=f"Load only the given platform variant. {PLATFORM_HELP}")
-@click.option("-q", "--quiet", is_flag=True, help="Suppress the load output")
+@option("-i", "--input", "input_", default="", help="Read from tar archive file, instead of STDIN")
+@option("--platform", default="", hidden=True, api_version="1.48",
+        help=f"Load only the given platform variant. {PLATFORM_HELP}")
+@option("-q", "--quiet", kind="bool", help="Suppress the load output")
 @click.argument("args", nargs=-1)
-@click.pass_context
-def load(ctx, input_, platform, quiet, args):
-    env = ctx.obj
-    require_api(ctx, env, {"platform": "1.48"})
+@click.pass_obj
+def load(env, input_, platform, quiet, args):
     if input_:
         source = _open_input(input_)
     else:
@@ -161,18 +155,15 @@ def display_json_stream(env, response, *, aux=None, out=None) -> None:
 @click.command("import", cls=DockerCommand, usage="import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]",
                nargs=("min", 1), help="Import the contents from a tarball to create a filesystem image")
 @option("-c", "--change", kind="list", help="Apply Dockerfile instruction to the created image")
-@click.option("-m", "--message", default="", metavar="string", help="Set commit message for imported image")
-@click.option("--platform", default=None, metavar="string", help="Set platform if server is multi-platform capable")
+@option("-m", "--message", default="", help="Set commit message for imported image")
+@option("--platform", default=None, api_version="1.32", help="Set platform if server is multi-platform capable")
 @click.argument("args", nargs=-1)
-@click.pass_context
-def import_(ctx, change, message, platform, args):
+@click.pass_obj
+def import_(env, change, message, platform, args):
     from ....opts.reference import parse_normalized_named
 
-    env = ctx.obj
     if platform is None:
         platform = env.environ.get("DOCKER_DEFAULT_PLATFORM", "")
-    else:
-        require_api(ctx, env, {"platform": "1.32"})
     source, reference = args[0], (args[1] if len(args) > 1 else "")
     data, name, opened = None, "-", None
     if source == "-":

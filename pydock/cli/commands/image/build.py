@@ -13,10 +13,8 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
+from ...flags import GoValue, option
 from ...output import write_flushed
-from ..container.common import GoValue, opts_parser
-from ..container.flagset import option
-from . import require_api
 
 
 def _tag(value: str) -> str:
@@ -57,36 +55,30 @@ STRINGS = GoValue(_strings, "strings")
 @option("--isolation", default="", help="Container isolation technology")
 @option("--label", kind="label", help="Set metadata for an image")
 @option("-m", "--memory", kind="bytes", default=0, help="Memory limit")
-@option("--memory-swap", kind="swap", default=0, help="Swap limit equal to memory plus swap: -1 to enable unlimited swap")
-@option("--network", default="default", help="Set the networking mode for the RUN instructions during build")
+@option("--memory-swap", kind="swap", default=0,
+        help="Swap limit equal to memory plus swap: -1 to enable unlimited swap")
+@option("--network", default="default", api_version="1.25",
+        help="Set the networking mode for the RUN instructions during build")
 @option("--no-cache", kind="bool", help="Do not use cache when building the image")
-@click.option("--platform", default=None, metavar="string", help="Set platform if server is multi-platform capable")
+@option("--platform", default=None, api_version="1.38", help="Set platform if server is multi-platform capable")
 @option("--pull", kind="bool", help="Always attempt to pull a newer version of the image")
 @option("-q", "--quiet", kind="bool", help="Suppress the build output and print image ID on success")
-@option("--rm", kind="bool", default=True, help="Remove intermediate containers after a successful build (default true)")
+@option("--rm", kind="bool", default=True,
+        help="Remove intermediate containers after a successful build (default true)")
 @click.option("--security-opt", type=STRINGS, multiple=True, metavar="strings", help="Security options")
 @option("--shm-size", kind="bytes", default=0, help='Size of "/dev/shm"')
-@option("--squash", kind="bool", hidden=True, help="Squash newly built layers into a single new layer")
+@option("--squash", kind="bool", hidden=True, api_version="1.25", experimental=True,
+        help="Squash newly built layers into a single new layer")
 @click.option("-t", "--tag", "tags", type=TAG, multiple=True, metavar="list",
               help='Name and optionally a tag in the "name:tag" format')
 @option("--target", default="", help="Set the target build stage to build.")
 @option("--ulimit", kind="ulimit", help="Ulimit options (default [])")
 @click.argument("context", nargs=-1)
-@click.pass_context
-def build(ctx, context, **o):
-    env = ctx.obj
-    require_api(ctx, env, {"network": "1.25", "platform": "1.38", "squash": "1.25"})
-    if o["squash"]:
-        _require_experimental(env)
+@click.pass_obj
+def build(env, context, **o):
     if o["platform"] is None:
         o["platform"] = env.environ.get("DOCKER_DEFAULT_PLATFORM", "")
     run_build(env, context[0], o)
-
-
-def _require_experimental(env) -> None:
-    if (env.transport.ping().get("Docker-Experimental") or "").lower() != "true":
-        raise StatusError('"--squash" is only supported on a Docker daemon with experimental features enabled',
-                          FAILURE)
 
 
 def run_build(env, context: str, o: dict) -> None:

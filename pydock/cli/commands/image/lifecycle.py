@@ -4,11 +4,10 @@ from __future__ import annotations
 import click
 
 from ...base import DockerCommand
+from ...batch import confirm, prune_filters
 from ...errors import FAILURE, StatusError
+from ...flags import filter_option, option
 from ...output import print_line, write_flushed
-from ..container.common import confirm, filter_option, merge_prune_filters
-from ..container.listing import _as_top_level
-from . import require_api
 
 
 @click.command("tag", cls=DockerCommand, usage="tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]", nargs=("exact", 2),
@@ -28,18 +27,16 @@ def tag(env, names):
 
 @click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1),
                help="Remove one or more images")
-@click.option("-f", "--force", is_flag=True, help="Force removal of the image")
-@click.option("--no-prune", is_flag=True, help="Do not delete untagged parents")
-@click.option("--platform", multiple=True, metavar="strings", hidden=True,
-              help='Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")')
+@option("-f", "--force", kind="bool", help="Force removal of the image")
+@option("--no-prune", kind="bool", help="Do not delete untagged parents")
+@option("--platform", kind="list", hidden=True, api_version="1.50",
+        help='Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")')
 @click.argument("images", nargs=-1)
-@click.pass_context
-def rm(ctx, force, no_prune, platform, images):
+@click.pass_obj
+def rm(env, force, no_prune, platform, images):
     """docker removes the images one after the other; not-found errors alone do not fail `-f`."""
     from ....transport.errors import DockerError, NotFound
 
-    env = ctx.obj
-    require_api(ctx, env, {"platform": "1.50"})
     errors, fatal = [], False
     for name in images:
         try:
@@ -58,25 +55,21 @@ def rm(ctx, force, no_prune, platform, images):
         print_line(env.stderr, "\n".join(errors))
 
 
-rmi = _as_top_level(rm, "rmi")
-
 ALL_WARNING = ("WARNING! This will remove all images without at least one container associated to them.\n"
                "Are you sure you want to continue?")
 DANGLING_WARNING = "WARNING! This will remove all dangling images.\nAre you sure you want to continue?"
 
 
 @click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused images")
-@click.option("-a", "--all", "all_", is_flag=True, help="Remove all unused images, not just dangling ones")
+@option("-a", "--all", "all_", kind="bool", help="Remove all unused images, not just dangling ones")
 @filter_option(help='Provide filter values (e.g. "until=<timestamp>")')
-@click.option("-f", "--force", is_flag=True, help="Do not prompt for confirmation")
+@option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
 @click.argument("args", nargs=-1)
 @click.pass_obj
 def prune(env, all_, filters, force, args):
     from ....formatting.units import human_size_with_precision
-    from ....opts.filters import add_filter, parse_filters
 
-    wanted = add_filter(parse_filters(filters), f"dangling={'false' if all_ else 'true'}")
-    wanted = merge_prune_filters(wanted, env.config.get("pruneFilters"))
+    wanted = prune_filters(env, (*filters, f"dangling={'false' if all_ else 'true'}"))
     if not force and not confirm(env, ALL_WARNING if all_ else DANGLING_WARNING):
         return
     report = env.api.images.prune(wanted)

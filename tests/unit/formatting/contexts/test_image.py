@@ -2,12 +2,14 @@
 formatter_search_test.go) on our contexts."""
 from __future__ import annotations
 
+import io
 import time
+from types import SimpleNamespace
 
 import pytest
 
+from pydock.cli.listing import Listing
 from pydock.formatting.contexts import history, image, search
-from pydock.formatting.writer import render_listing_text
 
 DIGEST = "sha256:cbbf2f9a99b47fc460d422812b6a5adff7dfee951d8fa2e4a98caa0382cfbdbf"
 DAY_AGO = int(time.time()) - 86400
@@ -18,10 +20,16 @@ IMAGES = [
 ]
 
 
+def fake_env(config=None):
+    return SimpleNamespace(config=config or {}, stderr=io.StringIO(), stdout=io.StringIO(),
+                           stdout_is_tty=lambda: False, environ={})
+
+
 def listing(fmt: str, *, quiet=False, digest=False) -> str:
-    effective = image.image_format(fmt, quiet=quiet, digest=digest)
-    rows = image.image_rows(IMAGES, digest=digest, format_has_digest="{{.Digest}}" in effective)
-    return render_listing_text(rows, fmt=effective, headers=image.HEADERS, default_format=effective)
+    """What `images` prints in a pipe (the command's own steps, over our rows)."""
+    out = Listing(fake_env(), image.spec(digest), image.with_digest_column(fmt, digest), quiet=quiet)
+    rows = image.image_rows(IMAGES, digest=digest, format_has_digest="{{.Digest}}" in out.format())
+    return out.text(rows)
 
 
 @pytest.mark.parametrize("fmt, quiet, digest, expected", [
@@ -62,9 +70,17 @@ def test_image_rows_for_several_tags_digests_and_repositories():
 
 
 def test_a_custom_table_gains_the_digest_column():
-    assert image.image_format("table {{.ID}}", quiet=False, digest=True) == "table {{.ID}}\t{{.Digest}}"
-    assert image.image_format("table {{.Digest}}", quiet=False, digest=True) == "table {{.Digest}}"
-    assert image.image_format("{{.ID}}", quiet=True, digest=True) == "{{.ID}}"  # -q keeps a custom format
+    assert image.with_digest_column("table {{.ID}}", True) == "table {{.ID}}\t{{.Digest}}"
+    assert image.with_digest_column("table {{.Digest}}", True) == "table {{.Digest}}"
+    assert image.with_digest_column("table {{.ID}}", False) == "table {{.ID}}"
+    assert image.with_digest_column("table", True) == "table"
+    assert Listing(fake_env(), image.spec(True), "{{.ID}}", quiet=True).format() == "{{.ID}}"  # -q keeps it
+
+
+def test_images_format_from_config_unless_quiet():
+    env = fake_env({"imagesFormat": "table {{.Tag}}"})
+    assert Listing(env, image.spec(), "", quiet=False).format() == "table {{.Tag}}"
+    assert Listing(env, image.spec(), "", quiet=True).format() == "{{.ID}}"
 
 
 def test_image_json_fields():
@@ -97,10 +113,10 @@ def test_history_context(human, trunc, fields):
 
 
 def test_history_formats():
-    assert history.history_format("table", quiet=False, human=True) == history.DEFAULT_TABLE
-    assert history.history_format("table", quiet=False, human=False) == history.NON_HUMAN_TABLE
-    assert history.history_format("table", quiet=True, human=False) == "{{.ID}}"
-    assert history.history_format("{{.ID}}", quiet=True, human=True) == "{{.ID}}"
+    assert Listing(fake_env(), history.spec(True), "table").format() == history.DEFAULT_TABLE
+    assert Listing(fake_env(), history.spec(False), "").format() == history.NON_HUMAN_TABLE
+    assert Listing(fake_env(), history.spec(False), "table", quiet=True).format() == "{{.ID}}"
+    assert Listing(fake_env(), history.spec(True), "{{.Size}}", quiet=True).format() == "{{.Size}}"
 
 
 def test_search_rows():
@@ -108,11 +124,10 @@ def test_search_rows():
                 "is_official": True},
                {"name": "result2", "description": "Not official " * 5, "star_count": 5, "is_official": False}]
     rows = [search.SearchContext(r) for r in results]
-    text = render_listing_text(rows, fmt=search.DEFAULT_TABLE, headers=search.HEADERS,
-                               default_format=search.DEFAULT_TABLE)
+    text = Listing(fake_env(), search.spec(), "").text(rows)
     assert text == ("NAME      DESCRIPTION                                     STARS     OFFICIAL\n"
                     "result1   Official build line two                         5000      [OK]\n"
                     "result2   Not official Not official Not official Not o…   5         \n")
     assert rows[0].to_json_dict() == {"Description": "Official build line two", "IsOfficial": "true",
                                       "Name": "result1", "StarCount": "5000"}
-    assert rows[1].IsOfficial() == "" and search.search_format("") == search.DEFAULT_TABLE
+    assert rows[1].IsOfficial() == "" and Listing(fake_env(), search.spec(), "table").format() == search.DEFAULT_TABLE

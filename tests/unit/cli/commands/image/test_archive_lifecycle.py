@@ -55,7 +55,8 @@ def test_load_prints_json_messages_or_raw_text(run, httpx_mock, tmp_path):
 def test_load_stream_error(run, httpx_mock):
     from pydock.cli.commands.image.archive import load
 
-    httpx_mock.add_response(method="POST", url=f"{BASE}/images/load?quiet=1", headers={"Content-Type": "application/json"},
+    httpx_mock.add_response(method="POST", url=f"{BASE}/images/load?quiet=1",
+                            headers={"Content-Type": "application/json"},
                             content=b'{"errorDetail":{"message":"Error processing tar file(exit status 1): unexpected '
                                     b'EOF"},"error":"Error processing tar file(exit status 1): unexpected EOF"}\r\n')
     run.env.stdin = io.BytesIO(b"tar")
