@@ -359,3 +359,17 @@ def test_dockerfile_on_stdin_with_a_dockerignore_in_the_context(tmp_path, built)
     assert_builds_alike(mine, theirs, mine_tag, theirs_tag)
     listed = sh("run", "--rm", mine_tag, "ls", "-A", "/c")
     assert listed == sh("run", "--rm", theirs_tag, "ls", "-A", "/c") == ".dockerignore\nf.txt\n"
+
+
+def test_on_a_terminal_the_upload_line_is_redrawn(tmp_path, built):
+    from tests.integration.oracle import run_on_tty
+
+    write_tree(tmp_path, {"Dockerfile": "FROM busybox\nCOPY big /big\n"})
+    (tmp_path / "big").write_bytes(os.urandom(3 * 1024 * 1024))
+    tag = built.tag()
+    out, status = run_on_tty([*PYDOCK, "build", "-t", tag, str(tmp_path)])
+    assert status == 0, out
+    sending = out.split("\r\r\r\n", 1)[0].split("\r")  # the terminal turned the final \n into \r\n
+    assert len(sending) >= 2 and all(s.startswith("Sending build context to Docker daemon  ") for s in sending)
+    assert sending[-1] == "Sending build context to Docker daemon  3.148MB"
+    assert out.endswith(f"Successfully tagged {tag}:latest\r\n")

@@ -420,3 +420,26 @@ def test_search_equals_dockers_offline(pydock, docker, args):
     # the engine's own lookup error names its resolver; the rest is docker's line
     assert re.sub(r"on [\d.:]+", "", mine.err) == re.sub(r"on [\d.:]+", "", as_pydock(theirs.err))
     assert "Traceback" not in mine.err
+
+
+def test_load_on_a_terminal_shows_layer_progress(tmp_path):
+    """On a terminal docker asks the engine for progress (quiet=0): one line per layer, redrawn in place."""
+    uid = uuid.uuid4().hex[:8]
+    tag = f"pydt-load-{uid}:v1"
+    try:
+        make_image(tmp_path, tag, f"pydt-load-{uid}", marker="onatty")
+        subprocess.run([DOCKER, "save", "-o", str(tmp_path / "img.tar"), tag], check=True)
+        outputs = []
+        for argv in ([*PYDOCK, "load", "-i", str(tmp_path / "img.tar")],
+                     [DOCKER, "load", "-i", str(tmp_path / "img.tar")]):
+            subprocess.run([DOCKER, "rmi", tag], capture_output=True, check=True)
+            out, status = run_on_tty(argv)
+            assert status == 0
+            outputs.append(out)
+        mine, theirs = outputs
+        assert "Loading layer" in mine and "\x1b[2K" in mine and mine.endswith(f"Loaded image: {tag}\r\n")
+        # the same layers and final lines (the bars in between depend on timing)
+        final = lambda text: [line.split("[")[0] for line in text.split("\r\n") if "Loading layer" in line]  # noqa: E731
+        assert final(mine) == final(theirs)
+    finally:
+        subprocess.run([DOCKER, "rmi", "-f", tag], capture_output=True)
