@@ -2,6 +2,8 @@
 
 C = "pydock.cli.commands.container"  # a package: one module per family of commands
 S = "pydock.cli.commands.system"
+N = "pydock.cli.commands.network"
+V = "pydock.cli.commands.volume"
 
 # container subcommands: name -> (module:attr, summary)
 CONTAINER_COMMANDS = {
@@ -33,9 +35,31 @@ CONTAINER_COMMANDS = {
 }
 CONTAINER_ALIASES = {"list": "ls", "ps": "ls", "remove": "rm"}
 
+NETWORK_COMMANDS = {
+    "connect": (f"{N}:connect", "Connect a container to a network"),
+    "create": (f"{N}:create", "Create a network"),
+    "disconnect": (f"{N}:disconnect", "Disconnect a container from a network"),
+    "inspect": (f"{N}:inspect", "Display detailed information on one or more networks"),
+    "ls": (f"{N}:ls", "List networks"),
+    "prune": (f"{N}:prune", "Remove all unused networks"),
+    "rm": (f"{N}:rm", "Remove one or more networks"),
+}
+NETWORK_ALIASES = {"list": "ls", "remove": "rm"}
+
+VOLUME_COMMANDS = {
+    "create": (f"{V}:create", "Create a volume"),
+    "inspect": (f"{V}:inspect", "Display detailed information on one or more volumes"),
+    "ls": (f"{V}:ls", "List volumes"),
+    "prune": (f"{V}:prune", "Remove unused local volumes"),
+    "rm": (f"{V}:rm", "Remove one or more volumes"),
+}
+VOLUME_ALIASES = {"list": "ls", "remove": "rm"}
+
 # top-level commands: the groups and docker's shortcuts
 TOP_COMMANDS = {
     "container": ("pydock.cli.commands.groups:container", "Manage containers"),
+    "network": ("pydock.cli.commands.groups:network", "Manage networks"),
+    "volume": ("pydock.cli.commands.groups:volume", "Manage volumes"),
     "version": (f"{S}:version", "Show the Docker version information"),
     "info": (f"{S}:info", "Display system-wide information"),
     "ps": (f"{C}.listing:ps", "List containers"),
@@ -45,7 +69,9 @@ TOP_COMMANDS = {
         "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "update", "wait")},
 }
 
-GROUPS = {"container": ("container", CONTAINER_COMMANDS, CONTAINER_ALIASES)}
+GROUPS = {"container": ("container", CONTAINER_COMMANDS, CONTAINER_ALIASES),
+          "network": ("network", NETWORK_COMMANDS, NETWORK_ALIASES),
+          "volume": ("volume", VOLUME_COMMANDS, VOLUME_ALIASES)}
 
 
 # top-level shortcuts that are their own command objects (for their usage line) but the same command

@@ -115,10 +115,11 @@ def inspect(env, fmt, size, containers):
     run_inspect(env, containers, fmt, lambda name: (api.inspect_raw(name, size=size), "container"))
 
 
-def run_inspect(env, refs, fmt: str, get_raw) -> None:
+def run_inspect(env, refs, fmt: str, get_raw, raw_fallback: bool = True) -> None:
     """docker's inspect.Inspect: every object, then the output, then the failures (exit 1).
 
-    `get_raw(ref)` returns the engine's JSON bytes and the kind of object found.
+    `get_raw(ref)` returns the engine's JSON bytes and the kind of object found. With
+    `raw_fallback` false a template runs on docker's Go type only (docker had no raw JSON).
     """
     from ....formatting.contexts.inspect import TemplateInspector, json_array, parse_inspect_format
     from ....golang.template import template_parsing_error
@@ -128,7 +129,7 @@ def run_inspect(env, refs, fmt: str, get_raw) -> None:
         template = parse_inspect_format(fmt)
     except ValueError as exc:
         raise StatusError(template_parsing_error(exc), PARSE_ERROR_STATUS) from None
-    inspector = TemplateInspector(template) if template is not None else None
+    inspector = TemplateInspector(template, raw_fallback) if template is not None else None
     raws, errors = [], []
     for ref in refs:
         try:
