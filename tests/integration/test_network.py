@@ -85,6 +85,18 @@ def test_create_with_every_ipam_flag_is_what_docker_sees(pydock, nets):
     assert seen["Labels"] == {nets.label: "", "pydt.role": "ipam"}
 
 
+def test_config_only_and_config_from(pydock, docker, nets):
+    config = nets.name("config")
+    made = pydock("network", "create", "--config-only", "--subnet", subnet(), "--label", nets.label, config)
+    assert made.code == 0, made.err
+    user = nets.name("user")  # a network built from a configuration takes no labels of its own
+    assert pydock("network", "create", "--config-from", config, user).code == 0
+    for args in (["network", "inspect", config, user], ["network", "inspect", "-f", "{{.ConfigOnly}} {{.ConfigFrom}}", user],
+                 ["network", "rm", config]):  # still in use by `user`
+        assert_same(pydock(*args), docker(*args))
+    assert json.loads(sh("network", "inspect", user))[0]["ConfigFrom"] == {"Network": config}
+
+
 def test_a_network_docker_created_reads_the_same_in_pydock(pydock, docker, nets):
     name = nets.create("seen", "--subnet", subnet(), "--label", "pydt.kind=seen")
     nets.run("c1", "--network", name, *SLEEP)
