@@ -47,7 +47,8 @@ class Nets:
         if self.containers:
             subprocess.run([DOCKER, "rm", "-f", *self.containers], capture_output=True, timeout=120)
         if self.networks:
-            subprocess.run([DOCKER, "network", "rm", *self.networks], capture_output=True, timeout=120)
+            # newest first: a config-only network is removable once the networks built from it are gone
+            subprocess.run([DOCKER, "network", "rm", *reversed(self.networks)], capture_output=True, timeout=120)
 
 
 @pytest.fixture
