@@ -28,13 +28,13 @@ from .shared import label_option, map_option, strings_option
 @click.option("--ipv4", is_flag=True, default=None, help="Enable or disable IPv4 address assignment (default true)")
 @click.option("--ipv6", is_flag=True, default=None, help="Enable or disable IPv6 address assignment")
 @label_option("Set metadata on a network")
-@map_option("-o", "--opt", "driver_opts", help="Set driver specific options")
+@map_option("-o", "--opt", "options", help="Set driver specific options")
 @click.option("--scope", default="", metavar="string", help="Control the network's scope")
 @strings_option("--subnet", "subnets", help="Subnet in CIDR format that represents a network segment")
 @click.argument("name", nargs=-1)
 @click.pass_obj
-def create(env, name, driver, driver_opts, labels, internal, ipv4, ipv6, attachable, ingress, scope, config_only,
-           config_from, ipam_driver, subnets, ip_ranges, gateways, aux_addresses, ipam_opts):
+def create(env, name, ipam_driver, subnets, ip_ranges, gateways, aux_addresses, ipam_opts, **flags):
+    """The IPAM flags are checked first: a refusal creates nothing."""
     from ...opts import OptError
     from ...opts.env import kv_to_map
     from ...opts.ipam import ipam_config
@@ -45,10 +45,7 @@ def create(env, name, driver, driver_opts, labels, internal, ipv4, ipv6, attacha
                            aux_addresses=kv_to_map(aux_addresses), options=kv_to_map(ipam_opts))
     except OptError as exc:
         raise StatusError(str(exc), FAILURE) from None
-    body = create_request(name[0], driver=driver, scope=scope, ipv4=ipv4, ipv6=ipv6, ipam=ipam, internal=internal,
-                          attachable=attachable, ingress=ingress, config_only=config_only,
-                          config_from=config_from, options=driver_opts, labels=labels)
-    print_line(env.stdout, env.api.networks.create(body).get("Id") or "")
+    print_line(env.stdout, env.api.networks.create(create_request(name[0], ipam=ipam, **flags)).get("Id") or "")
 
 
 @click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",), help="List networks")
