@@ -92,7 +92,8 @@ def test_config_only_and_config_from(pydock, docker, nets):
     assert made.code == 0, made.err
     user = nets.name("user")  # a network built from a configuration takes no labels of its own
     assert pydock("network", "create", "--config-from", config, user).code == 0
-    for args in (["network", "inspect", config, user], ["network", "inspect", "-f", "{{.ConfigOnly}} {{.ConfigFrom}}", user],
+    for args in (["network", "inspect", config, user],
+                 ["network", "inspect", "-f", "{{.ConfigOnly}} {{.ConfigFrom}}", user],
                  ["network", "rm", config]):  # still in use by `user`
         assert_same(pydock(*args), docker(*args))
     assert json.loads(sh("network", "inspect", user))[0]["ConfigFrom"] == {"Network": config}
@@ -212,7 +213,8 @@ def test_bad_input_creates_nothing(pydock, docker, nets, flags):
     ["network", "rm"], ["network", "connect", "x"], ["network", "disconnect", "x", "y", "z"], ["network", "prune", "x"],
     ["network", "ls", "-f", "nope=1"], ["network", "ls", "-f", "type=other"], ["network", "ls", "-f", "dangling=maybe"],
     ["network", "ls", "-f", "bad"], ["network", "nope"], ["network", "ls", "--nope"],
-    ["network", "inspect", "pydt-missing-net"], ["network", "inspect", " "], ["network", "inspect", "-f", "{{.Name", "x"],
+    ["network", "inspect", "pydt-missing-net"], ["network", "inspect", " "],
+    ["network", "inspect", "-f", "{{.Name", "x"],
     ["network", "connect", "pydt-missing-net", "pydt-missing-ctr"], ["network", "connect", "bridge", " "],
     ["network", "connect", "--driver-opt", "novalue", "x", "y"], ["network", "connect", "--link", "a:b:c", "x", "y"],
     ["network", "disconnect", "pydt-missing-net", "x"], ["network", "prune", "-f", "--filter", "label=pydt-none",
@@ -245,7 +247,8 @@ def test_prune_removes_only_unused_labelled_networks(pydock, docker, nets):
     assert lines[3:] == ["", ""]
     assert not network_exists(unused_a) and not network_exists(unused_b)
     assert network_exists(used) and network_exists(other)
-    assert_same(pydock("network", "prune", "-f", "--filter", label), docker("network", "prune", "-f", "--filter", label))
+    again = ("network", "prune", "-f", "--filter", label)
+    assert_same(pydock(*again), docker(*again))
 
 
 def test_objects_created_by_pydock_are_seen_by_docker_and_back(pydock, docker, nets):

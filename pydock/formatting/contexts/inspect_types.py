@@ -55,7 +55,8 @@ NETWORK_SETTINGS = Schema("container.NetworkSettings", (
     F("LinkLocalIPv6Address", embedded_in=BASE), F("LinkLocalIPv6PrefixLen", "int", embedded_in=BASE),
     F("SecondaryIPAddresses", "slice", embedded_in=BASE), F("SecondaryIPv6Addresses", "slice", embedded_in=BASE),
     F("EndpointID", embedded_in=DEFAULT), F("Gateway", embedded_in=DEFAULT),
-    F("GlobalIPv6Address", embedded_in=DEFAULT), F("GlobalIPv6PrefixLen", "int", embedded_in=DEFAULT), F("IPAddress", embedded_in=DEFAULT),
+    F("GlobalIPv6Address", embedded_in=DEFAULT), F("GlobalIPv6PrefixLen", "int", embedded_in=DEFAULT),
+    F("IPAddress", embedded_in=DEFAULT),
     F("IPPrefixLen", "int", embedded_in=DEFAULT), F("IPv6Gateway", embedded_in=DEFAULT),
     F("MacAddress", embedded_in=DEFAULT), F("Networks", "map"),
 ))
@@ -257,3 +258,12 @@ def typed_volume(raw: dict):
 
 
 TYPED_VIEWS = {"container": typed_container, "network": typed_network, "volume": typed_volume}
+
+
+def volume_json(raw: dict) -> bytes:
+    """What `volume inspect` prints for a volume: docker's volume.Volume re-encoded by encoding/json
+    (its field order, nil maps as null, HTML characters escaped)."""
+    from ...golang.json import go_json
+    from ...golang.structs import to_plain
+
+    return go_json(to_plain(typed_volume(raw)), escape_html=True).encode()

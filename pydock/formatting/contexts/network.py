@@ -1,14 +1,8 @@
 """`network ls` rows: docker/cli's network.networkContext (cli/command/network/formatter.go)."""
 from __future__ import annotations
 
-from ...golang.template import TemplateContext
 from ..displayutils import truncate_id
-
-DEFAULT_TABLE = "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}"
-QUIET_FORMAT = "{{.ID}}"
-RAW_FORMAT = "network_id: {{.ID}}\\nname: {{.Name}}\\ndriver: {{.Driver}}\\nscope: {{.Scope}}\\n"
-RAW_QUIET_FORMAT = "network_id: {{.ID}}"
-CONFIG_KEY = "networksFormat"
+from .base import Context, ListingSpec
 
 HEADERS = {
     "ID": "NETWORK ID", "Name": "NAME", "Driver": "DRIVER", "Scope": "SCOPE", "IPv4": "IPV4", "IPv6": "IPV6",
@@ -20,7 +14,7 @@ def _go_bool(value) -> str:
     return "true" if value else "false"
 
 
-class NetworkContext(TemplateContext):
+class NetworkContext(Context):
     """One network summary from GET /networks; `trunc` is false with --no-trunc."""
 
     go_type_name = "*network.networkContext"
@@ -65,3 +59,9 @@ class NetworkContext(TemplateContext):
         from ...golang.structs import GoTime
 
         return GoTime(self.n.get("Created") or "0001-01-01T00:00:00Z").String()
+
+
+SPEC = ListingSpec(context=NetworkContext, config_key="networksFormat", headers=HEADERS,
+                   default_table="table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}", quiet_format="{{.ID}}",
+                   raw_format="network_id: {{.ID}}\\nname: {{.Name}}\\ndriver: {{.Driver}}\\nscope: {{.Scope}}\\n",
+                   raw_quiet_format="network_id: {{.ID}}", quiet_beats_custom=False)

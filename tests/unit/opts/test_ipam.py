@@ -16,7 +16,8 @@ def test_each_flag_lands_on_the_subnet_that_holds_it():
                        gateways=["fd00:1::1", "10.1.0.1"], aux_addresses={"a": "10.1.0.5", "b": "fd00:1::5"},
                        options={"x": "1"})
     assert ipam == {"Driver": "foo", "Options": {"x": "1"}, "Config": [
-        {"Subnet": "10.1.0.0/16", "IPRange": "10.1.2.0/24", "Gateway": "10.1.0.1", "AuxiliaryAddresses": {"a": "10.1.0.5"}},
+        {"Subnet": "10.1.0.0/16", "IPRange": "10.1.2.0/24", "Gateway": "10.1.0.1",
+         "AuxiliaryAddresses": {"a": "10.1.0.5"}},
         {"Subnet": "fd00:1::/64", "Gateway": "fd00:1::1", "AuxiliaryAddresses": {"b": "fd00:1::5"}},
     ]}
 

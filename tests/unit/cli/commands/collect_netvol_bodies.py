@@ -1,7 +1,7 @@
 """Record what the real docker CLI sends for `network …`/`volume …` flags (the oracle).
 
 Run by hand: `python tests/unit/cli/commands/collect_netvol_bodies.py`. It serves a fake engine
-(API 1.41) on a unix socket, runs each case with `docker -H unix://<socket>`, and writes
+(API 1.41, then 1.42) on a unix socket, runs each case with `docker -H unix://<socket>`, and writes
 netvol_bodies.json next to this file: per case, docker's requests (method, path, query, JSON body),
 stdout, stderr and exit status. A fake engine, not the real one, so that every flag can be recorded
 without creating anything. test_netvol_bodies.py checks pydock sends and prints the same.
@@ -65,12 +65,30 @@ CASES = [
     ["volume", "inspect", "a"],
     ["volume", "ls", "-f", "dangling=true", "-f", "label=a=b", "-f", "driver=local", "-f", "name=v"],
     ["volume", "prune", "-f", "--filter", "label=x"],
+    ["volume", "prune", "-a", "-f", "--filter", "label=x"],
+    ["volume", "create", "--group", "g", "x"],
+    ["volume", "ls", "--cluster"],
+]
+# the same fake engine speaking API 1.42: cluster volumes and `volume prune --all`
+CASES_1_42 = [
+    ["volume", "create", "--group", "g", "--scope", "multi", "--sharing", "all", "--availability", "pause",
+     "--type", "mount", "--secret", "k=v", "--secret", "a=b", "--limit-bytes", "1g", "--required-bytes", "10m",
+     "--topology-required", "region=r1,zone=z1", "--topology-preferred", "zone=z2", "cv"],
+    ["volume", "create", "--type", "block", "--topology-required", "a=b", "cv2"],
+    ["volume", "create", "--availability", "drain", "cv3"],
+    ["volume", "create", "--topology-required", "a=b", "--secret", "k=v", "notcluster"],
+    ["volume", "prune", "-f", "--filter", "label=x"],
+    ["volume", "prune", "-a", "-f", "--filter", "label=x"],
+    ["volume", "prune", "-a", "-f", "--filter", "all=1"],
+    ["volume", "ls", "--cluster", "--format", "{{.Name}}"],
+    ["volume", "ls", "--cluster", "-q"],
 ]
 
 
 class Engine(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     log: list = []
+    api_version = "1.41"
 
     def log_message(self, *args):
         pass
@@ -78,7 +96,7 @@ class Engine(BaseHTTPRequestHandler):
     def _answer(self, code: int, obj) -> None:
         data = json.dumps(obj).encode() if obj is not None else b""
         self.send_response(code)
-        self.send_header("Api-Version", "1.41")
+        self.send_header("Api-Version", self.api_version)
         self.send_header("Ostype", "linux")
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
@@ -111,7 +129,11 @@ def answer(method: str, path: str, body: str):
     if path == "/networks":
         return 200, []
     if path == "/volumes":
-        return 200, {"Volumes": [], "Warnings": None}
+        return 200, {"Volumes": [{"Name": "plain", "Driver": "local"},
+                                 {"Name": "cv", "Driver": "csi", "ClusterVolume": {
+                                     "ID": "x", "Spec": {"Group": "g", "Availability": "active"},
+                                     "Info": {"VolumeID": "v"}, "PublishStatus": [{"NodeID": "n"}]}}],
+                     "Warnings": None}
     if method == "GET" and path.startswith("/networks/"):
         return 200, {"Name": "n", "Id": "abc123", "Ingress": False}
     if method == "GET" and path.startswith("/volumes/"):
@@ -134,12 +156,14 @@ def main() -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     results = []
     try:
-        for case in CASES:
-            Engine.log.clear()
-            proc = subprocess.run([docker, "-H", f"unix://{sock}", *case], capture_output=True, text=True,
-                                  env={**os.environ, "DOCKER_CONFIG": tmp}, timeout=60)
-            results.append({"args": case, "requests": list(Engine.log), "stdout": proc.stdout,
-                            "stderr": proc.stderr, "status": proc.returncode})
+        for api, cases in (("1.41", CASES), ("1.42", CASES_1_42)):
+            Engine.api_version = api
+            for case in cases:
+                Engine.log.clear()
+                proc = subprocess.run([docker, "-H", f"unix://{sock}", *case], capture_output=True, text=True,
+                                      env={**os.environ, "DOCKER_CONFIG": tmp}, timeout=60)
+                results.append({"api": api, "args": case, "requests": list(Engine.log), "stdout": proc.stdout,
+                                "stderr": proc.stderr, "status": proc.returncode})
     finally:
         server.shutdown()
         shutil.rmtree(tmp, ignore_errors=True)

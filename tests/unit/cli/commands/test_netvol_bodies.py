@@ -21,9 +21,10 @@ CASES = json.load(open(os.path.join(os.path.dirname(__file__), "netvol_bodies.js
 
 
 @pytest.fixture
-def engine(monkeypatch, tmp_path, httpx_mock):
+def engine(monkeypatch, tmp_path, httpx_mock, request):
     """pydock in-process against the collector's fake engine; returns the mock (its requests)."""
-    transport = Transport("unix:///tmp/pydt-none.sock", api_version="1.41", httpx_transport=httpx.HTTPTransport())
+    api = getattr(request, "param", "1.41")
+    transport = Transport("unix:///tmp/pydt-none.sock", api_version=api, httpx_transport=httpx.HTTPTransport())
     monkeypatch.setattr(CLIEnv, "transport", property(lambda self: transport))
     monkeypatch.setenv("DOCKER_CONFIG", str(tmp_path))
     monkeypatch.delenv("DOCKER_HOST", raising=False)
@@ -56,7 +57,8 @@ def as_pydock(text: str) -> str:
     return text.replace("Usage:  docker ", "Usage:  pydock ").replace("'docker ", "'pydock ")
 
 
-@pytest.mark.parametrize("case", CASES, ids=[" ".join(c["args"])[:70] for c in CASES])
+@pytest.mark.parametrize("case, engine", [(c, c["api"]) for c in CASES], indirect=["engine"],
+                         ids=[f'{c["api"]} ' + " ".join(c["args"])[:70] for c in CASES])
 def test_sends_and_prints_what_docker_does(case, engine, capsys):
     status = run(case["args"])
     out, err = capsys.readouterr()

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from pydock.cli.errors import StatusError
-from tests.unit.cli.commands.container.harness import BASE, Run, run  # noqa: F401 - `run` is a fixture
+from tests.unit.cli.commands.container.harness import BASE, Run
 
 NET = {"Name": "network_1", "Id": "123454321", "Driver": "09.7.01", "Scope": "global",
        "Created": "2025-01-02T03:04:05.123456789Z", "Labels": {"a": "1"}, "Internal": True}
@@ -108,8 +108,8 @@ def test_prune_prompt_and_output(tmp_path, httpx_mock, answer, deleted, expected
 
     run = Run(tmp_path, stdin=answer)
     if deleted is not None:
-        httpx_mock.add_response(method="POST", url=f"{BASE}/networks/prune?filters=%7B%22label%22%3A%7B%22x%22%3Atrue%7D%7D",
-                                json={"NetworksDeleted": deleted or None})
+        httpx_mock.add_response(method="POST", url=f"{BASE}/networks/prune?filters=%7B%22label%22%3A%7B%22x%22%3A"
+                                "true%7D%7D", json={"NetworksDeleted": deleted or None})
     assert run(prune, "--filter", "label=x") == f"{PRUNE_WARNING} [y/N] " + expected
 
 

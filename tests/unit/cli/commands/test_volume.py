@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pydock.cli.errors import StatusError
-from tests.unit.cli.commands.container.harness import BASE, Run, run  # noqa: F401 - `run` is a fixture
+from tests.unit.cli.commands.container.harness import BASE, Run
 
 VOLUMES = {"Volumes": [{"Name": "volume", "Driver": "local"}, {"Name": "foo", "Driver": "bar"},
                        {"Name": "baz", "Driver": "local", "Labels": {"foo": "bar"}}], "Warnings": None}
@@ -68,8 +68,8 @@ def test_inspect_re_encodes_docker_s_struct(run, httpx_mock):
     httpx_mock.add_response(url=f"{BASE}/volumes/v", json={"Scope": "local", "Name": "v", "Driver": "local",
                                                            "Labels": {"h": "<&>"}, "Mountpoint": "/m"})
     assert run(inspect, "v") == ('[\n    {\n        "Driver": "local",\n        "Labels": {\n            "h": '
-                                 '"\\u003c\\u0026\\u003e"\n        },\n        "Mountpoint": "/m",\n        "Name": "v",\n'
-                                 '        "Options": null,\n        "Scope": "local"\n    }\n]\n')
+                                 '"\\u003c\\u0026\\u003e"\n        },\n        "Mountpoint": "/m",\n'
+                                 '        "Name": "v",\n        "Options": null,\n        "Scope": "local"\n    }\n]\n')
 
 
 def test_inspect_templates_see_only_the_go_type(run, httpx_mock):
