@@ -11,9 +11,10 @@ import re
 import subprocess
 import uuid
 
+import pexpect
 import pytest
 
-from tests.conftest import DOCKER
+from tests.conftest import DOCKER, PYDOCK
 from tests.integration.oracle import assert_same, sh
 
 SLEEP = ("busybox", "sleep", "600")
@@ -261,3 +262,17 @@ def test_objects_created_by_pydock_are_seen_by_docker_and_back(pydock, docker, n
     assert_same(pydock("network", "inspect", mine, theirs), docker("network", "inspect", mine, theirs))
     assert pydock("network", "rm", theirs).out == f"{theirs}\n"
     assert docker("network", "rm", mine).out == f"{mine}\n"
+
+
+@pytest.mark.parametrize("group", ["network", "volume"])
+def test_ctrl_c_at_the_prune_prompt_cancels_like_docker(nets, group):
+    """docker prints a newline and exits 0; nothing is pruned."""
+    outputs = []
+    for argv in (PYDOCK, [DOCKER]):
+        child = pexpect.spawn(argv[0], [*argv[1:], group, "prune", "--filter", f"label={nets.label}"], timeout=20)
+        child.expect_exact(b"[y/N] ")
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        child.close()
+        outputs.append((child.before, child.exitstatus))
+    assert outputs[0] == outputs[1] == (b"^C\r\n", 0)
