@@ -64,11 +64,12 @@ def confirm(env, message: str) -> bool:
 
     Ctrl-C at the prompt ends the command as docker's cancelled prompt does: a newline, exit 0.
     """
-    write_flushed(env.stdout, message + " [y/N] ")
     try:
-        answer = env.stdin.readline()
-    except (OSError, ValueError):
-        answer = ""
+        write_flushed(env.stdout, message + " [y/N] ")
+        try:
+            answer = env.stdin.readline()
+        except (OSError, ValueError):
+            answer = ""
     except KeyboardInterrupt:
         write_flushed(env.stdout, "\n")
         raise StatusError("", SUCCESS) from None
