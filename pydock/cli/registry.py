@@ -25,6 +25,8 @@ MANAGEMENT, SWARM = "Management Commands", "Swarm Commands"
 C = "pydock.cli.commands.container"  # a package: one module per family of commands
 I = "pydock.cli.commands.image"  # noqa: E741 - one letter, as C and S
 S = "pydock.cli.commands.system"
+N = "pydock.cli.commands.network"
+V = "pydock.cli.commands.volume"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Group:
     category: str = MANAGEMENT
     annotations: dict[str, str] = field(default_factory=dict)  # cli.base.feature_annotations(), e.g. swarm's
     unlisted: frozenset = frozenset()  # aliases docker's --help leaves out of the Aliases line (image rmi)
+    usage: str = ""  # after the group's name in its usage line ("COMMAND" for `volume COMMAND`)
 
 
 GROUPS = (
@@ -91,6 +94,22 @@ GROUPS = (
         **{name: name for name in ("build", "history", "import", "load", "save", "tag")},
         "images": "ls", "rmi": "rm",
     }),
+    Group("network", "Manage networks", {
+        "connect": (f"{N}:connect", "Connect a container to a network"),
+        "create": (f"{N}:create", "Create a network"),
+        "disconnect": (f"{N}:disconnect", "Disconnect a container from a network"),
+        "inspect": (f"{N}:inspect", "Display detailed information on one or more networks"),
+        "ls": (f"{N}:ls", "List networks"),
+        "prune": (f"{N}:prune", "Remove all unused networks"),
+        "rm": (f"{N}:rm", "Remove one or more networks"),
+    }, aliases={"list": "ls", "remove": "rm"}),
+    Group("volume", "Manage volumes", {
+        "create": (f"{V}:create", "Create a volume"),
+        "inspect": (f"{V}:inspect", "Display detailed information on one or more volumes"),
+        "ls": (f"{V}:ls", "List volumes"),
+        "prune": (f"{V}:prune", "Remove unused local volumes"),
+        "rm": (f"{V}:rm", "Remove one or more volumes"),
+    }, aliases={"list": "ls", "remove": "rm"}, usage="COMMAND"),
 )
 
 # top-level commands that belong to no group
@@ -127,8 +146,8 @@ def build_group(name: str):
     from .base import LazyGroup
 
     group = group_named(name)
-    return LazyGroup(group.name, lazy=group.commands, hidden_aliases=group.aliases, usage=group.name,
-                     help=group.summary, annotations=group.annotations)
+    return LazyGroup(group.name, lazy=group.commands, hidden_aliases=group.aliases,
+                     usage=f"{group.name} {group.usage}".strip(), help=group.summary, annotations=group.annotations)
 
 
 def renamed(target: str, name: str):

@@ -24,23 +24,14 @@ def _tag(value: str) -> str:
     return value
 
 
-def _strings(value: str) -> list[str]:
-    """pflag's StringSlice: one value may hold several, comma-separated (CSV)."""
-    from ....opts.csvline import csv_fields
-
-    return [] if value == "" else csv_fields(value)
-
-
 TAG = GoValue(_tag, "list")
-STRINGS = GoValue(_strings, "strings")
 
 
 @click.command("build", cls=DockerCommand, usage="build [OPTIONS] PATH | URL | -", nargs=("exact", 1),
                help="Build an image from a Dockerfile")
 @option("--add-host", kind="add-host", help='Add a custom host-to-IP mapping ("host:ip")')
 @option("--build-arg", kind="env", help="Set build-time variables")
-@click.option("--cache-from", type=STRINGS, multiple=True, metavar="strings",
-              help="Images to consider as cache sources")
+@option("--cache-from", kind="strings", help="Images to consider as cache sources")
 @option("--cgroup-parent", default="", help='Set the parent cgroup for the "RUN" instructions during build')
 @option("--compress", kind="bool", help="Compress the build context using gzip")
 @option("--cpu-period", kind="int64", default=0, help="Limit the CPU CFS (Completely Fair Scheduler) period")
@@ -65,7 +56,7 @@ STRINGS = GoValue(_strings, "strings")
 @option("-q", "--quiet", kind="bool", help="Suppress the build output and print image ID on success")
 @option("--rm", kind="bool", default=True,
         help="Remove intermediate containers after a successful build (default true)")
-@click.option("--security-opt", type=STRINGS, multiple=True, metavar="strings", help="Security options")
+@option("--security-opt", kind="strings", help="Security options")
 @option("--shm-size", kind="bytes", default=0, help='Size of "/dev/shm"')
 @option("--squash", kind="bool", hidden=True, api_version="1.25", experimental=True,
         help="Squash newly built layers into a single new layer")
@@ -267,8 +258,8 @@ def build_options(env, o: dict, dockerfile: str):
         tags=list(o["tags"]), dockerfile=dockerfile, buildargs=buildargs, labels=kv_to_map(o["label"]),
         target=o["target"], quiet=o["quiet"], nocache=o["no_cache"], rm=o["rm"], forcerm=o["force_rm"],
         pull=o["pull"], squash=o["squash"], network_mode=o["network"], platform=o["platform"],
-        extra_hosts=list(o["add_host"]), security_opt=[v for vs in o["security_opt"] for v in vs],
-        cache_from=[v for vs in o["cache_from"] for v in vs], isolation=o["isolation"], memory=o["memory"],
+        extra_hosts=list(o["add_host"]), security_opt=list(o["security_opt"]),
+        cache_from=list(o["cache_from"]), isolation=o["isolation"], memory=o["memory"],
         memswap=o["memory_swap"], shm_size=o["shm_size"], cpu_shares=o["cpu_shares"], cpu_period=o["cpu_period"],
         cpu_quota=o["cpu_quota"], cpuset_cpus=o["cpuset_cpus"], cpuset_mems=o["cpuset_mems"],
         cgroup_parent=o["cgroup_parent"], ulimits=list(o["ulimit"]))
