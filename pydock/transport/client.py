@@ -232,8 +232,8 @@ class Transport:
             reason = _status_text(response.status_code)
             raise error_for_status(response.status_code, f"request returned {reason} for API route and "
                                    f"version {route}, check if the server supports the requested API version",
-                                   from_daemon=False)
-        raise error_for_status(response.status_code, error_message(response))
+                                   from_daemon=False, response=response)
+        raise error_for_status(response.status_code, error_message(response), response=response)
 
 
 def _status_text(status: int) -> str:

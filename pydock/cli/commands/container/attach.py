@@ -89,7 +89,7 @@ def start(env, attach_, interactive, detach_keys, checkpoint, checkpoint_dir, co
 
 
 def _require_experimental(env, flag: str) -> None:
-    if (env.transport.ping().get("Docker-Experimental") or "").lower() != "true":
+    if not env.api.system.experimental():
         raise StatusError(f'"{flag}" is only supported on a Docker daemon with experimental features enabled',
                           FAILURE)
 

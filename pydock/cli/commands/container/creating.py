@@ -19,18 +19,19 @@ def check_flag_support(ctx, env) -> None:
     from click.core import ParameterSource
 
     errors = []
+    system = env.api.system
     changed = sorted((p for p in ctx.command.params if p.name in FLAG_API_VERSIONS or p.name in WINDOWS_ONLY_FLAGS
                       if ctx.get_parameter_source(p.name) == ParameterSource.COMMANDLINE),
                      key=lambda p: p.name)
     for param in changed:
         flag = [o for o in param.opts if o.startswith("--")][0]
         needed = FLAG_API_VERSIONS.get(param.name)
-        if needed and not env.transport.version_at_least(needed):
+        if needed and not system.version_at_least(needed):
             errors.append(f'"{flag}" requires API version {needed}, but the Docker daemon API version is '
-                          f'{env.transport.api_version}')
+                          f'{system.api_version}')
             continue
         if param.name in WINDOWS_ONLY_FLAGS:
-            os_type = env.transport.ping().get("OSType") or "linux"
+            os_type = system.os_type()
             if os_type != "windows":
                 errors.append(f'"{flag}" is only supported on a Docker daemon running on windows, but the Docker '
                               f'daemon is running on {os_type}')
@@ -103,7 +104,7 @@ def _copy_auths_into(env, container_id: str, auths: dict) -> None:
 
 def _daemon_host(env) -> str:
     try:
-        return env.transport.host.url
+        return env.api.system.daemon_host
     except Exception:  # a bad host is reported when the engine is first used
         return ""
 
@@ -160,10 +161,6 @@ def create_container(env, cfg, *, name: str = "", platform: str = "", pull: str 
 
     cidfile = CIDFile(cfg.host_config.get("ContainerIDFile", ""))
     try:
-        if not env.transport.version_at_least("1.44") and any(
-                (endpoint or {}).get("MacAddress") for endpoint in cfg.networking_config["EndpointsConfig"].values()):
-            raise ValueError('"specify mac-address per network" requires API version 1.44, but the Docker daemon '
-                             f'API version is {env.transport.api_version}')
         image = cfg.config["Image"]
         named = None if is_image_id(image) else parse_normalized_named(image)
         platform_query = None
