@@ -109,9 +109,13 @@ class ContainersAPI(Endpoint):
         """POST /containers/{id}/resize?h=&w= (the TTY's size in characters)."""
         self._send("POST", self.path("/containers/{}/resize", container), params={"h": height, "w": width})
 
-    def wait(self, container: str, condition: str | None = None) -> dict:
-        """POST /containers/{id}/wait; blocks until the condition: {"StatusCode": n, "Error": …}."""
-        return self._post(self.path("/containers/{}/wait", container), params={"condition": condition})
+    def wait(self, container: str, condition: str | None = None, *, timeout: float | None = None) -> dict:
+        """POST /containers/{id}/wait; blocks until the condition: {"StatusCode": n, "Error": …}.
+
+        `timeout` (seconds) bounds the wait: EngineTimeout when it passes first.
+        """
+        path = self.path("/containers/{}/wait", container)
+        return self.t.request("POST", path, params={"condition": condition}, timeout=timeout).json()
 
     def wait_stream(self, container: str, condition: str | None = None):
         """Register a wait now and read its answer later (a context manager yielding the response)."""

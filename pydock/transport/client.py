@@ -236,6 +236,23 @@ class Transport:
         raise error_for_status(response.status_code, error_message(response), response=response)
 
 
+def interrupt(response) -> None:
+    """Wake a reader blocked on this streaming response in another thread: shut its socket down.
+
+    The reader then sees the stream end with an error; the connection is not reused.
+    """
+    import socket
+
+    stream = response.extensions.get("network_stream")
+    sock = stream.get_extra_info("socket") if stream is not None else None
+    if sock is None:
+        return
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
 def _status_text(status: int) -> str:
     from http import HTTPStatus
 
