@@ -292,8 +292,8 @@ def _volumes_from(spec, value):
 _CONVERTERS: dict[str, Callable[[ContainerSpec, Any], None]] = {
     "command": lambda spec, value: setattr(spec, "command", _split(value)),
     "entrypoint": _entrypoint, "environment": _environment, "user": _user, "labels": _labels,
-    "healthcheck": _healthcheck, "ports": _ports, "volumes": _volumes, "restart_policy": _restart_policy, "devices": _devices,
-    "device_requests": _device_requests, "extra_hosts": _extra_hosts, "group_add": _group_add, "links": _links,
-    "log_config": _log_config, "lxc_conf": _lxc_conf, "mounts": _mounts, "sysctls": _sysctls, "tmpfs": _tmpfs,
-    "ulimits": _ulimits, "volumes_from": _volumes_from,
+    "healthcheck": _healthcheck, "ports": _ports, "volumes": _volumes, "restart_policy": _restart_policy,
+    "devices": _devices, "device_requests": _device_requests, "extra_hosts": _extra_hosts, "group_add": _group_add,
+    "links": _links, "log_config": _log_config, "lxc_conf": _lxc_conf, "mounts": _mounts, "sysctls": _sysctls,
+    "tmpfs": _tmpfs, "ulimits": _ulimits, "volumes_from": _volumes_from,
 }
