@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .base import Endpoint
+
 
 @dataclass
 class BuildOptions:
@@ -118,21 +120,20 @@ def registry_config_header(auth_configs: dict[str, dict]) -> str:
     return base64.urlsafe_b64encode(json.dumps(auth_configs or {}, separators=(",", ":")).encode()).decode()
 
 
-class BuildAPI:
-    def __init__(self, transport):
-        self.t = transport
+class BuildAPI(Endpoint):
+    """POST /build, the classic builder."""
 
     def build(self, context: Iterable[bytes] | bytes | None, options: BuildOptions, *,
               auth_configs: dict[str, dict] | None = None):
         """A context manager yielding the streaming response: JSON messages (`stream`, `aux` with the
         image ID, `errorDetail`). `context` is the tar stream (chunks, possibly compressed: the engine
-        detects gzip, bzip2, xz and zstd); raises EngineError when the
-        engine refuses the request (a Dockerfile that does not parse, a bad option …).
+        detects gzip, bzip2, xz and zstd), or None with `options.remote`. Raises InvalidVersion for
+        an option the engine is too old for, EngineError when the engine refuses the request (a
+        Dockerfile that does not parse, a bad option …).
         """
-        from ..transport.errors import EngineError
-
-        if options.platform and not self.t.version_at_least("1.32"):
-            raise EngineError(400, '"platform" requires API version 1.32, but the Docker daemon API version '
-                              f"is {self.t.api_version}", from_daemon=False)
+        if options.platform:
+            self.require_version("1.32", "platform")
+        if options.squash:
+            self.require_version("1.25", "squash")
         headers = {"Content-Type": "application/x-tar", "X-Registry-Config": registry_config_header(auth_configs)}
         return self.t.stream("POST", "/build", params=build_params(options), content=context, headers=headers)

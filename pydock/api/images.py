@@ -1,62 +1,68 @@
-"""/images endpoints."""
+"""/images endpoints (Engine API 1.41). References keep "/", ":" and "@" unquoted in paths."""
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import quote
+
+from ..transport.errors import ImageNotFound
+from .base import Endpoint
 
 
-def _path(name: str, action: str = "") -> str:
-    """/images/{name}[/action], cleaned as Go's path.Join cleans docker's request paths: an empty name
-    gives "/images/history", which the engine answers "page not found", as it does for docker."""
-    path = posixpath.normpath(f"/images/{quote(name, safe='/:@')}" + (f"/{action}" if action else ""))
-    return "/" + path.lstrip("/")
+def go_clean(path: str) -> str:
+    """The path as docker's client sends it (moby/client getAPIPath joins and cleans it, as Go's
+    path.Join does): "/images//history" of an empty name is "/images/history", which the engine
+    answers "page not found", as it does for docker."""
+    cleaned = posixpath.normpath(path)
+    return "/" + cleaned.lstrip("/")
 
 
-class ImagesAPI:
-    def __init__(self, transport):
-        self.t = transport
+class ImagesAPI(Endpoint):
+    """Images by ID, digest or reference."""
+
+    safe = "/:@"
 
     def list(self, *, all: bool = False, filters: dict | None = None, digests: bool = False) -> list[dict]:
-        return self.t.get_json("/images/json", {"all": all or None, "filters": filters or None,
-                                                "digests": digests or None})
+        """GET /images/json: summaries (Id, RepoTags, RepoDigests, Created, Size …)."""
+        return self._get("/images/json", {"all": all or None, "filters": filters or None,
+                                          "digests": digests or None})
 
     def inspect(self, name: str) -> dict:
-        return self.t.get_json(_path(name, "json"))
+        """GET /images/{name}/json. An empty name raises ImageNotFound, as docker's client does."""
+        return self._get(self._inspect_path(name))
+
+    def inspect_raw(self, name: str) -> bytes:
+        """The engine's JSON for one image, as sent."""
+        return self._raw("GET", self._inspect_path(name))
+
+    def _inspect_path(self, name: str) -> str:
+        if not name:
+            raise ImageNotFound(404, "Error: No such image: ", from_daemon=False)
+        return self.path("/images/{}/json", name)
 
     def pull(self, image: str, tag: str | None = None, *, platform: str | None = None,
              auth: str | None = None):
-        """A context manager yielding the streaming response of JSON progress messages.
-
-        `auth` is the X-Registry-Auth header value, already encoded.
-        """
+        """POST /images/create?fromImage=: a context manager yielding the streaming response of JSON
+        progress messages. `auth` is the X-Registry-Auth header value, already encoded."""
         headers = {"X-Registry-Auth": auth} if auth else None
         params = {"fromImage": image, "tag": tag, "platform": platform}
         return self.t.stream("POST", "/images/create", params=params, headers=headers)
 
     def remove(self, name: str, *, force: bool = False, noprune: bool = False) -> list[dict]:
-        response = self.t.request("DELETE", _path(name),
+        """DELETE /images/{name}: [{"Untagged": ref} | {"Deleted": id}, ...]."""
+        response = self.t.request("DELETE", go_clean(self.path("/images/{}", name)),
                                   params={"force": force or None, "noprune": noprune or None})
         return response.json()
 
     def tag(self, name: str, repo: str, tag: str | None = None) -> None:
-        self.t.request("POST", _path(name, "tag"), params={"repo": repo, "tag": tag})
-
-    def inspect_raw(self, name: str) -> bytes:
-        """The engine's JSON as sent (docker indents these bytes rather than re-encoding them).
-
-        An empty name is refused before any request, as docker's client does."""
-        from ..transport.errors import NotFound
-
-        if not name:
-            raise NotFound(404, "Error: No such image: ", from_daemon=False)
-        return self.t.request("GET", _path(name, "json")).content
+        """POST /images/{name}/tag?repo=&tag=."""
+        self._send("POST", go_clean(self.path("/images/{}/tag", name)), params={"repo": repo, "tag": tag})
 
     def history(self, name: str) -> list[dict]:
-        """[{Id, Created (Unix s), CreatedBy, Tags, Size (bytes), Comment}], newest layer first."""
-        return self.t.get_json(_path(name, "history")) or []
+        """GET /images/{name}/history: [{Id, Created (Unix s), CreatedBy, Tags, Size (bytes), Comment}],
+        newest layer first."""
+        return self._get(go_clean(self.path("/images/{}/history", name))) or []
 
     def save(self, names: list[str]):
-        """GET /images/get: a context manager yielding the streaming tar response."""
+        """GET /images/get?names=…: a context manager yielding the streaming tar response."""
         return self.t.stream("GET", "/images/get", params=[("names", name) for name in names])
 
     def load(self, data, *, quiet: bool = True):
@@ -78,12 +84,13 @@ class ImagesAPI:
         return self.t.stream("POST", "/images/create", params=sorted(query, key=lambda kv: kv[0]), content=data)
 
     def prune(self, filters: dict | None = None) -> dict:
-        """{"ImagesDeleted": [{"Untagged"|"Deleted": …}], "SpaceReclaimed": bytes}."""
-        return self.t.post_json("/images/prune", params={"filters": filters or None}) or {}
+        """POST /images/prune: {"ImagesDeleted": [{"Untagged"|"Deleted": …}], "SpaceReclaimed": bytes}."""
+        return self._post("/images/prune", params={"filters": filters or None}) or {}
 
     def search(self, term: str, *, limit: int | None = None, filters: dict | None = None,
                auth: str | None = None) -> list[dict]:
-        """[{name, description, star_count, is_official, is_automated}] from the engine's registry search."""
+        """GET /images/search: [{name, description, star_count, is_official, is_automated}], from the
+        engine's registry search. `auth` is the X-Registry-Auth header value, already encoded."""
         params = {"term": term, "limit": limit if limit and limit > 0 else None, "filters": filters or None}
         headers = {"X-Registry-Auth": auth} if auth is not None else None
         return self.t.request("GET", "/images/search", params=params, headers=headers).json() or []
