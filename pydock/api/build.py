@@ -124,16 +124,17 @@ class BuildAPI(Endpoint):
     """POST /build, the classic builder."""
 
     def build(self, context: Iterable[bytes] | bytes | None, options: BuildOptions, *,
-              auth_configs: dict[str, dict] | None = None):
+              auth_configs: dict[str, dict] | None = None, timeout: float | None = None):
         """A context manager yielding the streaming response: JSON messages (`stream`, `aux` with the
         image ID, `errorDetail`). `context` is the tar stream (chunks, possibly compressed: the engine
         detects gzip, bzip2, xz and zstd), or None with `options.remote`. Raises InvalidVersion for
         an option the engine is too old for, EngineError when the engine refuses the request (a
-        Dockerfile that does not parse, a bad option …).
+        Dockerfile that does not parse, a bad option …). `timeout` bounds each read, in seconds.
         """
         if options.platform:
             self.require_version("1.32", "platform")
         if options.squash:
             self.require_version("1.25", "squash")
         headers = {"Content-Type": "application/x-tar", "X-Registry-Config": registry_config_header(auth_configs)}
-        return self.t.stream("POST", "/build", params=build_params(options), content=context, headers=headers)
+        return self.t.stream("POST", "/build", params=build_params(options), content=context, headers=headers,
+                             timeout=timeout)

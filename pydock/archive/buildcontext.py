@@ -164,6 +164,37 @@ def validate_context_directory(context_dir: str, excludes: list[str]) -> None:
     visit(context_dir, ".")
 
 
+def directory_context(path: str, dockerfile: str = "",
+                      read_dockerfile: Callable[[], bytes] | None = None) -> tuple[Iterator[bytes], str]:
+    """A local directory as docker's build sends it: (tar chunks, the Dockerfile's name in the tar).
+
+    `dockerfile` is "" (PATH/Dockerfile), a path (relative to the current directory, as the CLI's -f;
+    it may lie outside the context) or "-" with `read_dockerfile` giving its content (stdin). A
+    Dockerfile from elsewhere travels under a random name (add_dockerfile). Raises ContextError with
+    docker's message ("unable to prepare context: …", "error checking context: …").
+    """
+    try:
+        context_dir, rel = context_from_local_dir(path, dockerfile)
+    except ContextError as exc:
+        raise ContextError(f"unable to prepare context: {exc}") from None
+    data = None
+    if dockerfile == "-":
+        data = read_dockerfile() if read_dockerfile else b""
+    elif rel.startswith("../"):
+        try:
+            with open(dockerfile, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            raise ContextError(f"unable to open Dockerfile: {path_error('open', dockerfile, exc)}") from None
+    excludes = read_dockerignore(context_dir)
+    validate_context_directory(context_dir, excludes)
+    excludes = trim_build_files(excludes, rel, dockerfile == "-")
+    body = tar_context(context_dir, excludes)
+    if data is not None:
+        body, rel = add_dockerfile(body, data)
+    return body, rel
+
+
 # -- the tar stream -----------------------------------------------------------------------------
 
 def context_entries(context_dir: str, excludes: list[str]) -> Iterator[tuple[str, str]]:
@@ -255,6 +286,18 @@ def tar_stream(fill: Callable[[tarfile.TarFile], None]) -> Iterator[bytes]:
     worker.join()
     if failure and not isinstance(failure[0], BrokenPipeError):
         raise failure[0]
+
+
+def gzip_chunks(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The stream gzip-compressed (--compress; the engine detects compression by itself)."""
+    import zlib
+
+    compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
+    for chunk in chunks:
+        data = compressor.compress(chunk)
+        if data:
+            yield data
+    yield compressor.flush()
 
 
 # -- a context on stdin -------------------------------------------------------------------------

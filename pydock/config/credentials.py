@@ -55,3 +55,23 @@ def hub_username(config) -> str:
         return base64.b64decode(entry.get("auth") or "").decode().partition(":")[0]
     except ValueError:
         return ""
+
+
+def all_auth_configs(config) -> dict[str, dict]:
+    """GetAllCredentials: every registry login of `auths`, decoded, keyed by registry address
+    ({"127.0.0.1:5000": {"username", "password", "serveraddress"}}), as `build` sends them in
+    X-Registry-Config so that FROM can pull private images. An entry that cannot be decoded is left out."""
+    configs = {}
+    for server, entry in _auths(config).items():
+        entry = entry or {}
+        found = {"serveraddress": server}
+        if entry.get("auth"):
+            try:
+                user, _, password = base64.b64decode(entry["auth"]).decode().partition(":")
+            except (ValueError, UnicodeDecodeError):
+                continue
+            found.update(username=user, password=password)
+        if entry.get("identitytoken"):
+            found["identitytoken"] = entry["identitytoken"]
+        configs[server] = found
+    return configs

@@ -74,7 +74,7 @@ def build(env, context, **o):
 
 def run_build(env, context: str, o: dict) -> None:
     """runBuild: prepare the context, send it, print the engine's messages (or only the ID with -q)."""
-    from ....archive.buildcontext import ContextError
+    from ....archive.buildcontext import ContextError, gzip_chunks
 
     dockerfile, quiet = o["dockerfile"], o["quiet"]
     if dockerfile == "-" and context == "-":
@@ -86,7 +86,7 @@ def run_build(env, context: str, o: dict) -> None:
     except ContextError as exc:
         raise StatusError(str(exc), FAILURE) from None
     if o["compress"]:
-        body = _gzip(body)
+        body = gzip_chunks(body)
     progress = _ProgressOutput(env, quiet)
     options = build_options(env, o, rel_dockerfile)
     try:
@@ -113,6 +113,7 @@ def _send(env, body, options, progress) -> str:
     """POST /build and show its stream; returns the image ID (the aux message's, or the -q output)."""
     import io
 
+    from ....config.credentials import all_auth_configs
     from ....streams.jsonstream import json_objects
     from ....streams.progress import JSONMessageError, display_stream
     from ....transport.errors import DockerError
@@ -129,7 +130,7 @@ def _send(env, body, options, progress) -> str:
     out = io.StringIO() if quiet else env.stdout
     on_terminal = not quiet and env.stdout_is_tty()
     try:
-        with env.api.build.build(progress.wrap(body), options, auth_configs=auth_configs(env)) as response:
+        with env.api.build.build(progress.wrap(body), options, auth_configs=all_auth_configs(env.config)) as response:
             try:
                 display_stream(json_objects(response.iter_raw()), lambda text: write_flushed(out, text),
                                is_terminal=on_terminal, width=lambda: _width(env), aux=aux)
@@ -199,7 +200,6 @@ def prepare_context(env, context: str, dockerfile: str):
     from ....archive import buildcontext as bc
 
     stdin = getattr(env.stdin, "buffer", env.stdin)
-    dockerfile_data = None
     if context == "-":
         try:
             return bc.context_from_reader(stdin, dockerfile)
@@ -209,43 +209,12 @@ def prepare_context(env, context: str, dockerfile: str):
         if _is_url(context):
             raise bc.ContextError(f"unable to prepare context: remote contexts are not supported: {context}")
         raise bc.ContextError(f'unable to prepare context: path "{context}" not found')
-    try:
-        context_dir, rel = bc.context_from_local_dir(context, dockerfile)
-    except bc.ContextError as exc:
-        raise bc.ContextError(f"unable to prepare context: {exc}") from None
-    if dockerfile == "-":
-        dockerfile_data = stdin.read()
-    elif rel.startswith("../"):
-        try:
-            with open(dockerfile, "rb") as handle:
-                dockerfile_data = handle.read()
-        except OSError as exc:
-            from ....golang.oserror import path_error
-
-            raise bc.ContextError(f"unable to open Dockerfile: {path_error('open', dockerfile, exc)}") from None
-    excludes = bc.read_dockerignore(context_dir)
-    bc.validate_context_directory(context_dir, excludes)
-    excludes = bc.trim_build_files(excludes, rel, dockerfile == "-")
-    body = bc.tar_context(context_dir, excludes)
-    if dockerfile_data is not None:
-        body, rel = bc.add_dockerfile(body, dockerfile_data)
-    return body, rel
+    return bc.directory_context(context, dockerfile, stdin.read if dockerfile == "-" else None)
 
 
 def _is_url(context: str) -> bool:
     """urlutil.IsGitURL / IsURL: contexts docker would download (not supported here)."""
     return context.startswith(("http://", "https://", "git://", "github.com/", "git@"))
-
-
-def _gzip(chunks):
-    import zlib
-
-    compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
-    for chunk in chunks:
-        data = compressor.compress(chunk)
-        if data:
-            yield data
-    yield compressor.flush()
 
 
 def build_options(env, o: dict, dockerfile: str):
@@ -267,28 +236,9 @@ def build_options(env, o: dict, dockerfile: str):
 
 def _daemon_host(env) -> str:
     try:
-        return env.transport.host.url
+        return env.api.system.daemon_host
     except Exception:  # a bad host is reported when the engine is first used
         return ""
-
-
-def auth_configs(env) -> dict[str, dict]:
-    """configFile.GetAllCredentials for X-Registry-Config: every `auths` entry of config.json, decoded."""
-    import base64
-
-    configs = {}
-    for server, entry in (env.config.get("auths") or {}).items():
-        config = {"serveraddress": server}
-        if entry.get("auth"):
-            try:
-                user, _, password = base64.b64decode(entry["auth"]).decode().partition(":")
-            except (ValueError, UnicodeDecodeError):
-                continue
-            config.update(username=user, password=password)
-        if entry.get("identitytoken"):
-            config["identitytoken"] = entry["identitytoken"]
-        configs[server] = config
-    return configs
 
 
 def _remove_iidfile(path: str) -> None:
