@@ -98,6 +98,8 @@ class Listing:
         spec = spec or self.spec
         rows = list(rows)
         fmt = self.format(spec)
+        if fmt == spec.default_table and spec.plain_table is not None:
+            return spec.plain_table(rows)
         if fmt in (spec.default_table, spec.quiet_format):  # the common case, without the template engine
             text = plain_text(fmt, rows, spec.headers)
             if text is not None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 _SIMPLE_FIELD = re.compile(r"\{\{\.([A-Za-z][A-Za-z0-9_]*)\}\}")
 
@@ -74,6 +75,9 @@ class ListingSpec:
     warn_quiet_with_format: print docker's "Ignoring custom format" warning for -q with --format (ps).
     precheck: parse the format and run it over an empty row before calling the engine, with docker
         ps's "failed to parse template"/"failed to execute template" messages (ps only).
+    plain_table: rows -> docker's bytes of the default table, for a default table that is not made of
+        plain `{{.Field}}` cells (images' `{{if .CreatedSince}}…`) but can be printed without the
+        template engine all the same.
     """
 
     context: type
@@ -86,3 +90,4 @@ class ListingSpec:
     quiet_beats_custom: bool = True
     warn_quiet_with_format: bool = False
     precheck: bool = False
+    plain_table: Callable[[list], str] | None = None

@@ -37,7 +37,23 @@ def spec(digest: bool = False) -> ListingSpec:
     return ListingSpec(context=ImageContext, headers=HEADERS, config_key="imagesFormat",
                        default_table=DEFAULT_TABLE_WITH_DIGEST if digest else DEFAULT_TABLE,
                        raw_format=RAW_FORMAT_WITH_DIGEST if digest else RAW_FORMAT, raw_quiet_format=RAW_QUIET_FORMAT,
-                       quiet_format=QUIET_FORMAT, quiet_beats_custom=False)
+                       quiet_format=QUIET_FORMAT, quiet_beats_custom=False,
+                       plain_table=_plain_table_with_digest if digest else _plain_table)
+
+
+def _plain_table(rows: list["ImageContext"], digest: bool = False) -> str:
+    """The default table without the template engine: what its `{{if .CreatedSince}}…{{else}}N/A{{end}}`
+    prints, laid out by the tabwriter."""
+    from ..plain import plain
+
+    header = "REPOSITORY\tTAG\t" + ("DIGEST\t" if digest else "") + "IMAGE ID\tCREATED\tSIZE"
+    texts = ["\t".join([row.Repository(), row.Tag(), *([row.Digest()] if digest else []), row.ID(),
+                         row.CreatedSince() or "N/A", row.Size()]) for row in rows]
+    return plain(header, texts)
+
+
+def _plain_table_with_digest(rows: list["ImageContext"]) -> str:
+    return _plain_table(rows, digest=True)
 
 
 def with_digest_column(source: str, digest: bool) -> str:

@@ -131,3 +131,14 @@ def test_search_rows():
     assert rows[0].to_json_dict() == {"Description": "Official build line two", "IsOfficial": "true",
                                       "Name": "result1", "StarCount": "5000"}
     assert rows[1].IsOfficial() == "" and Listing(fake_env(), search.spec(), "table").format() == search.DEFAULT_TABLE
+
+
+@pytest.mark.parametrize("digest", [False, True])
+def test_the_plain_default_table_is_what_the_template_prints(digest):
+    from pydock.formatting.writer import render_listing_text
+
+    spec = image.spec(digest)
+    rows = image.image_rows(IMAGES, digest=digest, format_has_digest=digest)
+    templated = render_listing_text(rows, fmt=spec.default_table, headers=spec.headers,
+                                    default_format=spec.default_table)
+    assert spec.plain_table(rows) == templated and "N/A" in templated
