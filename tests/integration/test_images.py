@@ -206,7 +206,9 @@ def tar_contents(data: bytes) -> dict[str, bytes | None]:
 
 
 def test_save_equals_dockers(pydock, docker, bed, tmp_path):
-    mine, theirs = pydock("save", "busybox", "alpine"), docker("save", "busybox", "alpine")
+    # by ID: the seeded images' tags may change under other tests, and a save lists them
+    ids = [sh("image", "inspect", "-f", "{{.Id}}", name).strip() for name in ("busybox", "alpine")]
+    mine, theirs = pydock("save", *ids), docker("save", *ids)
     assert mine.code == theirs.code == 0 and mine.out_bytes == theirs.out_bytes and len(mine.out_bytes) > 10000
     mine, theirs = pydock("save", f"{bed.repo}/app:v1", "busybox"), docker("save", f"{bed.repo}/app:v1", "busybox")
     assert (mine.code, mine.err) == (theirs.code, theirs.err) == (0, "")
