@@ -104,9 +104,13 @@ def hijack(api, container: str, **kwargs):
 
 
 def run_container(ctx, env, cfg, opts: RunOptions) -> int:
-    """Everything after flag parsing; returns the exit status."""
+    """Everything after flag parsing; returns the exit status.
+
+    With --rm, a container that was created but not started is removed on every way out
+    (errors, signals, a closed stream): the engine only removes what it started.
+    """
     from ....streams.progress import JSONMessageError
-    from ....streams.signals import SignalProxy
+    from ....streams.signals import SessionSignals
     from ....transport.errors import DockerError
     from .creating import create_container, to_status_error
 
@@ -124,13 +128,28 @@ def run_container(ctx, env, cfg, opts: RunOptions) -> int:
     except (DockerError, ValueError, JSONMessageError) as exc:
         raise to_status_error(ctx, exc) from None
     api = env.api.containers
-    proxy = SignalProxy(lambda sig: api.kill(container_id, sig)).start() if opts.sig_proxy else None
+    kill = (lambda sig: api.kill(container_id, sig)) if opts.sig_proxy else None
+    progress = _Progress()
     try:
-        with output_errors(proxy is not None):
-            return _attach_and_start(ctx, env, cfg, opts, container_id)
-    finally:
-        if proxy is not None:
-            proxy.stop()
+        with SessionSignals(kill), output_errors(opts.sig_proxy):
+            return _attach_and_start(ctx, env, cfg, opts, container_id, progress)
+    except BaseException:
+        if opts.auto_remove and not progress.started:
+            remove_quietly(api, container_id)
+        raise
+
+
+class _Progress:
+    started = False
+
+
+def remove_quietly(api, container_id: str) -> None:
+    """What --rm would have done for a container that never ran: force-remove it with its anonymous
+    volumes. Errors are ignored (the engine may be removing it already)."""
+    try:
+        api.remove(container_id, volumes=True, force=True)
+    except Exception:
+        pass
 
 
 @contextlib.contextmanager
@@ -147,7 +166,7 @@ def output_errors(signals_caught: bool):
         raise StatusError(str(exc), FAILURE) from None
 
 
-def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str) -> int:
+def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str, progress: _Progress) -> int:
     from ....streams.pump import DETACHED, stream_io
     from ....streams.tty import SizeMonitor, detach_key_bytes
     from ....transport.errors import DockerError
@@ -175,6 +194,7 @@ def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str) -> int
             if opts.auto_remove:
                 waiter.status()
             raise to_status_error(ctx, exc) from None
+        progress.started = True
         if not attached:
             return 0
         if config["Tty"] and env.stdout_is_tty():
