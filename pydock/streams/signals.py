@@ -155,14 +155,18 @@ class Subscription:
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._active = False
         self._name = name
+        self._thread: threading.Thread | None = None
 
-    def stop(self) -> None:
+    def stop(self, wait: float = 0) -> None:
         """Go's signal.Stop: the signals go back to what they did before (once all their
-        subscribers stopped); a signal already queued is still handled."""
+        subscribers stopped). A signal already taken is still handled; with `wait`, for up to that
+        many seconds before returning."""
         if self._active:
             self._active = False
             _dispatcher.unsubscribe(self)
             self._queue.put(None)
+            if wait and self._thread is not None and self._thread is not threading.current_thread():
+                self._thread.join(wait)
 
     def __enter__(self) -> "Subscription":
         return self
@@ -172,7 +176,8 @@ class Subscription:
 
     def _start(self) -> None:
         self._active = True
-        threading.Thread(target=self._work, name=self._name, daemon=True).start()
+        self._thread = threading.Thread(target=self._work, name=self._name, daemon=True)
+        self._thread.start()
 
     def _deliver(self, signum: int) -> None:
         self._queue.put(signum)
@@ -305,16 +310,19 @@ class SessionSignals:
 
     - kill: the signal proxy (docker's ForwardAllSignals): every forwardable signal is sent as
       `kill(name)`, e.g. `POST /containers/{id}/kill?signal=INT`. None: nothing is forwarded.
-    - on_cancel: what the first SIGINT/SIGTERM does besides (docker's notifyContext cancels the
+    - on_cancel(signum): what the first SIGINT/SIGTERM does besides (docker's notifyContext cancels the
       command's context): `start -a` and `exec` stop streaming and exit 0; None (run, attach)
-      goes on until the container exits. It runs after the signal was forwarded.
+      goes on until the container exits. It runs before the signal is forwarded, and stop()
+      lets that forwarding finish: docker races the two, pydock always forwards.
     - the third SIGINT/SIGTERM ends the process at once: "got 3 SIGTERM/SIGINTs, forcefully
       exiting", exit 1 (docker's forceExitAfter3TerminationSignals).
     - signals not forwarded keep Go's runtime handling (install_runtime_defaults); SIGQUIT and its
       kind are acted on here too, since their Python handler would wait for the main thread.
     """
 
-    def __init__(self, kill: Callable[[str], None] | None = None, on_cancel: Callable[[], None] | None = None):
+    FLUSH_SECONDS = 2.0
+
+    def __init__(self, kill: Callable[[str], None] | None = None, on_cancel: Callable[[int], None] | None = None):
         self._kill = kill
         self._on_cancel = on_cancel
         self._terminations = 0
@@ -327,8 +335,9 @@ class SessionSignals:
         return self
 
     def stop(self) -> None:
+        """Stop catching; a signal being forwarded is sent first (up to FLUSH_SECONDS)."""
         if self._subscription is not None:
-            self._subscription.stop()
+            self._subscription.stop(wait=self.FLUSH_SECONDS)
             self._subscription = None
 
     def __enter__(self) -> "SessionSignals":
@@ -338,6 +347,11 @@ class SessionSignals:
         self.stop()
 
     def _handle(self, signum: int) -> None:
+        terminating = signum in TERMINATION
+        if terminating:
+            self._terminations += 1
+            if self._terminations == 1 and self._on_cancel is not None:
+                self._on_cancel(signum)  # stop streaming first: output the signal causes is not shown
         if signum in self._forwarded:
             name = signal_name(signum)
             if name:
@@ -345,26 +359,26 @@ class SessionSignals:
                     self._kill(name)
                 except Exception:  # docker only logs this at debug level
                     pass
-        if signum in TERMINATION:
-            self._terminations += 1
-            if self._terminations == 1 and self._on_cancel is not None:
-                self._on_cancel()
-            elif self._terminations >= 3:
-                exit_now(1, FORCE_EXIT_MESSAGE)
-        elif signum not in self._forwarded and signum in _go_thrown():
+        elif signum in _go_thrown():
             throw(signum)
+        if terminating and self._terminations >= 3:
+            exit_now(1, FORCE_EXIT_MESSAGE)
 
 
 class Cancel:
-    """A cancellation flag with callbacks (Go's context cancel plus context.AfterFunc)."""
+    """A cancellation flag with callbacks (Go's context cancel plus context.AfterFunc); it keeps the
+    signal that caused it (Go's context.Cause)."""
 
     def __init__(self):
         self._event = threading.Event()
         self._lock = threading.Lock()
         self._callbacks: list[Callable[[], None]] = []
+        self.signum = 0
 
-    def __call__(self) -> None:
+    def __call__(self, signum: int = 0) -> None:
         with self._lock:
+            if not self._event.is_set():
+                self.signum = signum
             self._event.set()
             callbacks, self._callbacks = self._callbacks, []
         for callback in callbacks:

@@ -105,7 +105,8 @@ def _start_many(env, names: list[str]) -> None:
 
 def _start_attached(env, container: str, interactive: bool, detach_keys: str) -> int:
     """docker start -a: attach, register the wait, start. The first SIGINT/SIGTERM (forwarded when the
-    container has no TTY) ends the command at once with 0, as docker's cancelled context does."""
+    container has no TTY) ends the command at once, as docker's cancelled context does: with 0, or
+    with 128+signal when it came before the start request returned."""
     from ....streams.pump import DETACHED, stream_io
     from ....streams.signals import Cancel, SessionSignals
     from ....streams.tty import SizeMonitor, detach_key_bytes
@@ -134,6 +135,8 @@ def _start_attached(env, container: str, interactive: bool, detach_keys: str) ->
             if auto_remove:
                 waiter.status()
             raise
+        if cancel.cancelled:  # during the start request: docker's fails with the signal as its cause
+            return 128 + cancel.signum
         if tty and env.stdout_is_tty():
             monitor = SizeMonitor(lambda h, w: api.resize(cid, h, w), env.stdout.fileno(), env.stderr).start()
         with output_errors(not tty):

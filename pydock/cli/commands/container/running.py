@@ -112,7 +112,7 @@ def run_container(ctx, env, cfg, opts: RunOptions) -> int:
     from ....streams.progress import JSONMessageError
     from ....streams.signals import SessionSignals
     from ....transport.errors import DockerError
-    from .creating import create_container, to_status_error
+    from .creating import create_container, remove_quietly, to_status_error
 
     config = cfg.config
     if not opts.detach:
@@ -141,15 +141,6 @@ def run_container(ctx, env, cfg, opts: RunOptions) -> int:
 
 class _Progress:
     started = False
-
-
-def remove_quietly(api, container_id: str) -> None:
-    """What --rm would have done for a container that never ran: force-remove it with its anonymous
-    volumes. Errors are ignored (the engine may be removing it already)."""
-    try:
-        api.remove(container_id, volumes=True, force=True)
-    except Exception:
-        pass
 
 
 @contextlib.contextmanager
@@ -185,7 +176,7 @@ def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str, progre
     try:
         waiter = ExitWaiter(api, container_id, "removed" if opts.auto_remove else "next-exit", env.stderr)
         if not attached:
-            print_line(env.stdout, container_id)
+            _print_id(env.stdout, container_id, sigpipe_caught=opts.sig_proxy)
         try:
             api.start(container_id)
         except DockerError as exc:
@@ -211,6 +202,16 @@ def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str, progre
         return waiter.status()
     finally:
         end_session(monitor=monitor, conn=conn, waiter=waiter)
+
+
+def _print_id(stdout, container_id: str, *, sigpipe_caught: bool) -> None:
+    """run -d prints the ID. A closed stdout: while docker proxies signals it catches SIGPIPE and
+    ignores the failed write (the container starts); otherwise SIGPIPE ends it before the start."""
+    try:
+        print_line(stdout, container_id)
+    except BrokenPipeError:
+        if not sigpipe_caught:
+            raise
 
 
 def end_session(*, monitor=None, proxy=None, conn=None, waiter=None) -> None:
