@@ -96,7 +96,8 @@ def test_no_rm_container_is_left_when_attaching_fails(bed, pydock, docker):
     assert not exists(mine_name)
 
 
-@pytest.mark.parametrize("args", [["alpine", "pydt-no-such-command"], ["--network", "pydt-no-such-net", "alpine", "true"],
+@pytest.mark.parametrize("args", [["alpine", "pydt-no-such-command"],
+                                  ["--network", "pydt-no-such-net", "alpine", "true"],
                                   ["-p", "127.0.0.1:1:80", "-p", "127.0.0.1:1:81", "alpine", "true"]],
                          ids=["command", "network", "port"])
 def test_no_rm_container_is_left_when_start_fails(bed, pydock, docker, args):

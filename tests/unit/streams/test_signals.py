@@ -12,8 +12,7 @@ import time
 
 import pytest
 
-from pydock.streams.signals import (FORCE_EXIT_MESSAGE, Cancel, SessionSignals, forwarded_signals, notify,
-                                    signal_name)
+from pydock.streams.signals import FORCE_EXIT_MESSAGE, Cancel, SessionSignals, forwarded_signals, notify, signal_name
 
 
 def test_names():
