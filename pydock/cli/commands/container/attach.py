@@ -117,12 +117,12 @@ def _start_attached(env, container: str, interactive: bool, detach_keys: str) ->
     info = api.inspect(container)
     cid, tty = info["Id"], bool(info["Config"].get("Tty"))
     auto_remove = bool((info.get("HostConfig") or {}).get("AutoRemove"))
-    cancel = Cancel()
-    signals = SessionSignals((lambda sig: api.kill(cid, sig)) if not tty else None, on_cancel=cancel).start()
     keys = detach_keys_for(env, detach_keys)
     with_stdin = interactive and bool(info["Config"].get("OpenStdin"))
-    conn = waiter = monitor = None
+    cancel = Cancel()
+    signals = conn = waiter = monitor = None
     try:
+        signals = SessionSignals((lambda sig: api.kill(cid, sig)) if not tty else None, on_cancel=cancel).start()
         conn = hijack(api, cid, stdin=with_stdin, stdout=True, stderr=True, detach_keys=keys or None)
         cancel.after(conn.shutdown)
         if cancel.cancelled:  # docker's attach request fails on the cancelled context: nothing starts
