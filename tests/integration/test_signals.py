@@ -138,7 +138,8 @@ def test_run_without_init_pid1_ignores_sigint_and_the_run_goes_on(bed):
     """sleep as PID 1 has no SIGINT handler, so the forwarded signal does nothing: exit 0 at its end."""
     def case(cli, _):
         started = time.monotonic()
-        outcome = signalled(cli, _run_args(bed, "alpine", "sh", "-c", "echo ready; exec sleep 2"), [signal.SIGINT])
+        outcome = signalled(cli, _run_args(bed, "alpine", "sh", "-c", "echo ready; exec sleep 2"), [signal.SIGINT],
+                            settle=0.5)  # sh (which would die of it) has become sleep by then
         return outcome, time.monotonic() - started > 1.5
     expected = compare({"no-init": case}, n_pydock=2)
     assert expected["no-init"] == (Outcome(READY, "", 0), True)
