@@ -126,7 +126,27 @@ def _die_of_sigpipe() -> None:
     os.kill(os.getpid(), signal.SIGPIPE)
 
 
+def _open_closed_std_fds() -> None:
+    """Give a closed stdin/stdout/stderr /dev/null, as Go's runtime does at start (runtime.checkfds).
+
+    Then output to a closed stream is discarded as docker's is, and no engine socket can take fd 0-2.
+    """
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            pass
+        opened = os.open(os.devnull, os.O_RDONLY if mode == "r" else os.O_WRONLY)
+        if opened != fd:
+            os.dup2(opened, fd)
+            os.close(opened)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(fd, mode, closefd=False))
+
+
 def main() -> None:
+    _open_closed_std_fds()
     status = run()
     try:
         sys.stdout.flush()

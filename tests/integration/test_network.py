@@ -276,3 +276,18 @@ def test_ctrl_c_at_the_prune_prompt_cancels_like_docker(nets, group):
         child.close()
         outputs.append((child.before, child.exitstatus))
     assert outputs[0] == outputs[1] == (b"^C\r\n", 0)
+
+
+@pytest.mark.parametrize("redirect", [">&-", "2>&-", ">&- 2>&-", "<&-"])
+def test_closed_standard_streams_end_like_docker(nets, redirect):
+    """A closed stream is /dev/null to docker (Go's runtime opens it at start): the command still runs."""
+    results = []
+    for tool, argv in (("pydock", PYDOCK), ("docker", [DOCKER])):
+        name = nets.name(tool)
+        script = f'"$@" network create --label {nets.label} {name} {redirect}; echo "$?" >&3; ' \
+                 f'"$@" network inspect -f x pydt-missing-net {redirect}; echo "$?" >&3'
+        proc = subprocess.run(["sh", "-c", f"exec 3>&1; ( {script} ) 1>/dev/null", "sh", *argv],
+                              capture_output=True, text=True, timeout=60)
+        results.append((proc.stdout, proc.stderr.replace("pydock", "docker"), network_exists(name)))
+    assert results[0] == results[1]
+    assert results[0][0] == "0\n1\n" and results[0][2]
