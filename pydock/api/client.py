@@ -11,6 +11,7 @@ _KINDS = {
     "images": ("pydock.api.images", "ImagesAPI"),
     "networks": ("pydock.api.networks", "NetworksAPI"),
     "volumes": ("pydock.api.volumes", "VolumesAPI"),
+    "build": ("pydock.api.build", "BuildAPI"),
     "objects": ("pydock.api.objects", "ObjectsAPI"),
 }
 

@@ -32,3 +32,7 @@ class ImagesAPI:
 
     def tag(self, name: str, repo: str, tag: str | None = None) -> None:
         self.t.request("POST", f"/images/{quote(name, safe='/:@')}/tag", params={"repo": repo, "tag": tag})
+
+    def prune(self, filters: dict | None = None) -> dict:
+        """POST /images/prune: {"ImagesDeleted": [{"Untagged"|"Deleted": …}], "SpaceReclaimed": bytes}."""
+        return self.t.post_json("/images/prune", params={"filters": filters or None})

@@ -33,9 +33,18 @@ CONTAINER_COMMANDS = {
 }
 CONTAINER_ALIASES = {"list": "ls", "ps": "ls", "remove": "rm"}
 
+SYSTEM_COMMANDS = {
+    "df": (f"{S}:df", "Show docker disk usage"),
+    "events": (f"{S}:events", "Get real time events from the server"),
+    "info": (f"{S}:info", "Display system-wide information"),
+    "prune": (f"{S}:prune", "Remove unused data"),
+}
+
 # top-level commands: the groups and docker's shortcuts
 TOP_COMMANDS = {
     "container": ("pydock.cli.commands.groups:container", "Manage containers"),
+    "system": ("pydock.cli.commands.groups:system", "Manage Docker"),
+    "events": SYSTEM_COMMANDS["events"],
     "version": (f"{S}:version", "Show the Docker version information"),
     "info": (f"{S}:info", "Display system-wide information"),
     "ps": (f"{C}.listing:ps", "List containers"),
@@ -45,7 +54,8 @@ TOP_COMMANDS = {
         "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "update", "wait")},
 }
 
-GROUPS = {"container": ("container", CONTAINER_COMMANDS, CONTAINER_ALIASES)}
+GROUPS = {"container": ("container", CONTAINER_COMMANDS, CONTAINER_ALIASES),
+          "system": ("system", SYSTEM_COMMANDS, {})}
 
 
 # top-level shortcuts that are their own command objects (for their usage line) but the same command

@@ -113,13 +113,18 @@ def confirm(env, message: str) -> bool:
 
 
 def merge_prune_filters(filters: dict[str, dict[str, bool]], configured) -> dict:
-    """docker's PruneFilters: add config.json's pruneFilters, skipping a label that contradicts the flags."""
+    """docker 28's command.PruneFilters: add config.json's pruneFilters to `filters` (changed in place).
+
+    A configured `label=v` is skipped when filters.ExactMatch("label!", v), and `label!=v` when
+    ExactMatch("label", v); ExactMatch is true when no such filter is set at all, so a configured
+    label filter only counts next to a flag filter of the opposite kind (docker/cli cli/command/utils.go).
+    """
     for entry in configured or []:
         name, sep, value = str(entry).partition("=")
         if not sep:
             continue
         opposite = {"label": "label!", "label!": "label"}.get(name)
-        if opposite and value in filters.get(opposite, {}):
+        if opposite and (not filters.get(opposite) or value in filters[opposite]):
             continue
         filters.setdefault(name, {})[value] = True
     return filters
