@@ -10,6 +10,7 @@ import socketserver
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 
@@ -273,3 +274,163 @@ def test_log_levels_parse_like_logrus(pydock, docker, level):
     args = ("-l", level, "ps", "-q", "--filter", "label=pydt-no-such-label")
     mine, theirs = pydock(*args), docker(*args)
     assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+# -- system df ----------------------------------------------------------------------------------
+def _disk_usage(now: float) -> dict:
+    """A /system/df answer with what this engine rarely has: dangling and digest-only images, unknown
+    sizes (-1), paused and restarting containers, volumes without usage data, a build cache."""
+    day = 86400
+    iso = lambda t: time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + ".123456789Z"  # noqa: E731
+    image = {"Containers": 0, "Created": int(now - 3 * day), "Labels": None, "ParentId": "", "SharedSize": 0,
+             "VirtualSize": 0}
+    container = {"Image": "alpine", "ImageID": "sha256:" + "a" * 64, "Command": "sleep 600", "Ports": [],
+                 "Labels": {}, "Mounts": [], "HostConfig": {"NetworkMode": "default"},
+                 "NetworkSettings": {"Networks": {}}}
+    return {
+        "LayersSize": 123456789,
+        "Images": [
+            {**image, "Id": "sha256:" + "1" * 64, "RepoTags": ["alpine:latest", "alpine:3"], "RepoDigests": [],
+             "Containers": 2, "Size": 7800000, "SharedSize": 5000000},
+            {**image, "Id": "sha256:" + "2" * 64, "RepoTags": ["<none>:<none>"], "RepoDigests": ["<none>@<none>"],
+             "Size": 1985598, "SharedSize": 1985569, "Created": int(now - 40 * day)},
+            {**image, "Id": "sha256:" + "3" * 64, "RepoTags": [], "RepoDigests": ["busybox@sha256:" + "b" * 64],
+             "Size": 4000000, "SharedSize": -1, "Containers": -1},
+            {**image, "Id": "sha256:" + "4" * 64, "RepoTags": ["127.0.0.1:5000/team/app:v1.2"],
+             "RepoDigests": [], "Size": 100, "SharedSize": 0, "Containers": 1, "Created": int(now - 400 * day)},
+            {**image, "Id": "sha256:" + "5" * 64, "RepoTags": ["Bad:Ref"], "RepoDigests": [], "Size": 1},
+        ],
+        "Containers": [
+            {**container, "Id": "c" * 64, "Names": ["/pydt-run"], "Created": int(now - 2 * day), "State": "running",
+             "Status": "Up 2 days", "SizeRw": 1200, "SizeRootFs": 7801200,
+             "Mounts": [{"Type": "volume", "Name": "v" * 64, "Driver": "local"}]},
+            {**container, "Id": "d" * 64, "Names": ["/pydt-paused"], "Created": int(now - 3 * day),
+             "State": "paused", "Status": "Up 3 days (Paused)", "SizeRw": 0, "Command": "sh -c 'echo a long command'"},
+            {**container, "Id": "e" * 64, "Names": ["/pydt-exited", "/pydt-run/link"], "Created": int(now - 5 * day),
+             "State": "exited", "Status": "Exited (0) 5 days ago", "SizeRw": 333, "Image": "sha256:" + "2" * 64},
+            {**container, "Id": "f" * 64, "Names": ["/pydt-restarting"], "Created": int(now - 6 * day),
+             "State": "restarting", "Status": "Restarting (1) 2 seconds ago"},
+        ],
+        "Volumes": [
+            {"CreatedAt": iso(now - day), "Driver": "local", "Labels": {"a": "1"}, "Mountpoint": "/v/a", "Name": "v" * 64,
+             "Options": None, "Scope": "local", "UsageData": {"RefCount": 1, "Size": 2048}},
+            {"CreatedAt": iso(now - day), "Driver": "local", "Labels": None, "Mountpoint": "/v/b", "Name": "pydt-vol",
+             "Options": None, "Scope": "local", "UsageData": {"RefCount": 0, "Size": 1000000}},
+            {"CreatedAt": iso(now - day), "Driver": "local", "Labels": None, "Mountpoint": "/v/c", "Name": "pydt-unk",
+             "Options": None, "Scope": "local", "UsageData": {"RefCount": 0, "Size": -1}},
+        ],
+        "BuildCache": [
+            {"ID": "k" * 25, "Parent": "", "Parents": ["p" * 25, "q" * 25], "Type": "regular",
+             "Description": "mount / from exec /bin/sh -c apk add git", "InUse": True, "Shared": False,
+             "Size": 52000000, "CreatedAt": iso(now - 2 * day), "LastUsedAt": iso(now - 3600), "UsageCount": 3},
+            {"ID": "j" * 25, "Parent": "r" * 25, "Type": "source.local", "Description": "local source for context",
+             "InUse": False, "Shared": True, "Size": 1000, "CreatedAt": iso(now - 2 * day), "LastUsedAt": None,
+             "UsageCount": 0},
+            {"ID": "i" * 25, "Parent": "", "Type": "exec.cachemount", "Description": "cached mount",
+             "InUse": False, "Shared": False, "Size": 999, "CreatedAt": iso(now - 9 * day),
+             "LastUsedAt": iso(now - 3600), "UsageCount": 12},
+        ],
+        "BuilderSize": 52000999,
+    }
+
+
+@pytest.fixture(scope="module")
+def scripted_df(tmp_path_factory):
+    from tests.integration.fake_engine import FakeEngine
+
+    usage = _disk_usage(time.time())
+    empty = {"LayersSize": 0, "Images": [], "Containers": [], "Volumes": [], "BuildCache": None}
+    engines = [FakeEngine(str(tmp_path_factory.mktemp("df") / "engine.sock"), {"/system/df": answer})
+               for answer in (usage, empty)]
+    yield engines
+    for engine in engines:
+        engine.close()
+
+
+DF_FORMATS = [None, "table", "json", "{{json .}}", "raw", "table {{.Type}}\\t{{.Size}}", "{{.Type}}\\t{{.Active}}",
+              "{{.Foo}}", "{{", "table {{.Type}}\\t{{.Foo}}", "tablex {{.Type}}", "table {{.Reclaimable}}|{{.TotalCount}}",
+              "{{json .Size}} {{.Type | printf \"%q\"}}"]
+DF_VERBOSE_FORMATS = [None, "table", "json", "{{json .}}", "raw", "{{len .Images}} {{len .BuildCache}}",
+                      "table {{range .Images}}{{.ID}}/{{.Repository}}:{{.Tag}} {{end}}X", "x{{.Foo}}", "{{",
+                      "{{range .Containers}}{{.ID}} {{.Size}} {{.Names}}{{\"\\n\"}}{{end}}",
+                      "{{range .BuildCache}}{{.ID}}|{{.Parent}}|{{.CreatedSince}}|{{.LastUsedSince}}|{{.InUse}}\n{{end}}",
+                      "{{range .Volumes}}{{.Name}} {{.Links}} {{.Size}} {{.Labels}}\n{{end}}",
+                      "{{(index .Images 0).Foo}}", "{{json .BuildCache}}"]
+
+
+@pytest.mark.parametrize("verbose, fmt", [(False, f) for f in DF_FORMATS] + [(True, f) for f in DF_VERBOSE_FORMATS])
+@pytest.mark.parametrize("which", [0, 1], ids=["full", "empty"])
+def test_df_for_given_usage_is_dockers(pydock, docker, scripted_df, verbose, fmt, which):
+    """Byte for byte against docker on the same /system/df answer (times are days away: stable)."""
+    args = ["-H", scripted_df[which].host, "system", "df", *(["-v"] if verbose else []),
+            *(["--format", fmt] if fmt is not None else [])]
+    mine, theirs = pydock(*args), docker(*args)
+    assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+_SIZES = re.compile(r"\b\d+(\.\d+)?[kMGT]?B( \(\d+%\))?|\b\d+\b")
+
+
+def test_df_on_the_engine_has_dockers_layout(pydock, docker):
+    """Counts and sizes change while other tests run: compare with them masked."""
+    mine, theirs = pydock("system", "df"), docker("system", "df")
+    assert (mine.code, mine.err) == (theirs.code, theirs.err) == (0, "")
+    masked = lambda text: [_SIZES.sub("N", line).split() for line in text.splitlines()]  # noqa: E731
+    assert masked(mine.out) == masked(theirs.out) == [
+        ["TYPE", "TOTAL", "ACTIVE", "SIZE", "RECLAIMABLE"], ["Images", "N", "N", "N", "N"],
+        ["Containers", "N", "N", "N", "N"], ["Local", "Volumes", "N", "N", "N", "N"],
+        ["Build", "Cache", "N", "N", "N", "N"]]
+    header = mine.out.splitlines()[0]
+    assert header == theirs.out.splitlines()[0] or len(header) != len(theirs.out.splitlines()[0])
+
+
+def test_df_verbose_on_the_engine_has_dockers_sections(pydock, docker):
+    def sections(text):
+        lines = text.splitlines()
+        return [(line, lines[i + 2].split("  ")[0]) for i, line in enumerate(lines) if line.endswith(":")
+                or line.startswith("Build cache usage:")]
+    mine, theirs = pydock("system", "df", "-v"), docker("system", "df", "-v")
+    assert (mine.code, mine.err) == (theirs.code, theirs.err) == (0, "")
+    assert [title for title, _ in sections(mine.out)][:3] == ["Images space usage:", "Containers space usage:",
+                                                              "Local Volumes space usage:"]
+    assert [(_SIZES.sub("N", t), h) for t, h in sections(mine.out)] == \
+        [(_SIZES.sub("N", t), h) for t, h in sections(theirs.out)]
+
+
+def test_df_json_on_the_engine_has_dockers_keys(pydock, docker):
+    mine = [json.loads(line) for line in pydock("system", "df", "--format", "json").out.splitlines()]
+    theirs = [json.loads(line) for line in docker("system", "df", "--format", "json").out.splitlines()]
+    assert [list(row) for row in mine] == [list(row) for row in theirs]
+    assert [row["Type"] for row in mine] == [row["Type"] for row in theirs]
+    verbose = json.loads(pydock("system", "df", "-v", "--format", "{{json .}}").out)
+    assert list(verbose) == list(json.loads(docker("system", "df", "-v", "--format", "{{json .}}").out))
+
+
+@pytest.mark.parametrize("argv", [["system", "df", "x"], ["system", "df", "--bogus"], ["system", "df", "-v", "-v=x"],
+                                  ["system", "bogus"], ["system", "info", "x"], ["system", "prune", "x"],
+                                  ["-H", NO_ENGINE, "system", "df"], ["-H", NO_ENGINE, "system", "df", "--format", "{{"]])
+def test_system_bad_input_is_dockers(pydock, docker, argv):
+    mine, theirs = pydock(*argv), docker(*argv)
+    assert (mine.out, mine.err.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+@pytest.mark.parametrize("command", ["system", "system df", "system prune", "system info", "info", "system events"])
+def test_system_help_is_dockers(pydock, docker, command):
+    mine, theirs = pydock(*command.split(), "--help"), docker(*command.split(), "--help")
+    assert (mine.out.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.code)
+
+
+def test_system_info_is_info(pydock, docker):
+    mine, theirs = pydock("system", "info"), docker("system", "info")
+    assert (mine.code, mine.err) == (theirs.code, theirs.err)
+    assert _stable(mine.out) == _stable(theirs.out) == _stable(pydock("info").out)
+    fmt = "{{.ServerVersion}} {{.Name}} {{json .RegistryConfig}}"
+    assert pydock("system", "info", "-f", fmt).out == docker("system", "info", "-f", fmt).out
+
+
+def test_root_help_lists_system_and_events(pydock):
+    text = pydock("--help").out
+    management = text.split("Management Commands:")[1].split("\n\n")[0]
+    commands = text.split("\nCommands:")[1].split("\n\n")[0]
+    assert "  system      Manage Docker" in management.splitlines()
+    assert "  events      Get real time events from the server" in commands.splitlines()

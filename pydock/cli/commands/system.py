@@ -304,8 +304,8 @@ def _write_event(env, template, event) -> None:
 
     try:
         text = template.execute(event)
-    except TemplateExecError as exc:  # Go's template has written what came before the failure
-        write_flushed(env.stdout, exc.partial_output)
+    except TemplateExecError as exc:  # Go's template has written what came before; docker's deferred newline
+        write_flushed(env.stdout, exc.partial_output + "\n")
         raise StatusError(str(exc), FAILURE) from None
     write_flushed(env.stdout, text + "\n")
 

@@ -42,7 +42,9 @@ class BuildCacheContext(TemplateContext):
         return ident + "*" if self.v.get("InUse") else ident
 
     def Parent(self) -> str:  # noqa: N802
-        parents = self.v.get("Parents") or []
+        # docker 28's CacheRecord tags Parents `json:" Parents"` (a leading space): the engine's
+        # "Parents" never reaches it, so only the deprecated Parent shows
+        parents = self.v.get(" Parents") or []
         parent = ", ".join(parents) if parents else (self.v.get("Parent") or "")
         return truncate_id(parent) if self.trunc else parent
 

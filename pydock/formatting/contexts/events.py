@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from ...golang.fmt import NamedString
 from ...golang.structs import Field, GoMap, NilMap, Schema
 
 ACTOR = Schema("events.Actor", (Field("ID"), Field("Attributes", "map")))
@@ -24,15 +25,27 @@ MESSAGE = Schema("events.Message", (
 ))
 
 
+class _Attributes(GoMap):
+    go_type_name = "map[string]string"
+
+
+class _NilAttributes(NilMap):
+    go_type_name = "map[string]string"
+    go_zero = ""  # what `index` gives for a missing key
+
+
 def message(raw: dict | None = None, *, pointer: bool = False):
     """The engine's JSON event as docker's events.Message (None: the empty *events.Message docker
-    validates templates on). Attributes become a Go map[string]string."""
+    validates templates on). Type and Action keep their Go types (events.Type, events.Action: `upper`
+    refuses them as Go does); Attributes is a map[string]string."""
     raw = raw or {}
     actor = raw.get("Actor") if isinstance(raw.get("Actor"), dict) else {}
     attributes = actor.get("Attributes")
-    typed = NilMap() if attributes is None else GoMap({k: attributes[k] for k in sorted(attributes)}, "")
+    typed = _NilAttributes() if attributes is None else _Attributes({k: attributes[k] for k in sorted(attributes)}, "")
     schema = MESSAGE.pointer() if pointer else MESSAGE
-    return schema.build(raw, Actor=ACTOR.build(actor, Attributes=typed))
+    return schema.build(raw, Type=NamedString(raw.get("Type") or "", "events.Type"),
+                        Action=NamedString(raw.get("Action") or "", "events.Action"),
+                        Actor=ACTOR.build(actor, Attributes=typed))
 
 
 def pretty_line(raw: dict) -> str:
