@@ -18,11 +18,32 @@ class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     daemon_threads = True
 
 
+def _forward(socket_path: str, method: str, path: str, body: bytes) -> tuple[int, bytes]:
+    """Send one request to the engine at `socket_path`; its status and body."""
+    import http.client
+    import socket
+
+    class UnixConnection(http.client.HTTPConnection):
+        def connect(self):
+            self.sock = socket.socket(socket.AF_UNIX)
+            self.sock.connect(socket_path)
+
+    connection = UnixConnection("docker", timeout=120)
+    try:
+        headers = {"Content-Type": "application/json"} if body else {}
+        connection.request(method, path, body=body or None, headers=headers)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
 class FakeEngine:
     """`routes` maps a regular expression on the path (without /vX.Y) to a JSON-able answer, or to
-    bytes sent as is (a stream of JSON lines for /events). Unknown routes answer 404."""
+    bytes sent as is (a stream of JSON lines for /events). Unknown routes answer 404, or with
+    `forward_to` (an engine's socket) are passed on to that engine: a filter in front of the real one."""
 
-    def __init__(self, path: str, routes: dict):
+    def __init__(self, path: str, routes: dict, forward_to: str | None = None):
         self.path, self.routes, self.requests = path, routes, []
         engine = self
 
@@ -31,16 +52,19 @@ class FakeEngine:
 
             def _answer(self):
                 length = int(self.headers.get("Content-Length") or 0)
-                if length:
-                    self.rfile.read(length)
+                sent = self.rfile.read(length) if length else b""
                 url = urlsplit(self.path)
                 route = re.sub(r"^/v[0-9.]+", "", url.path)
                 engine.requests.append((self.command, route, {k: v[0] for k, v in parse_qs(url.query).items()}))
                 status, body = 200, b"OK" if route == "/_ping" else None
                 if body is None:
                     answer = next((a for pattern, a in engine.routes.items() if re.fullmatch(pattern, route)), None)
-                    if answer is None:
+                    if answer is None and forward_to:
+                        status, answer = _forward(forward_to, self.command, self.path, sent)
+                    elif answer is None:
                         status, answer = 404, {"message": f"page not found: {route}"}
+                    elif isinstance(answer, tuple):  # (status, answer)
+                        status, answer = answer
                     body = answer if isinstance(answer, bytes) else json.dumps(answer).encode()
                 self.send_response(status)
                 self.send_header("API-Version", "1.41")

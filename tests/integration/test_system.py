@@ -434,3 +434,182 @@ def test_root_help_lists_system_and_events(pydock):
     commands = text.split("\nCommands:")[1].split("\n\n")[0]
     assert "  system      Manage Docker" in management.splitlines()
     assert "  events      Get real time events from the server" in commands.splitlines()
+
+
+# -- system prune -------------------------------------------------------------------------------
+PRUNED = {
+    "/containers/prune": {"ContainersDeleted": ["c" * 64, "d" * 64], "SpaceReclaimed": 123456},
+    "/networks/prune": {"NetworksDeleted": ["pydt-net-a", "pydt-net-b"]},
+    "/volumes/prune": {"VolumesDeleted": ["pydt-vol-a"], "SpaceReclaimed": 2048},
+    "/images/prune": {"ImagesDeleted": [{"Untagged": "pydt-app:old"}, {"Deleted": "sha256:" + "1" * 64},
+                                        {"Deleted": "sha256:" + "2" * 64}], "SpaceReclaimed": 1985598},
+    "/build/prune": {"CachesDeleted": ["k" * 25, "j" * 25], "SpaceReclaimed": 52000000},
+}
+NOTHING = {"/containers/prune": {"ContainersDeleted": None, "SpaceReclaimed": 0},
+           "/networks/prune": {"NetworksDeleted": None}, "/volumes/prune": {"VolumesDeleted": None},
+           "/images/prune": {"ImagesDeleted": None, "SpaceReclaimed": 0},
+           "/build/prune": {"CachesDeleted": None, "SpaceReclaimed": 0}}
+FAILING = {**PRUNED, "/images/prune": (500, {"message": "a prune operation is already running"})}
+
+
+@pytest.fixture(scope="module")
+def scripted_prune(tmp_path_factory):
+    from tests.integration.fake_engine import FakeEngine
+
+    engines = {name: FakeEngine(str(tmp_path_factory.mktemp("prune") / "engine.sock"), routes)
+               for name, routes in (("pruned", PRUNED), ("nothing", NOTHING), ("failing", FAILING))}
+    yield engines
+    for engine in engines.values():
+        engine.close()
+
+
+def _prune_calls(engine) -> list:
+    return [(method, route, {k: json.loads(v) if k == "filters" else v for k, v in query.items()})
+            for method, route, query in engine.calls()]
+
+
+@pytest.mark.parametrize("engine", ["pruned", "nothing", "failing"])
+@pytest.mark.parametrize("argv, answer", [
+    (["-f"], None), (["-f", "-a"], None), (["-f", "--volumes"], None), (["--force", "--all", "--volumes"], None),
+    (["-f", "--filter", "label=pydt-a", "--filter", "label!=pydt-b", "--filter", "until=24h"], None),
+    (["-f", "--volumes", "--filter", "until=24h"], None), (["--filter", "label=pydt-a"], "y\n"),
+    (["-a", "--volumes", "--filter", "label=pydt-a"], "Y\n"), ([], "n\n"), (["-a"], "yes\n"), (["--volumes"], ""),
+    (["--filter", "label=pydt-a", "--filter", "label=pydt-a10", "--filter", "label=pydt-a9"], " y \n"),
+])
+def test_prune_for_given_reports_is_dockers(pydock, docker, scripted_prune, engine, argv, answer):
+    """The prompt, the sections, the total, and the requests (their order and filters), against docker."""
+    fake = scripted_prune[engine]
+    results = []
+    for run in (pydock, docker):
+        fake.requests.clear()
+        result = run("-H", fake.host, "system", "prune", *argv, input=answer)
+        results.append((result.out, result.err.replace("pydock", "docker"), result.code, _prune_calls(fake)))
+    assert results[0] == results[1]
+
+
+@pytest.mark.parametrize("configured, argv", [
+    (["label=pydt-cfg", "label!=pydt-keep", "until=24h"], ["--filter", "label=pydt-keep"]),
+    (["label=pydt-cfg", "label!=pydt-keep"], ["--filter", "label!=pydt-other"]),
+    (["label=pydt-cfg", "until=1h", "bad"], []),
+])
+def test_prune_with_config_prune_filters_is_dockers(pydock, docker, scripted_prune, tmp_path, configured, argv):
+    (tmp_path / "config.json").write_text(json.dumps({"pruneFilters": configured}))
+    fake = scripted_prune["pruned"]
+    results = []
+    for run in (pydock, docker):
+        for answer in ("n\n", "y\n"):
+            fake.requests.clear()
+            result = run("--config", str(tmp_path), "-H", fake.host, "system", "prune", *argv, input=answer)
+            results.append((result.out, result.err, result.code, _prune_calls(fake)))
+    assert results[:2] == results[2:]
+
+
+@pytest.fixture
+def guarded_engine(tmp_path):
+    """The real engine behind a filter that answers /build/prune itself: engine 20.10 accepts a label filter
+    there but ignores it, so a real build cache prune could reach other engineers' cache."""
+    from tests.integration.fake_engine import FakeEngine
+
+    engine = FakeEngine(str(tmp_path / "guard.sock"), {"/build/prune": NOTHING["/build/prune"]},
+                        forward_to="/var/run/docker.sock")
+    yield engine
+    engine.close()
+
+
+def _twins(label: str) -> dict:
+    """A stopped container, a network, a volume and a dangling image, all labelled `label`."""
+    from tests.integration.oracle import sh
+
+    objects = {"container": sh("create", "--label", label, "--name", f"{label}-c", "busybox", "true").strip(),
+               "network": f"{label}-n", "volume": f"{label}-v", "image": f"{label}-img:t"}
+    sh("network", "create", "--label", label, objects["network"])
+    sh("volume", "create", "--label", label, objects["volume"])
+    sh("commit", "-c", f"LABEL {label}=1", objects["container"], objects["image"])
+    objects["dangling"] = sh("image", "inspect", "-f", "{{.Id}}", objects["image"]).strip()
+    sh("commit", "-c", f"LABEL {label}=2", objects["container"], objects["image"])  # the first one dangles now
+    objects["running"] = sh("run", "-d", "--label", label, "--name", f"{label}-r", "busybox", "sleep", "600").strip()
+    return objects
+
+
+def _remove_twins(objects: dict) -> None:
+    from tests.integration.oracle import sh
+
+    sh("rm", "-f", objects["container"], objects["running"], check=False)
+    sh("network", "rm", objects["network"], check=False)
+    sh("volume", "rm", objects["volume"], check=False)
+    sh("rmi", "-f", objects["image"], objects["dangling"], check=False)
+
+
+def _exists(kind: str, name: str) -> bool:
+    from tests.conftest import DOCKER
+
+    return subprocess.run([DOCKER, "inspect", "--type", kind, name], capture_output=True).returncode == 0
+
+
+def test_prune_removes_only_the_labelled_objects_as_docker_does(pydock, docker, guarded_engine):
+    from tests.conftest import unique
+
+    mine_label, their_label, keep_label = unique("pydt-prune"), unique("pydt-prune"), unique("pydt-keep")
+    twins = {label: _twins(label) for label in (mine_label, their_label, keep_label)}
+    try:
+        mine = pydock("-H", guarded_engine.host, "system", "prune", "-f", "--volumes", "--filter",
+                      f"label={mine_label}")
+        theirs = docker("-H", guarded_engine.host, "system", "prune", "-f", "--volumes", "--filter",
+                        f"label={their_label}")
+
+        def normalized(result, label):
+            objects = twins[label]
+            text = result.out.replace(objects["container"], "C").replace(objects["dangling"], "I")
+            return text.replace(label, "L"), result.err, result.code
+
+        assert normalized(mine, mine_label) == normalized(theirs, their_label)
+        assert normalized(mine, mine_label)[0].startswith(
+            "Deleted Containers:\nC\n\nDeleted Networks:\nL-n\n\nDeleted Volumes:\nL-v\n\n"
+            "Deleted Images:\ndeleted: I\n\nTotal reclaimed space: ")
+        for label, objects in twins.items():
+            gone = label != keep_label
+            assert _exists("container", objects["container"]) is not gone
+            assert _exists("network", objects["network"]) is not gone
+            assert _exists("volume", objects["volume"]) is not gone
+            assert _exists("image", objects["dangling"]) is not gone
+            assert _exists("image", objects["image"]) and _exists("container", objects["running"])
+        assert [route for _, route, _ in guarded_engine.calls() if route.endswith("/prune")] == [
+            "/containers/prune", "/networks/prune", "/volumes/prune", "/images/prune", "/build/prune"] * 2
+    finally:
+        for objects in twins.values():
+            _remove_twins(objects)
+
+
+# -- inspect --type network|volume --------------------------------------------------------------
+@pytest.fixture(scope="module")
+def named_objects():
+    from tests.conftest import unique
+    from tests.integration.oracle import sh
+
+    label = unique("pydt-sysinspect")
+    network_id = sh("network", "create", "--label", label, f"{label}-n").strip()
+    sh("volume", "create", "--label", label, f"{label}-v")
+    sh("volume", "create", "--label", label, network_id[:12])  # a volume named like the network's ID prefix
+    yield {"label": label, "network": f"{label}-n", "network_id": network_id, "volume": f"{label}-v"}
+    sh("network", "rm", network_id, check=False)
+    sh("volume", "rm", f"{label}-v", network_id[:12], check=False)
+
+
+@pytest.mark.parametrize("argv", [
+    ["--type", "network", "{network}"], ["--type", "network", "{network_id}"], ["--type", "network", "{short_id}"],
+    ["{network}"], ["{short_id}"], ["{network_id}"], ["--type", "volume", "{volume}"], ["{volume}"],
+    ["--type", "volume", "{short_id}"], ["--type", "volume", "{network}"], ["--type", "network", "{volume}"],
+    ["--type", "network", "{network}", "{volume}", "host"], ["--type", "volume", "{volume}", "pydt-nonexistent"],
+    ["--type", "bogus", "{network}"], ["--type", "", "{network}"], ["--type", "Network", "{network}"],
+    ["-s", "{volume}"], ["-s", "--type", "network", "{network}"], ["--type", "network", "-f", "{{{{.Name}}}}",
+                                                                   "{network}", "bridge"],
+    ["-f", "{{{{.Name}} {{.Driver}}", "{volume}"], ["--type", "volume", "-f", "json", "{volume}"],
+    ["--type", "network"], ["--type", "volume", "{network_id}"], ["{volume}", "{network}", "pydt-nothing-here"],
+])
+def test_inspect_networks_and_volumes_is_dockers(pydock, docker, named_objects, argv):
+    """Found by name, full ID, or ID prefix as docker's system inspect finds them; the wrong type, an unknown
+    type and missing objects fail with docker's words."""
+    values = {**named_objects, "short_id": named_objects["network_id"][:10]}
+    args = ["inspect", *(a.format(**values) for a in argv)]
+    mine, theirs = pydock(*args), docker(*args)
+    assert (mine.out, mine.err.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.err, theirs.code)
