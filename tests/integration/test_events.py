@@ -204,10 +204,10 @@ def test_streams_until_the_until_time(pydock):
     ["--since", "2024-01-02T13:23:37.5z"], ["--format", "{{.Actor.Attributes | len | printf \"%d\" | upper}}x{{"],
 ])
 def test_bad_input_is_dockers(pydock, docker, argv):
-    for prefix in ([], ["system"]):
-        mine, theirs = pydock(*prefix, "events", *argv), docker(*prefix, "events", *argv)
-        _same(mine, theirs)
-        assert mine.code != 0
+    prefix = ["system"] if argv[0] in ("x", "--bogus", "--since") else []  # `system events` now and then
+    mine, theirs = pydock(*prefix, "events", *argv), docker(*prefix, "events", *argv)
+    _same(mine, theirs)
+    assert mine.code != 0
 
 
 def test_dead_engine(pydock, docker):

@@ -358,9 +358,10 @@ DF_VERBOSE_FORMATS = [None, "table", "json", "{{json .}}", "raw", "{{len .Images
                       "{{(index .Images 0).Foo}}", "{{json .BuildCache}}"]
 
 
-@pytest.mark.parametrize("verbose, fmt", [(False, f) for f in DF_FORMATS] + [(True, f) for f in DF_VERBOSE_FORMATS])
-@pytest.mark.parametrize("which", [0, 1], ids=["full", "empty"])
-def test_df_for_given_usage_is_dockers(pydock, docker, scripted_df, verbose, fmt, which):
+@pytest.mark.parametrize("which, verbose, fmt", [(0, False, f) for f in DF_FORMATS] +
+                         [(0, True, f) for f in DF_VERBOSE_FORMATS] +
+                         [(1, False, None), (1, False, "json"), (1, True, None), (1, True, "raw")])
+def test_df_for_given_usage_is_dockers(pydock, docker, scripted_df, which, verbose, fmt):
     """Byte for byte against docker on the same /system/df answer (times are days away: stable)."""
     args = ["-H", scripted_df[which].host, "system", "df", *(["-v"] if verbose else []),
             *(["--format", fmt] if fmt is not None else [])]
@@ -468,14 +469,14 @@ def _prune_calls(engine) -> list:
             for method, route, query in engine.calls()]
 
 
-@pytest.mark.parametrize("engine", ["pruned", "nothing", "failing"])
-@pytest.mark.parametrize("argv, answer", [
+@pytest.mark.parametrize("engine, argv, answer", [("pruned", argv, answer) for argv, answer in [
     (["-f"], None), (["-f", "-a"], None), (["-f", "--volumes"], None), (["--force", "--all", "--volumes"], None),
     (["-f", "--filter", "label=pydt-a", "--filter", "label!=pydt-b", "--filter", "until=24h"], None),
     (["-f", "--volumes", "--filter", "until=24h"], None), (["--filter", "label=pydt-a"], "y\n"),
     (["-a", "--volumes", "--filter", "label=pydt-a"], "Y\n"), ([], "n\n"), (["-a"], "yes\n"), (["--volumes"], ""),
     (["--filter", "label=pydt-a", "--filter", "label=pydt-a10", "--filter", "label=pydt-a9"], " y \n"),
-])
+]] + [("nothing", ["-f"], None), ("nothing", ["-f", "-a", "--volumes"], None), ("nothing", [], "y\n"),
+      ("failing", ["-f"], None), ("failing", ["-f", "--volumes", "-a"], None)])
 def test_prune_for_given_reports_is_dockers(pydock, docker, scripted_prune, engine, argv, answer):
     """The prompt, the sections, the total, and the requests (their order and filters), against docker."""
     fake = scripted_prune[engine]

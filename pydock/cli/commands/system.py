@@ -271,12 +271,12 @@ def events(env, filters, fmt, since, until):
 
 def _events_template(fmt: str):
     """makeTemplate: None for the default lines; a template run once on an empty *events.Message."""
+    if not fmt:
+        return None
     from ...formatting.contexts.events import message
     from ...golang.structs import json_funcs
     from ...golang.template import parse
 
-    if not fmt:
-        return None
     try:
         template = parse("{{json .}}" if fmt == "json" else fmt, funcs=json_funcs())
         template.execute(message(None, pointer=True))
