@@ -194,7 +194,8 @@ def test_streams_until_the_until_time(pydock):
 
 
 @pytest.mark.parametrize("argv", [
-    ["--since", "2024-01-02T00:00:00Z", "--until", "2023-12-31"], ["--since", "2026-13-01"], ["--until", "1.5x"], ["--since", "10mx"],
+    ["--since", "2024-01-02T00:00:00Z", "--until", "2023-12-31"], ["--since", "2026-13-01"], ["--until", "1.5x"],
+    ["--since", "10mx"],
     ["--until", "1700000000.abc"], ["--since", "2024-01-02T25:00:00Z"], ["--since", "2024-02-30"],
     ["--since", "T"], ["--until", "2024-01-02 12:00:00"], ["--format", "{{.Foo}}"], ["--format", "{{"],
     ["--format", "{{.Actor.Foo}}"], ["--format", "{{json .Foo}}"], ["--format", "{{.Foo}}", "--since", "xyz"],

@@ -49,7 +49,8 @@ def test_default_layout(pydock, docker):
 
 
 def test_api_version_is_negotiated_down_to_the_engines(pydock):
-    result = pydock("version", "--format", "{{.Client.APIVersion}} {{.Client.DefaultAPIVersion}} {{.Server.APIVersion}}")
+    result = pydock("version", "--format",
+                    "{{.Client.APIVersion}} {{.Client.DefaultAPIVersion}} {{.Server.APIVersion}}")
     assert result.out == "1.41 1.47 1.41\n"
 
 
@@ -312,7 +313,8 @@ def _disk_usage(now: float) -> dict:
              "State": "restarting", "Status": "Restarting (1) 2 seconds ago"},
         ],
         "Volumes": [
-            {"CreatedAt": iso(now - day), "Driver": "local", "Labels": {"a": "1"}, "Mountpoint": "/v/a", "Name": "v" * 64,
+            {"CreatedAt": iso(now - day), "Driver": "local", "Labels": {"a": "1"}, "Mountpoint": "/v/a",
+             "Name": "v" * 64,
              "Options": None, "Scope": "local", "UsageData": {"RefCount": 1, "Size": 2048}},
             {"CreatedAt": iso(now - day), "Driver": "local", "Labels": None, "Mountpoint": "/v/b", "Name": "pydt-vol",
              "Options": None, "Scope": "local", "UsageData": {"RefCount": 0, "Size": 1000000}},
@@ -348,12 +350,14 @@ def scripted_df(tmp_path_factory):
 
 
 DF_FORMATS = [None, "table", "json", "{{json .}}", "raw", "table {{.Type}}\\t{{.Size}}", "{{.Type}}\\t{{.Active}}",
-              "{{.Foo}}", "{{", "table {{.Type}}\\t{{.Foo}}", "tablex {{.Type}}", "table {{.Reclaimable}}|{{.TotalCount}}",
+              "{{.Foo}}", "{{", "table {{.Type}}\\t{{.Foo}}", "tablex {{.Type}}",
+              "table {{.Reclaimable}}|{{.TotalCount}}",
               "{{json .Size}} {{.Type | printf \"%q\"}}"]
 DF_VERBOSE_FORMATS = [None, "table", "json", "{{json .}}", "raw", "{{len .Images}} {{len .BuildCache}}",
                       "table {{range .Images}}{{.ID}}/{{.Repository}}:{{.Tag}} {{end}}X", "x{{.Foo}}", "{{",
                       "{{range .Containers}}{{.ID}} {{.Size}} {{.Names}}{{\"\\n\"}}{{end}}",
-                      "{{range .BuildCache}}{{.ID}}|{{.Parent}}|{{.CreatedSince}}|{{.LastUsedSince}}|{{.InUse}}\n{{end}}",
+                      "{{range .BuildCache}}{{.ID}}|{{.Parent}}|{{.CreatedSince}}|{{.LastUsedSince}}|{{.InUse}}"
+                      "\n{{end}}",
                       "{{range .Volumes}}{{.Name}} {{.Links}} {{.Size}} {{.Labels}}\n{{end}}",
                       "{{(index .Images 0).Foo}}", "{{json .BuildCache}}"]
 
@@ -409,7 +413,8 @@ def test_df_json_on_the_engine_has_dockers_keys(pydock, docker):
 
 @pytest.mark.parametrize("argv", [["system", "df", "x"], ["system", "df", "--bogus"], ["system", "df", "-v", "-v=x"],
                                   ["system", "bogus"], ["system", "info", "x"], ["system", "prune", "x"],
-                                  ["-H", NO_ENGINE, "system", "df"], ["-H", NO_ENGINE, "system", "df", "--format", "{{"]])
+                                  ["-H", NO_ENGINE, "system", "df"],
+                                  ["-H", NO_ENGINE, "system", "df", "--format", "{{"]])
 def test_system_bad_input_is_dockers(pydock, docker, argv):
     mine, theirs = pydock(*argv), docker(*argv)
     assert (mine.out, mine.err.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.err, theirs.code)

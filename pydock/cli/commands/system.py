@@ -1,5 +1,5 @@
-"""The system group (`info`, `df`, `events`, `prune`) and `version`: declarations and wiring (rendering lives
-in formatting/)."""
+"""The system group (`info`, `df`, `events`, `prune`), `version` and the top-level `inspect`: declarations
+and wiring (rendering lives in formatting/)."""
 from __future__ import annotations
 
 import os
@@ -8,14 +8,12 @@ import sys
 import click
 
 from ..base import DockerCommand
-from ..errors import FAILURE, StatusError
+from ..errors import FAILURE, TEMPLATE_ERROR, StatusError, template_error
+from ..flags import JSON_FORMAT_HELP, filter_option, format_option
+from ..inspect import run_inspect
 from ..output import print_line, write_flushed
-from . import JSON_FORMAT_HELP
-from .container.common import confirm, filter_option, merge_prune_filters
-from .container.listing import FORMAT_HELP
 
 VERSION_TABWRITER = {"minwidth": 20, "tabwidth": 1, "padding": 1}  # docker version's, custom formats too
-TEMPLATE_ERROR = 64  # docker's status for a --format that does not parse
 # Go's GOARCH for the machine names os.uname() reports
 _GOARCH = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm64", "i386": "386",
            "i686": "386", "armv7l": "arm", "armv6l": "arm", "ppc64le": "ppc64le", "s390x": "s390x",
@@ -48,9 +46,9 @@ def version(env, format_):
 
 
 def _render_version_template(env, template, client: dict, server: dict | None, error) -> None:
-    from ...golang.template import TemplateExecError
     from ...formatting.contexts.system import version_info
     from ...golang.tabwriter import tabwrite
+    from ...golang.template import TemplateExecError
 
     try:
         text = template.execute(version_info(client, server))
@@ -109,8 +107,8 @@ def info(env, format_):
 
 
 def _format_info(env, format_: str, client: dict, raw: dict | None, error) -> None:
-    from ...golang.template import TemplateExecError
     from ...formatting.contexts.system import docker_info
+    from ...golang.template import TemplateExecError
 
     template = _parse_template(format_, "")
     data = docker_info(raw, client, server_errors=[str(error)] if error is not None else None)
@@ -125,6 +123,7 @@ def _format_info(env, format_: str, client: dict, raw: dict | None, error) -> No
 
 
 def _pretty_info(env, client: dict, raw: dict | None, error, *, unreachable: bool) -> None:
+    from ...config.credentials import hub_username
     from ...formatting.contexts.info_text import client_text, server_text
     from ...formatting.contexts.system import docker_info
 
@@ -135,7 +134,7 @@ def _pretty_info(env, client: dict, raw: dict | None, error, *, unreachable: boo
             raise StatusError(str(error), FAILURE)
         print_line(env.stderr, f"ERROR: {error}")
         raise StatusError("errors pretty printing info", FAILURE)
-    text, warnings, errors = server_text(data, client_debug=client["Debug"], username=_hub_username(env))
+    text, warnings, errors = server_text(data, client_debug=client["Debug"], username=hub_username(env.config))
     write_flushed(env.stdout, text)
     for warning in warnings:
         print_line(env.stderr, warning)
@@ -151,9 +150,9 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
 
     if not format_ or not re.search(r"\.[a-zA-Z]", format_):
         return True
+    from ...formatting.contexts.system import sparse_info
     from ...golang.structs import json_funcs
     from ...golang.template import parse
-    from ...formatting.contexts.system import sparse_info
 
     try:
         parse(format_, funcs=json_funcs()).execute(sparse_info(client))
@@ -163,15 +162,15 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
 
 
 def _parse_template(text: str, name: str):
-    from ...golang.template import TemplateParseError, parse
     from ...golang.structs import json_funcs
+    from ...golang.template import TemplateParseError, parse
 
     if text == "json":
         text = "{{json .}}"
     try:
         return parse(text, funcs=json_funcs(), name=name)
     except TemplateParseError as exc:
-        raise StatusError(f"template parsing error: {exc}", TEMPLATE_ERROR) from None
+        raise template_error(exc, TEMPLATE_ERROR) from None
 
 
 # -- the client's own values ----------------------------------------------------------------
@@ -228,27 +227,72 @@ def _client_debug(env) -> bool:
     return bool(env.options.debug or env.environ.get("DEBUG"))
 
 
-def _hub_username(env) -> str:
-    import base64
+# -- inspect of any object ----------------------------------------------------------------------
 
-    entry = (env.config.get("auths") or {}).get("https://index.docker.io/v1/") or {}
-    if entry.get("username"):
-        return entry["username"]
-    try:
-        return base64.b64decode(entry.get("auth") or "").decode().partition(":")[0]
-    except ValueError:
-        return ""
+OBJECT_TYPES = ("config", "container", "image", "network", "node", "plugin", "secret", "service", "task", "volume")
+AUTODETECT = ("container", "image", "network", "volume", "service", "task", "node", "plugin", "secret", "config")
+SWARM_TYPES = ("service", "task", "node", "secret", "config")
+
+
+@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NAME|ID [NAME|ID...]", nargs=("min", 1),
+               help="Return low-level information on Docker objects")
+@format_option("-f", "--format", help=JSON_FORMAT_HELP)
+@click.option("-s", "--size", is_flag=True, help="Display total file sizes if the type is container")
+@click.option("--type", "kind", default=None, metavar="string", help="Only inspect objects of the given type")
+@click.argument("refs", nargs=-1)
+@click.pass_obj
+def inspect_objects(env, fmt, size, kind, refs):
+    """docker's system inspect: the first kind of object that has the name (or only `--type`'s)."""
+    quoted = '", "'.join(OBJECT_TYPES)
+    if kind == "":
+        raise StatusError(f'type is empty: must be one of "{quoted}"', FAILURE)
+    if kind is not None and kind not in OBJECT_TYPES:
+        raise StatusError(f'unknown type: "{kind}": must be one of "{quoted}"', FAILURE)
+    run_inspect(env, refs, fmt, _object_finder(env, kind, size))
+
+
+def _object_finder(env, kind: str | None, size: bool):
+    from ...transport.errors import DockerError, NotFound
+
+    api = env.api.objects
+    swarm: list[bool] = []
+
+    def is_manager() -> bool:
+        if not swarm:
+            try:
+                swarm.append(bool(((env.api.system.info().get("Swarm") or {}).get("ControlAvailable"))))
+            except DockerError as exc:
+                print_line(env.stderr, str(exc))
+                swarm.append(False)
+        return swarm[0]
+
+    def find(ref: str) -> tuple[bytes, str]:
+        for candidate in AUTODETECT:
+            if kind is not None and candidate != kind:
+                continue
+            if kind is None and candidate in SWARM_TYPES and not is_manager():
+                continue
+            try:
+                raw = api.inspect_raw(candidate, ref, size=size)
+            except DockerError as exc:
+                text = str(exc)
+                skippable = isinstance(exc, NotFound) or "not supported" in text or "invalid reference format" in text
+                if kind is None and skippable:
+                    continue
+                raise
+            if size and candidate != "container":
+                print_line(env.stderr, f"WARNING: --size ignored for {candidate}")
+            return raw, candidate
+        raise DockerError(f"Error: No such object: {ref}")
+    return find
 
 
 # -- events -------------------------------------------------------------------------------------
 
-EVENTS_TEMPLATE_ERROR = 64  # docker's status for an events --format that does not parse or run
-
-
 @click.command("events", cls=DockerCommand, usage="events [OPTIONS]", nargs=("none",),
                help="Get real time events from the server")
 @filter_option("-f", "--filter")
-@click.option("--format", "fmt", default="", metavar="string", help=JSON_FORMAT_HELP)
+@format_option(help=JSON_FORMAT_HELP)
 @click.option("--since", default="", metavar="string", help="Show all events created since timestamp")
 @click.option("--until", default="", metavar="string", help="Stream events until this timestamp")
 @click.pass_obj
@@ -281,7 +325,7 @@ def _events_template(fmt: str):
         template = parse("{{json .}}" if fmt == "json" else fmt, funcs=json_funcs())
         template.execute(message(None, pointer=True))
     except ValueError as exc:
-        raise StatusError(f"Error parsing format: {exc}", EVENTS_TEMPLATE_ERROR) from None
+        raise StatusError(f"Error parsing format: {exc}", TEMPLATE_ERROR) from None
     return template
 
 
@@ -313,36 +357,23 @@ def _write_event(env, template, event) -> None:
 # -- system df ----------------------------------------------------------------------------------
 
 @click.command("df", cls=DockerCommand, usage="df [OPTIONS]", nargs=("none",), help="Show docker disk usage")
-@click.option("--format", "fmt", default="", metavar="string", help=FORMAT_HELP)
+@format_option()
 @click.option("-v", "--verbose", is_flag=True, help="Show detailed information on space usage")
 @click.pass_obj
 def df(env, fmt, verbose):
     """docker's system/df.go: the summary rows, or with -v the four tables (or one template over all)."""
     from ...formatting.contexts import disk_usage as du
+    from ..listing import Listing
 
     usage = env.api.system.df()
-    fmt = fmt or "table"
     if not verbose:
-        _write_table(env, du.summary_rows(usage), du.RAW_FORMAT if fmt == "raw" else fmt, du.HEADERS,
-                     du.DEFAULT_TABLE)
-    elif fmt == "table":
-        for title, table, rows, headers in du.verbose_sections(usage):
+        Listing(env, du.SPEC, fmt).write(du.summary_rows(usage))
+    elif fmt in ("", "table"):
+        for title, spec, rows in du.verbose_sections(usage):
             write_flushed(env.stdout, title)
-            _write_table(env, rows, table, headers, table)
+            Listing(env, spec, "").write(rows)
     else:
         _write_details(env, du.verbose_raw_format() if fmt == "raw" else fmt, usage)
-
-
-def _write_table(env, rows, fmt: str, headers: dict, default: str) -> None:
-    from ...formatting import writer
-    from ...golang.template import template_parsing_error
-
-    try:
-        writer.render_listing(env.stdout, rows, fmt=fmt, headers=headers, default_format=default,
-                              is_tty=env.stdout_is_tty())
-    except ValueError as exc:
-        raise StatusError(template_parsing_error(exc), FAILURE) from None
-    env.stdout.flush()
 
 
 def _write_details(env, fmt: str, usage: dict) -> None:
@@ -350,15 +381,15 @@ def _write_details(env, fmt: str, usage: dict) -> None:
     from ...formatting.contexts.disk_usage import details
     from ...formatting.writer import is_table, template_string
     from ...golang.structs import json_funcs
-    from ...golang.template import TemplateExecError, TemplateParseError, parse, template_parsing_error
+    from ...golang.template import TemplateExecError, TemplateParseError, parse
 
     try:
         template = parse(template_string(fmt), funcs=json_funcs())
     except TemplateParseError as exc:
-        raise StatusError(template_parsing_error(exc), FAILURE) from None
+        raise template_error(exc) from None
     try:
         text = template.execute(details(usage, trunc=is_table(fmt)))
-    except TemplateExecError as exc:
+    except TemplateExecError as exc:  # Go's template has written what came before, unwrapped error
         write_flushed(env.stdout, exc.partial_output)
         raise StatusError(str(exc), FAILURE) from None
     write_flushed(env.stdout, text)
@@ -379,11 +410,12 @@ def prune(env, all_, filters, force, volumes):
     """docker's system/prune.go: containers, networks, (volumes,) images and build cache, in that order."""
     from ...formatting.units import human_size
     from ...opts.filters import parse_filters
+    from ..batch import confirm
 
     wanted = parse_filters(filters)
     if volumes and "until" in wanted:
         raise StatusError('ERROR: The "until" filter is not supported with "--volumes"', FAILURE)
-    build_cache = env.transport.version_at_least("1.31")
+    build_cache = env.api.system.version_at_least("1.31")
     if not force and not confirm(env, prune_confirmation(env, wanted, all_, volumes, build_cache)):
         return
     steps = [_prune_containers, _prune_networks] + ([_prune_volumes] if volumes else []) + [_prune_images]
@@ -399,9 +431,7 @@ def prune(env, all_, filters, force, volumes):
 
 def prune_confirmation(env, wanted: dict, all_: bool, volumes: bool, build_cache: bool) -> str:
     """docker's confirmationTemplate: what goes, and the label/label!/until filters that narrow it."""
-    from functools import cmp_to_key
-
-    from .container.listing import _natural_cmp
+    from ...golang.sortorder import natural_sorted
 
     warnings = ["all stopped containers", "all networks not used by at least one container"]
     if volumes:
@@ -411,8 +441,7 @@ def prune_confirmation(env, wanted: dict, all_: bool, volumes: bool, build_cache
     if build_cache:
         warnings.append("all build cache" if all_ else "unused build cache")
     merged = _with_config_filters(env, wanted)
-    shown = sorted((f"{name}={value}" for name in ("label", "label!", "until") for value in merged.get(name, {})),
-                   key=cmp_to_key(_natural_cmp))
+    shown = natural_sorted(f"{name}={value}" for name in ("label", "label!", "until") for value in merged.get(name, {}))
     filters = "".join(["\n  Items to be pruned will be filtered with:", *(f"\n  - {f}" for f in shown), "\n"]) \
         if shown else ""
     return PRUNE_CONFIRMATION.format(warnings="\n".join(f"  - {w}" for w in warnings), filters=filters)
@@ -420,6 +449,8 @@ def prune_confirmation(env, wanted: dict, all_: bool, volumes: bool, build_cache
 
 def _with_config_filters(env, wanted: dict) -> dict:
     """command.PruneFilters: the flags' filters plus config.json's pruneFilters (a copy)."""
+    from ..batch import merge_prune_filters
+
     return merge_prune_filters({name: dict(values) for name, values in wanted.items()},
                                env.config.get("pruneFilters"))
 

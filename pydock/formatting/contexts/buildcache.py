@@ -3,7 +3,7 @@ over one /system/df BuildCache record."""
 from __future__ import annotations
 
 from ..displayutils import truncate_id
-from ...golang.template import TemplateContext
+from .base import Context
 
 HEADERS = {
     "ID": "CACHE ID", "Parent": "PARENT", "CacheType": "CACHE TYPE", "Size": "SIZE", "CreatedSince": "CREATED",
@@ -24,7 +24,7 @@ def sort_records(records: list[dict]) -> list[dict]:
     return sorted(records, key=key)
 
 
-class BuildCacheContext(TemplateContext):
+class BuildCacheContext(Context):
     """One build cache record; `trunc` shortens IDs."""
 
     go_type_name = "*formatter.buildCacheContext"

@@ -9,8 +9,8 @@ Images, Containers, Volumes and BuildCache are lists of row contexts.
 from __future__ import annotations
 
 from ...golang.structs import Field, Schema
-from ...golang.template import TemplateContext
 from ..units import human_size
+from .base import Context, ListingSpec
 
 DEFAULT_TABLE = "table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}"
 RAW_FORMAT = ("type: {{.Type}}\ntotal: {{.TotalCount}}\nactive: {{.Active}}\nsize: {{.Size}}\n"
@@ -36,12 +36,12 @@ def _with_percent(reclaimable: int, total: int) -> str:
     return human_size(float(reclaimable), 4)
 
 
-class _Usage(TemplateContext):
+class _Usage(Context):
     json_fields = ("Active", "Reclaimable", "Size", "TotalCount", "Type")
     kind = ""
 
-    def __init__(self, items: list[dict]):
-        self.items = items
+    def __init__(self, items: list[dict] | None = None):
+        self.items = items or []
 
     def Type(self) -> str:  # noqa: N802 - Go's field names
         return self.kind
@@ -54,7 +54,7 @@ class ImagesUsage(_Usage):
     go_type_name = "*formatter.diskUsageImagesContext"
     kind = "Images"
 
-    def __init__(self, images: list[dict], layers_size: int):
+    def __init__(self, images: list[dict] | None = None, layers_size: int = 0):
         super().__init__(images)
         self.total = layers_size
 
@@ -127,6 +127,9 @@ def builder_size(records: list[dict]) -> int:
     return sum(r.get("Size") or 0 for r in records if not r.get("Shared"))
 
 
+SPEC = ListingSpec(context=ImagesUsage, default_table=DEFAULT_TABLE, headers=HEADERS, raw_format=RAW_FORMAT)
+
+
 def summary_rows(usage: dict) -> list[_Usage]:
     """The four rows of `system df` from the engine's /system/df answer."""
     return [ImagesUsage(usage.get("Images") or [], usage.get("LayersSize") or 0),
@@ -177,21 +180,24 @@ def verbose_raw_format() -> str:
     from . import buildcache, container, image
 
     return ("{{range .Images}}type: Image\n" + image.RAW_FORMAT_WITH_DIGEST + "\n{{end -}}\n"
-            "{{range .Containers}}type: Container\n" + container.raw_format(True) + "\n{{end -}}\n"
+            "{{range .Containers}}type: Container\n" + container.spec(size=True).raw_format + "\n{{end -}}\n"
             "{{range .Volumes}}type: Volume\n" + "name: {{.Name}}\\ndriver: {{.Driver}}\\n" + "\n{{end -}}\n"
             "{{range .BuildCache}}type: Build Cache\n" + buildcache.RAW_FORMAT + "\n{{end -}}")
 
 
-def verbose_sections(usage: dict) -> list[tuple[str, str, list, dict]]:
-    """The -v tables: (title line, table format, rows, headers) for each section, in docker's order."""
+def verbose_sections(usage: dict) -> list[tuple[str, ListingSpec, list]]:
+    """The -v tables: (title, listing spec, rows) for each section, in docker's order."""
     from . import buildcache, container, image, volume
 
     rows = verbose_rows(usage, trunc=True)
     cache = f"\nBuild cache usage: {human_size(float(builder_size(usage.get('BuildCache') or [])), 4)}\n\n"
-    return [("Images space usage:\n\n", IMAGE_TABLE, rows["Images"], image.HEADERS),
-            ("\nContainers space usage:\n\n", CONTAINER_TABLE, rows["Containers"], container.HEADERS),
-            ("\nLocal Volumes space usage:\n\n", VOLUME_TABLE, rows["Volumes"], volume.HEADERS),
-            (cache, BUILD_CACHE_TABLE, rows["BuildCache"], buildcache.HEADERS)]
+    sections = [("Images space usage:\n\n", image.ImageContext, IMAGE_TABLE, image.HEADERS, "Images"),
+                ("\nContainers space usage:\n\n", container.ContainerContext, CONTAINER_TABLE, container.HEADERS,
+                 "Containers"),
+                ("\nLocal Volumes space usage:\n\n", volume.VolumeContext, VOLUME_TABLE, volume.HEADERS, "Volumes"),
+                (cache, buildcache.BuildCacheContext, BUILD_CACHE_TABLE, buildcache.HEADERS, "BuildCache")]
+    return [(title, ListingSpec(context, table, headers), rows[key])
+            for title, context, table, headers, key in sections]
 
 
 def details(usage: dict, *, trunc: bool):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..displayutils import truncate_id
-from ...golang.template import TemplateContext
+from .base import Context
 
 HEADERS = {
     "ID": "IMAGE ID", "Repository": "REPOSITORY", "Tag": "TAG", "Digest": "DIGEST", "CreatedSince": "CREATED",
@@ -24,7 +24,7 @@ def is_dangling(image: dict) -> bool:
     return tags == ["<none>:<none>"] and digests == ["<none>@<none>"]
 
 
-class ImageContext(TemplateContext):
+class ImageContext(Context):
     """One image; `repo`, `tag` and `digest` are the reference this row shows. `trunc` shortens the ID."""
 
     go_type_name = "*formatter.imageContext"

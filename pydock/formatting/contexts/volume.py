@@ -1,13 +1,7 @@
 """`volume ls` rows: docker/cli's formatter.volumeContext (cli/command/formatter/volume.go)."""
 from __future__ import annotations
 
-from ...golang.template import TemplateContext
-
-DEFAULT_TABLE = "table {{.Driver}}\t{{.Name}}"
-QUIET_FORMAT = "{{.Name}}"
-RAW_FORMAT = "name: {{.Name}}\\ndriver: {{.Driver}}\\n"
-RAW_QUIET_FORMAT = "name: {{.Name}}"
-CONFIG_KEY = "volumesFormat"
+from .base import Context, ListingSpec
 
 HEADERS = {
     "ID": "ID", "Name": "VOLUME NAME", "Group": "GROUP", "Driver": "DRIVER", "Scope": "SCOPE",
@@ -16,7 +10,7 @@ HEADERS = {
 }
 
 
-class VolumeContext(TemplateContext):
+class VolumeContext(Context):
     """One volume from GET /volumes (its "Volumes" entries)."""
 
     go_type_name = "*formatter.volumeContext"
@@ -75,3 +69,17 @@ class VolumeContext(TemplateContext):
         if published == 0:
             return "created"
         return "in use (1 node)" if published == 1 else f"in use ({published} nodes)"
+
+
+SPEC = ListingSpec(context=VolumeContext, config_key="volumesFormat", headers=HEADERS,
+                   default_table="table {{.Driver}}\t{{.Name}}", quiet_format="{{.Name}}",
+                   raw_format="name: {{.Name}}\\ndriver: {{.Driver}}\\n", raw_quiet_format="name: {{.Name}}",
+                   quiet_beats_custom=False)
+
+
+def cluster_spec() -> ListingSpec:
+    """`volume ls --cluster`: docker's cluster table, whatever --format or volumesFormat say."""
+    from dataclasses import replace
+
+    return replace(SPEC, default_table="table {{.Name}}\t{{.Group}}\t{{.Driver}}\t{{.Availability}}\t{{.Status}}",
+                   config_key=None)

@@ -60,7 +60,7 @@ def test_verbose_image_rows_show_the_first_tag_only():
 
 def test_verbose_sections_are_dockers():
     sections = du.verbose_sections({"BuildCache": [{"Size": 2048, "Shared": False}, {"Size": 1, "Shared": True}]})
-    assert [(title, table.split("\t")[0]) for title, table, _, _ in sections] == [
+    assert [(title, spec.default_table.split("\t")[0]) for title, spec, _ in sections] == [
         ("Images space usage:\n\n", "table {{.Repository}}"), ("\nContainers space usage:\n\n", "table {{.ID}}"),
         ("\nLocal Volumes space usage:\n\n", "table {{.Name}}"), ("\nBuild cache usage: 2.048kB\n\n", "table {{.ID}}")]
 
@@ -76,7 +76,8 @@ def test_custom_verbose_template_runs_on_the_whole_usage():
 
 def test_build_cache_records():
     records = [{"ID": "b" * 20, "LastUsedAt": "2024-01-02T00:00:00Z"}, {"ID": "c" * 20, "LastUsedAt": None},
-               {"ID": "a" * 20, "LastUsedAt": "2024-01-02T00:00:00Z"}, {"ID": "d" * 20, "LastUsedAt": "2023-01-01T00:00:00Z"}]
+               {"ID": "a" * 20, "LastUsedAt": "2024-01-02T00:00:00Z"},
+               {"ID": "d" * 20, "LastUsedAt": "2023-01-01T00:00:00Z"}]
     assert [r["ID"][0] for r in sort_records(records)] == ["c", "d", "a", "b"]  # never used first, then by time, ID
     record = {"ID": "k" * 25, "InUse": True, "Shared": True, "Parent": "p" * 25, "Parents": ["x", "y"],
               "CreatedAt": "2024-01-02T03:04:05.5Z", "LastUsedAt": None, "UsageCount": 3, "Size": 1234567}

@@ -130,6 +130,6 @@ def test_prune_with_filters_and_config_filters(tmp_path, httpx_mock):
                                                               "until": {"1h": True}}),
 ])
 def test_config_prune_filters_merge_as_docker_28(flags, configured, expected):
-    from pydock.cli.commands.container.common import merge_prune_filters
+    from pydock.cli.batch import merge_prune_filters
 
     assert merge_prune_filters(flags, configured) == expected
