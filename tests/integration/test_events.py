@@ -221,3 +221,64 @@ def test_dead_engine(pydock, docker):
 def test_help_is_dockers(pydock, docker, command):
     mine, theirs = pydock(*command.split(), "--help"), docker(*command.split(), "--help")
     assert (mine.out.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.code)
+
+
+def _follow(argv: list[str], label: str):
+    """Start `events` for one label; return the process once it listens (a probe event has arrived)."""
+    import subprocess
+
+    process = subprocess.Popen([*argv, "events", "--filter", f"label={label}", "--format",
+                                "{{.Action}} {{.Actor.ID}}"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        sh("rm", sh("create", "--label", label, "busybox").strip())  # events it sees once it listens
+        import select
+
+        if select.select([process.stdout], [], [], 0.5)[0]:
+            process.stdout.readline()
+            return process
+    process.kill()
+    raise AssertionError("events never started")
+
+
+@pytest.mark.parametrize("cli", ["pydock", "docker"])
+def test_each_event_is_flushed_at_once_and_ctrl_c_ends_with_130(cli):
+    """`pydock events | grep` works live: a line arrives while the command still runs; SIGINT ends it
+    with docker's 130 and nothing on stderr."""
+    import select
+    import signal
+
+    from tests.conftest import DOCKER, PYDOCK
+
+    label, container = unique("pydt-events-live"), ""
+    process = _follow(PYDOCK if cli == "pydock" else [DOCKER], label)
+    try:
+        container = sh("create", "--label", label, "busybox").strip()
+        lines = []
+        while f"create {container}\n".encode() not in lines:  # after what is left of the probes
+            assert select.select([process.stdout], [], [], 10)[0], "no line while the command runs"
+            lines.append(process.stdout.readline())
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 130
+        assert process.stderr.read() == b""
+    finally:
+        process.kill()
+        sh("rm", container, check=False)
+
+
+@pytest.mark.parametrize("cli", ["pydock", "docker"])
+def test_a_closed_pipe_ends_it_as_docker(cli):
+    """The reader goes away (`pydock events | head -1`): the next event ends the command by SIGPIPE."""
+    from tests.conftest import DOCKER, PYDOCK
+
+    label = unique("pydt-events-pipe")
+    process = _follow(PYDOCK if cli == "pydock" else [DOCKER], label)
+    try:
+        process.stdout.close()
+        for _ in range(3):
+            sh("rm", sh("create", "--label", label, "busybox").strip())
+        assert process.wait(timeout=10) == -13
+        assert process.stderr.read() == b""
+    finally:
+        process.kill()
