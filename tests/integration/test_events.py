@@ -123,6 +123,12 @@ def test_filters_are_sent_as_dockers(pydock, docker, scripted):
     assert json.loads(mine["filters"]) == json.loads(theirs["filters"]) == {
         "type": {"container": True}, "event": {"start": True, "die": True}, "label": {"com.x=y": True},
         "container": {"abc": True}}
+    every = [f"--filter={key}=v" for key in ("config", "container", "daemon", "event", "image", "label", "network",
+                                             "node", "plugin", "scope", "secret", "service", "type", "volume",
+                                             "no-such-key")]
+    mine, theirs = _sent(scripted, pydock, "--until", "1s", *every), _sent(scripted, docker, "--until", "1s", *every)
+    assert json.loads(mine["filters"]) == json.loads(theirs["filters"])  # docker leaves checking keys to the engine
+    assert len(json.loads(mine["filters"])) == len(every)
 
 
 def test_no_window_no_filters_sends_nothing(pydock, docker, scripted):
