@@ -24,6 +24,8 @@ MANAGEMENT, SWARM = "Management Commands", "Swarm Commands"
 
 C = "pydock.cli.commands.container"  # a package: one module per family of commands
 S = "pydock.cli.commands.system"
+N = "pydock.cli.commands.network"
+V = "pydock.cli.commands.volume"
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Group:
     shortcuts: dict[str, str] = field(default_factory=dict)  # top-level name -> command name
     category: str = MANAGEMENT
     annotations: dict[str, str] = field(default_factory=dict)  # cli.base.feature_annotations(), e.g. swarm's
+    usage: str = ""  # after the group's name in its usage line ("COMMAND" for `volume COMMAND`)
 
 
 GROUPS = (
@@ -79,6 +82,22 @@ GROUPS = (
         "info": (f"{S}:info", "Display system-wide information"),
         "prune": (f"{S}:prune", "Remove unused data"),
     }, shortcuts={"events": "events", "info": "info"}),
+    Group("network", "Manage networks", {
+        "connect": (f"{N}:connect", "Connect a container to a network"),
+        "create": (f"{N}:create", "Create a network"),
+        "disconnect": (f"{N}:disconnect", "Disconnect a container from a network"),
+        "inspect": (f"{N}:inspect", "Display detailed information on one or more networks"),
+        "ls": (f"{N}:ls", "List networks"),
+        "prune": (f"{N}:prune", "Remove all unused networks"),
+        "rm": (f"{N}:rm", "Remove one or more networks"),
+    }, aliases={"list": "ls", "remove": "rm"}),
+    Group("volume", "Manage volumes", {
+        "create": (f"{V}:create", "Create a volume"),
+        "inspect": (f"{V}:inspect", "Display detailed information on one or more volumes"),
+        "ls": (f"{V}:ls", "List volumes"),
+        "prune": (f"{V}:prune", "Remove unused local volumes"),
+        "rm": (f"{V}:rm", "Remove one or more volumes"),
+    }, aliases={"list": "ls", "remove": "rm"}, usage="COMMAND"),
 )
 
 # top-level commands that belong to no group
@@ -113,8 +132,8 @@ def build_group(name: str):
     from .base import LazyGroup
 
     group = group_named(name)
-    return LazyGroup(group.name, lazy=group.commands, hidden_aliases=group.aliases, usage=group.name,
-                     help=group.summary, annotations=group.annotations)
+    return LazyGroup(group.name, lazy=group.commands, hidden_aliases=group.aliases,
+                     usage=f"{group.name} {group.usage}".strip(), help=group.summary, annotations=group.annotations)
 
 
 def renamed(target: str, name: str):
