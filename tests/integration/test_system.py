@@ -611,6 +611,10 @@ def named_objects():
                                                                    "{network}", "bridge"],
     ["-f", "{{{{.Name}} {{.Driver}}", "{volume}"], ["--type", "volume", "-f", "json", "{volume}"],
     ["--type", "network"], ["--type", "volume", "{network_id}"], ["{volume}", "{network}", "pydt-nothing-here"],
+    # templates run on docker's network.Inspect and volume.Volume types first
+    ["-f", "{{{{.IPAM}}}} {{{{.IPAM.Config}}}} {{{{.Created}}}} {{{{.ConfigFrom}}}} {{{{.Peers}}}}", "{network}"],
+    ["-f", "{{{{.UsageData}}}} {{{{.Options}}}} {{{{.Status}}}} {{{{.CreatedAt}}}}", "{volume}"],
+    ["-f", "{{{{.Foo}}}}", "{network}"], ["-f", "{{{{json .IPAM}}}}", "{network}"],
 ])
 def test_inspect_networks_and_volumes_is_dockers(pydock, docker, named_objects, argv):
     """Found by name, full ID, or ID prefix as docker's system inspect finds them; the wrong type, an unknown
