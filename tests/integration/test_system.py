@@ -420,6 +420,20 @@ def test_system_bad_input_is_dockers(pydock, docker, argv):
     assert (mine.out, mine.err.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.err, theirs.code)
 
 
+def test_minimum_api_versions_are_dockers(pydock, docker):
+    """system df and prune need API 1.25, prune's --filter 1.28: refused before anything is asked or removed."""
+    from tests.conftest import unique
+
+    label = unique("pydt-sysver")
+    for version, argv in (("1.24", ["system", "df"]), ("1.24", ["system", "prune", "--filter", f"label={label}"]),
+                          ("1.27", ["system", "prune", "--filter", f"label={label}"]),
+                          ("1.24", ["system", "prune", "-f", "--filter", f"label={label}"])):
+        mine = pydock(*argv, env={"DOCKER_API_VERSION": version}, input="n\n")
+        theirs = docker(*argv, env={"DOCKER_API_VERSION": version}, input="n\n")
+        assert (mine.out, mine.err.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.err, theirs.code)
+        assert mine.code == 1 and "requires API version" in mine.err
+
+
 @pytest.mark.parametrize("command", ["system", "system df", "system prune", "system info", "info", "system events"])
 def test_system_help_is_dockers(pydock, docker, command):
     mine, theirs = pydock(*command.split(), "--help"), docker(*command.split(), "--help")

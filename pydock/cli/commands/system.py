@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ..base import DockerCommand
+from ..base import DockerCommand, DockerOption, feature_annotations
 from ..errors import FAILURE, TEMPLATE_ERROR, StatusError, template_error
 from ..flags import JSON_FORMAT_HELP, filter_option, format_option
 from ..inspect import run_inspect
@@ -356,7 +356,8 @@ def _write_event(env, template, event) -> None:
 
 # -- system df ----------------------------------------------------------------------------------
 
-@click.command("df", cls=DockerCommand, usage="df [OPTIONS]", nargs=("none",), help="Show docker disk usage")
+@click.command("df", cls=DockerCommand, usage="df [OPTIONS]", nargs=("none",), help="Show docker disk usage",
+               annotations=feature_annotations(api_version="1.25"))
 @format_option()
 @click.option("-v", "--verbose", is_flag=True, help="Show detailed information on space usage")
 @click.pass_obj
@@ -400,9 +401,11 @@ def _write_details(env, fmt: str, usage: dict) -> None:
 PRUNE_CONFIRMATION = "WARNING! This will remove:\n{warnings}\n{filters}\nAre you sure you want to continue?"
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused data")
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused data",
+               annotations=feature_annotations(api_version="1.25"))
 @click.option("-a", "--all", "all_", is_flag=True, help="Remove all unused images not just dangling ones")
-@filter_option(help='Provide filter values (e.g. "label=<key>=<value>")')
+@filter_option(help='Provide filter values (e.g. "label=<key>=<value>")', cls=DockerOption,
+               annotations=feature_annotations(api_version="1.28"))
 @click.option("-f", "--force", is_flag=True, help="Do not prompt for confirmation")
 @click.option("--volumes", is_flag=True, help="Prune anonymous volumes")
 @click.pass_obj
