@@ -98,14 +98,20 @@ def _interrupted_by_termination_signals():
 
 
 def merge_prune_filters(filters: dict[str, dict[str, bool]], configured) -> dict:
-    """docker's PruneFilters: add config.json's pruneFilters ("key=value" strings), skipping a label
-    that contradicts the flags. `filters` is the Engine API's map, {"label": {"a=b": True}}; updated and returned."""
+    """docker 28's command.PruneFilters: add config.json's pruneFilters ("key=value" strings).
+    `filters` is the Engine API's map, {"label": {"a=b": True}}; updated and returned.
+
+    A configured `label=v` is skipped when filters.ExactMatch("label!", v), and `label!=v` when
+    ExactMatch("label", v); ExactMatch is true when no such filter is set at all, so a configured
+    label filter only counts next to a flag filter of the opposite kind (docker/cli cli/command/utils.go,
+    measured against a recording engine).
+    """
     for entry in configured or []:
         name, sep, value = str(entry).partition("=")
         if not sep:
             continue
         opposite = {"label": "label!", "label!": "label"}.get(name)
-        if opposite and value in filters.get(opposite, {}):
+        if opposite and (not filters.get(opposite) or value in filters[opposite]):
             continue
         filters.setdefault(name, {})[value] = True
     return filters

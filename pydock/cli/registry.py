@@ -76,6 +76,12 @@ GROUPS = (
                                    "top", "unpause", "update", "wait")},
         "ps": "ls",
     }),
+    Group("system", "Manage Docker", {
+        "df": (f"{S}:df", "Show docker disk usage"),
+        "events": (f"{S}:events", "Get real time events from the server"),
+        "info": (f"{S}:info", "Display system-wide information"),
+        "prune": (f"{S}:prune", "Remove unused data"),
+    }, shortcuts={"events": "events", "info": "info"}),
     Group("network", "Manage networks", {
         "connect": (f"{N}:connect", "Connect a container to a network"),
         "create": (f"{N}:create", "Create a network"),
@@ -97,7 +103,6 @@ GROUPS = (
 # top-level commands that belong to no group
 TOP_LEVEL = {
     "version": (f"{S}:version", "Show the Docker version information"),
-    "info": (f"{S}:info", "Display system-wide information"),
     "inspect": (f"{S}:inspect_objects", "Return low-level information on Docker objects"),
 }
 
