@@ -104,8 +104,9 @@ def test_config_only_and_config_from(pydock, docker, nets):
 def test_a_network_docker_created_reads_the_same_in_pydock(pydock, docker, nets):
     name = nets.create("seen", "--subnet", subnet(), "--label", "pydt.kind=seen")
     nets.run("c1", "--network", name, *SLEEP)
+    other = nets.create("other")  # not the default bridge: other tests' containers come and go there
     for args in (["network", "inspect", name], ["network", "inspect", "-v", name], ["inspect", name],
-                 ["inspect", "--type", "network", name], ["network", "inspect", "-f", "json", name, "bridge"],
+                 ["inspect", "--type", "network", name], ["network", "inspect", "-f", "json", name, other],
                  ["network", "inspect", "-f", "{{.Name}} {{.IPAM}} {{.Containers}} {{.Created}}", name],
                  ["network", "inspect", "-f", "{{json .}}", name], ["network", "inspect", "-f", "{{.Id}}", name],
                  ["inspect", "-f", "{{.IPAM.Config}} {{.ConfigFrom}} {{.Peers}}", name]):
