@@ -11,7 +11,6 @@ _KINDS = {
     "containers": ("pydock.api.containers", "ContainersAPI"),
     "exec": ("pydock.api.exec", "ExecAPI"),
     "images": ("pydock.api.images", "ImagesAPI"),
-    "build": ("pydock.api.build", "BuildAPI"),
     "networks": ("pydock.api.networks", "NetworksAPI"),
     "volumes": ("pydock.api.volumes", "VolumesAPI"),
     "plugins": ("pydock.api.plugins", "PluginsAPI"),
@@ -20,6 +19,7 @@ _KINDS = {
     "nodes": ("pydock.api.nodes", "NodesAPI"),
     "secrets": ("pydock.api.secrets", "SecretsAPI"),
     "configs": ("pydock.api.configs", "ConfigsAPI"),
+    "build": ("pydock.api.build", "BuildAPI"),
 }
 
 

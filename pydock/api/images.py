@@ -4,7 +4,7 @@ from __future__ import annotations
 import posixpath
 
 from ..transport.errors import ImageNotFound
-from .base import Endpoint
+from .base import Endpoint, minimum_version
 
 
 def go_clean(path: str) -> str:
@@ -83,8 +83,9 @@ class ImagesAPI(Endpoint):
         query += [("changes", change) for change in changes or []]
         return self.t.stream("POST", "/images/create", params=sorted(query, key=lambda kv: kv[0]), content=data)
 
+    @minimum_version("1.25", "image prune")
     def prune(self, filters: dict | None = None) -> dict:
-        """POST /images/prune: {"ImagesDeleted": [{"Untagged"|"Deleted": …}], "SpaceReclaimed": bytes}."""
+        """POST /images/prune: {"ImagesDeleted": [{"Untagged": ref} or {"Deleted": id}], "SpaceReclaimed": bytes}."""
         return self._post("/images/prune", params={"filters": filters or None}) or {}
 
     def search(self, term: str, *, limit: int | None = None, filters: dict | None = None,

@@ -94,6 +94,12 @@ GROUPS = (
         **{name: name for name in ("build", "history", "import", "load", "save", "tag")},
         "images": "ls", "rmi": "rm",
     }),
+    Group("system", "Manage Docker", {
+        "df": (f"{S}:df", "Show docker disk usage"),
+        "events": (f"{S}:events", "Get real time events from the server"),
+        "info": (f"{S}:info", "Display system-wide information"),
+        "prune": (f"{S}:prune", "Remove unused data"),
+    }, shortcuts={"events": "events", "info": "info"}),
     Group("network", "Manage networks", {
         "connect": (f"{N}:connect", "Connect a container to a network"),
         "create": (f"{N}:create", "Create a network"),
@@ -115,7 +121,6 @@ GROUPS = (
 # top-level commands that belong to no group
 TOP_LEVEL = {
     "version": (f"{S}:version", "Show the Docker version information"),
-    "info": (f"{S}:info", "Display system-wide information"),
     "inspect": (f"{S}:inspect_objects", "Return low-level information on Docker objects"),
     "search": (f"{I}.search:search", "Search Docker Hub for images"),
 }
