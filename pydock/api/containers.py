@@ -125,7 +125,12 @@ class ContainersAPI:
         return HijackedStream(response, stream)
 
     def archive_stat(self, container: str, path: str) -> dict:
-        """HEAD /archive: the X-Docker-Container-Path-Stat header, decoded."""
+        """HEAD /archive: the X-Docker-Container-Path-Stat header, decoded ({"name", "size", "mode", "mtime",
+        "linkTarget"}; mode holds Go's os.FileMode bits).
+
+        A HEAD answer has no body, so a failure carries only its status: NotFound (404: no such container
+        or path) or EngineError (400, 500), worded as docker's client words a bodiless error.
+        """
         import base64
         import json
 
@@ -137,8 +142,14 @@ class ContainersAPI:
         """A context manager yielding the streaming tar response; its stat is in the header."""
         return self.t.stream("GET", _path(container, "archive"), params={"path": path})
 
-    def put_archive(self, container: str, path: str, data, *, no_overwrite_dir_non_dir: bool = False,
+    def put_archive(self, container: str, path: str, data, *, no_overwrite_dir_non_dir: bool = True,
                     copy_uid_gid: bool = False) -> None:
+        """PUT /archive: extract the tar `data` (bytes or an iterator of chunks) at `path`.
+
+        Like docker's client (CopyToContainerOptions), a directory may not replace a file nor a file a
+        directory unless `no_overwrite_dir_non_dir` is False. Errors: NotFound (no such container or
+        path), EngineError (500 "extraction point is not a directory" …).
+        """
         params = {"path": path, "noOverwriteDirNonDir": no_overwrite_dir_non_dir or None,
                   "copyUIDGID": copy_uid_gid or None}
         self.t.request("PUT", _path(container, "archive"), params=params, content=data,
