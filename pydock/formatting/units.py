@@ -74,13 +74,11 @@ def running_for(created_unix: float, now: float | None = None) -> str:
 
 
 def go_time_string(unix_seconds: float, tz: _dt.tzinfo | None = None) -> str:
-    """time.Unix(s, 0).String() in the local zone: "2024-05-01 10:00:00 +0200 CEST"."""
-    moment = _dt.datetime.fromtimestamp(int(unix_seconds), tz or _dt.timezone.utc)
-    if tz is None:
-        moment = moment.astimezone()
-    offset = moment.strftime("%z") or "+0000"
-    name = moment.tzname() or offset
-    return "%s %s %s" % (moment.strftime("%Y-%m-%d %H:%M:%S"), offset, name)
+    """time.Unix(s, 0).String(): "2024-05-01 10:00:00 +0200 CEST", in Go's time.Local (TZ read as Go
+    reads it, see golang.time) or in the zone `tz` when given."""
+    from ..golang.time import Location, format_time
+
+    return format_time(int(unix_seconds), 0, Location("", tz) if tz is not None else None)
 
 
 # --- sizes --------------------------------------------------------------------------------

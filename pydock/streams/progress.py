@@ -6,7 +6,6 @@ one line per layer ID, rewritten in place with cursor movements and progress bar
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
 from typing import Callable, Iterable
 
 ESC = "\x1b["
@@ -86,11 +85,9 @@ def _timestamp(jm: dict) -> str:
         return ""
     if not nanos:
         nanos = seconds * 10 ** 9
-    moment = datetime.fromtimestamp(nanos // 10 ** 9, tz=timezone.utc).astimezone()
-    text = moment.strftime("%Y-%m-%dT%H:%M:%S") + f".{nanos % 10 ** 9:09d}"
-    offset = moment.strftime("%z")
-    text += "Z" if offset in ("+0000", "") else f"{offset[:3]}:{offset[3:]}"
-    return text + " "
+    from ..golang.time import format_rfc3339_nano_fixed
+
+    return format_rfc3339_nano_fixed(nanos) + " "
 
 
 def display_message(jm: dict, write: Callable[[str], None], is_terminal: bool, width: int) -> None:
