@@ -40,6 +40,7 @@ TOP_COMMANDS = {
     "info": (f"{S}:info", "Display system-wide information"),
     "ps": (f"{C}.listing:ps", "List containers"),
     "inspect": (f"{C}.listing:inspect_objects", "Return low-level information on Docker objects"),
+    "help": ("pydock.cli.commands.help:help_", "Help about the command"),
     **{name: CONTAINER_COMMANDS[name] for name in (
         "attach", "commit", "cp", "create", "diff", "exec", "export", "kill", "logs", "pause", "port",
         "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "update", "wait")},

@@ -273,3 +273,44 @@ def test_log_levels_parse_like_logrus(pydock, docker, level):
     args = ("-l", level, "ps", "-q", "--filter", "label=pydt-no-such-label")
     mine, theirs = pydock(*args), docker(*args)
     assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+# -- help ---------------------------------------------------------------------------------------
+
+def _as_docker(text: str) -> str:
+    return text.replace("pydock", "docker")
+
+
+@pytest.mark.parametrize("argv", [
+    # a command's help, by its path or an alias, on stdout, exit 0
+    ["help", "run"], ["help", "container", "ls"], ["help", "container", "ps"], ["help", "container", "list"],
+    ["help", "ps"], ["help", "container"], ["help", "version"], ["help", "inspect"], ["help", "cp"],
+    ["help", "container", "inspect"], ["-D", "help", "run"],
+    # words left over: an unknown topic, on stderr, exit 1
+    ["help", "nosuchtopic"], ["help", "container", "nosuch"], ["help", "container", "nosuch", "x"],
+    ["help", "run", "extra"], ["help", "help", "help"], ["help", ""],
+    # the help command's own help and flags
+    ["help", "help"], ["help", "-h"], ["help", "--help"], ["-h", "help"], ["help", "-a"], ["help", "--bogus"],
+    ["help", "container", "ls", "-a"], ["help", "run", "--help"],
+    # help is no subcommand of a group
+    ["container", "help", "ls"],
+    # -h and --help before a command: that command's help; the top-level -h note goes to stderr
+    ["-h", "ps"], ["--help", "ps"], ["-h", "container", "ls"], ["--help", "container", "nosuch"],
+    ["--help", "container", "ls", "-a"], ["-D", "--help", "ps"], ["--help", "-D", "ps"], ["--help", "help", "run"],
+    # -h after a command: the note on stdout
+    ["ps", "-h"], ["container", "-h"], ["help", "-h"], ["version", "-h"],
+])
+def test_help_same_as_docker(pydock, docker, argv):
+    mine, theirs = pydock(*argv), docker(*argv)
+    assert (_as_docker(mine.out), _as_docker(mine.err), mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+@pytest.mark.parametrize("argv", [["help"], ["-h"], ["--help", "nosuch"], ["help", "-D"]])
+def test_top_level_help_streams_same_as_docker(pydock, docker, argv):
+    """The top-level help (docker's lists commands pydock does not have, build, images …) is `--help`'s, on
+    the same streams as docker's, with the -h note on stderr and the same exit code."""
+    mine, theirs = pydock(*argv), docker(*argv)
+    assert (_as_docker(mine.err), mine.code, bool(mine.out)) == (theirs.err, theirs.code, bool(theirs.out))
+    if mine.out:
+        assert mine.out == pydock("--help").out and mine.out.startswith("Usage:  pydock [OPTIONS] COMMAND\n")
+        assert "  help " not in mine.out  # cobra never lists its help command
