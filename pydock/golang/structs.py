@@ -44,8 +44,8 @@ class GoSlice(list):
 class NilSlice(GoSlice):
     """A nil Go slice: prints `[]`, encodes as `null`."""
 
-    def __init__(self, items=(), go_type_name: str = "[]interface {}"):
-        super().__init__((), go_type_name, nil=True)
+    def __init__(self, items=(), go_type_name: str = "[]interface {}", *, elem_type=None):
+        super().__init__((), go_type_name, nil=True, elem_type=elem_type)
 
 
 class GoTime:
@@ -94,8 +94,9 @@ class GoMap(dict):
 class NilMap(GoMap):
     """A nil Go map: prints `map[]`, encodes as `null`."""
 
-    def __init__(self, items=(), go_type_name: str = "map[string]interface {}"):
-        super().__init__({}, None, go_type_name, nil=True)
+    def __init__(self, items=(), go_type_name: str = "map[string]interface {}", *, go_zero=None,
+                 key_type_name: str = "string"):
+        super().__init__({}, go_zero, go_type_name, key_type_name=key_type_name, nil=True)
 
 
 class GoPointer:
@@ -189,14 +190,19 @@ class Schema:
         raw = raw or {}
         values = {}
         for f in self.fields:
-            values[f.name] = _convert(f.kind, overrides[f.name]) if f.name in overrides else self.convert(f, raw)
+            if f.name not in overrides:
+                values[f.name] = self.convert(f, raw)
+            elif _go_type_of(f.kind) is not None and not isinstance(overrides[f.name], _GO_VALUES):
+                values[f.name] = self.convert(f, {f.key: overrides[f.name]})
+            else:
+                values[f.name] = _convert(f.kind, overrides[f.name])
         return self.cls(values)
 
     def convert(self, f: Field, raw: dict):
-        if hasattr(f.kind, "get"):  # a type declared through golang.types
+        gotype = _go_type_of(f.kind)
+        if gotype is not None:  # a Go type: declared through golang.types, or a type expression
             from .types import decode
 
-            gotype = f.kind.get()
             return decode(gotype, raw if f.embedded else raw.get(f.key, raw.get(f.name)))
         return _convert(f.kind, raw.get(f.key, raw.get(f.name, _ABSENT)))
 
@@ -206,10 +212,25 @@ class Schema:
 
 
 _ABSENT = object()
+_LEGACY_KINDS = ("string", "int", "bool", "slice", "map", "time", "raw")
+
+
+def _go_type_of(kind):
+    """The GoType a field kind names: a TypeSet's lazy type, a GoType, or a type expression of predeclared
+    types ("[]string", "map[string]string", "int64"); None for the older kinds."""
+    if hasattr(kind, "get"):
+        return kind.get()
+    if type(kind).__name__ == "GoType":
+        return kind
+    if isinstance(kind, str) and kind not in _LEGACY_KINDS:
+        from .types import predeclared
+
+        return predeclared().resolve(kind)
+    return None
 
 
 def _convert(kind, value):
-    if isinstance(value, (GoStruct, TypedNil, GoSlice, GoMap, GoPointer)):
+    if isinstance(value, _GO_VALUES):
         return value
     if isinstance(kind, tuple) and kind[0] == "ptr":
         schema: Schema = kind[1]
@@ -219,11 +240,14 @@ def _convert(kind, value):
     if isinstance(kind, Schema):
         return kind.build(value if isinstance(value, dict) else None)
     if isinstance(kind, tuple) and kind[0] == "slice":
+        pointers = isinstance(kind[1], tuple)  # ("slice", ("ptr", Schema)): a slice of pointers
+        schema = kind[1][1] if pointers else kind[1]
+        type_name = ("[]*" if pointers else "[]") + schema.type_name.lstrip("*")
         if value is _ABSENT or value is None:
-            return NilSlice()
-        if isinstance(kind[1], tuple):  # ("slice", ("ptr", Schema)): a slice of pointers
-            return [as_pointer(kind[1][1].build(v)) if isinstance(v, dict) else v for v in value]
-        return [kind[1].build(v) if isinstance(v, dict) else v for v in value]
+            return NilSlice((), type_name)
+        if pointers:
+            return GoSlice([as_pointer(schema.build(v)) if isinstance(v, dict) else v for v in value], type_name)
+        return GoSlice([schema.build(v) if isinstance(v, dict) else v for v in value], type_name)
     if kind == "time":
         return GoTime(value if isinstance(value, str) else "0001-01-01T00:00:00Z")
     if value is _ABSENT or value is None:
@@ -240,6 +264,9 @@ def as_pointer(value: "GoStruct") -> "GoStruct":
     type_name = type(value).go_type_name
     object.__setattr__(value, "go_type_name", type_name if type_name.startswith("*") else "*" + type_name)
     return value
+
+
+_GO_VALUES: tuple = ()  # set below, once the classes exist
 
 
 class GoStruct:
@@ -311,6 +338,8 @@ class GoStruct:
         out = {}
         for f in self.schema.fields:
             value = self._values[f.name]
+            if f.key == "-":  # json:"-": never encoded
+                continue
             if f.embedded:
                 if isinstance(value, GoStruct):
                     out.update(value.to_plain())
@@ -321,6 +350,9 @@ class GoStruct:
         if self.schema.sorted_json:
             return _sorted_deep(out)
         return StructObject(out)
+
+
+_GO_VALUES = (GoStruct, TypedNil, GoSlice, GoMap, GoPointer)
 
 
 def _is_empty(value) -> bool:

@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .fmt import TypedNil
-from .structs import (Field, GoMap, GoPointer, GoSlice, GoStruct, GoTime, Schema, as_pointer, go_int_class,
-                      named_scalar_class)
+from .structs import (Field, GoMap, GoPointer, GoSlice, GoStruct, GoTime, NilMap, NilSlice, Schema, as_pointer,
+                      go_int_class, named_scalar_class)
 
 __all__ = ["GoType", "TypeSet", "TypeDeclarationError"]
 
@@ -189,6 +190,12 @@ class TypeSet:
         return zero(gotype)
 
 
+@lru_cache(maxsize=None)
+def predeclared() -> TypeSet:
+    """A TypeSet of Go's predeclared types only (for expressions like `[]string` or `map[string]int64`)."""
+    return TypeSet()
+
+
 class _Lazy:
     """A field's type, resolved when first used (declarations may refer to types declared later)."""
 
@@ -236,11 +243,11 @@ def zero(t: GoType):
     if kind in ("float32", "float64"):
         return 0.0
     if kind == "slice":
-        return GoSlice((), t.name, nil=True, elem_type=t.elem)
+        return NilSlice((), t.name, elem_type=t.elem)
     if kind == "array":
         return GoSlice([zero(t.elem) for _ in range(t.length)], t.name, elem_type=t.elem)
     if kind == "map":
-        return GoMap({}, zero(t.elem), t.name, key_type_name=t.key.name, nil=True)
+        return NilMap((), t.name, go_zero=zero(t.elem), key_type_name=t.key.name)
     if kind == "ptr":
         return TypedNil(t.name)
     if kind == "struct":

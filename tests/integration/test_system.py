@@ -314,3 +314,19 @@ def test_top_level_help_streams_same_as_docker(pydock, docker, argv):
     if mine.out:
         assert mine.out == pydock("--help").out and mine.out.startswith("Usage:  pydock [OPTIONS] COMMAND\n")
         assert "  help " not in mine.out  # cobra never lists its help command
+
+
+@pytest.mark.parametrize("command, fmt", [
+    ("version", '{{printf "%T|%T|%T|%T" . .Client .Server .Server.Components}}'),
+    ("version", '{{printf "%#v" .Server.Components}}|{{printf "%+v" .Server.Platform}}|{{printf "%T" .Client.Platform}}'),
+    ("info", '{{printf "%T %T %T %T %T %T" .DriverStatus .MemTotal .Labels .Warnings .Plugins.Volume .SecurityOptions}}'),
+    ("info", '{{printf "%#v" .DriverStatus}}|{{printf "%+v" .Plugins}}|{{printf "%#v" .ContainerdCommit}}'),
+    ("info", '{{printf "%T %T %T %T" .RegistryConfig .RegistryConfig.IndexConfigs .Swarm.RemoteManagers .ServerErrors}}'),
+    ("info", '{{printf "%+v" .RegistryConfig}}|{{json .RegistryConfig}}|{{printf "%T %T" .ClientInfo.Plugins .ClientErrors}}'),
+])
+def test_version_and_info_templates_see_docker_types(pydock, docker, command, fmt):
+    import re
+
+    def shape(result):  # a pointer nested in a value prints as its address, different on every run
+        return re.sub(r"0xc[0-9a-f]+", "0xADDR", result.out), result.err, result.code
+    assert shape(pydock(command, "--format", fmt)) == shape(docker(command, "--format", fmt))
