@@ -8,8 +8,21 @@ import tarfile
 import threading
 from typing import Callable, Iterator
 
-from .paths import (CopyError, CopyInfo, asserts_directory, base, eval_symlinks, get_rebase_name,
-                    has_trailing_separator, join, lstat, path_error, readlink, split_path_dir_entry, stat)
+from .paths import (
+    CopyError,
+    CopyInfo,
+    asserts_directory,
+    base,
+    eval_symlinks,
+    get_rebase_name,
+    has_trailing_separator,
+    join,
+    lstat,
+    path_error,
+    readlink,
+    split_path_dir_entry,
+    stat,
+)
 
 CHUNK = 32 * 1024
 

@@ -180,43 +180,11 @@ def ram_in_bytes(text: str) -> int:
 
 # --- time.Duration ------------------------------------------------------------------------
 
-def _fmt_frac(v: int, prec: int) -> tuple[str, int]:
-    digits, printed = [], False
-    for _ in range(prec):
-        digit = v % 10
-        printed = printed or digit != 0
-        if printed:
-            digits.append(str(digit))
-        v //= 10
-    text = ("." + "".join(reversed(digits))) if printed else ""
-    return text, v
-
-
 def format_go_duration(nanoseconds: int | float) -> str:
-    """time.Duration(nanoseconds).String(): "1h2m3.5s", "1.5µs", "0s"."""
-    d = int(nanoseconds)
-    neg, u = d < 0, abs(d)
-    if u < SECOND:
-        if u == 0:
-            return "0s"
-        if u < MICROSECOND:
-            prec, unit = 0, "ns"
-        elif u < MILLISECOND:
-            prec, unit = 3, "µs"
-        else:
-            prec, unit = 6, "ms"
-        frac, u = _fmt_frac(u, prec)
-        text = str(u) + frac + unit
-    else:
-        frac, u = _fmt_frac(u, 9)
-        text = str(u % 60) + frac + "s"
-        u //= 60
-        if u > 0:
-            text = str(u % 60) + "m" + text
-            u //= 60
-            if u > 0:
-                text = str(u) + "h" + text
-    return "-" + text if neg else text
+    """time.Duration(nanoseconds).String(): "1h2m3.5s", "1.5µs", "0s" (see golang.time.format_duration)."""
+    from ..golang.time import format_duration
+
+    return format_duration(nanoseconds)
 
 
 _UNITS = {"ns": NANOSECOND, "us": MICROSECOND, "µs": MICROSECOND, "μs": MICROSECOND,

@@ -137,9 +137,9 @@ class GoDuration(int):
     go_unsigned = False
 
     def String(self) -> str:  # noqa: N802 - fmt's Stringer
-        from ..formatting.units import format_go_duration
+        from .time import format_duration
 
-        return format_go_duration(int(self))
+        return format_duration(int(self))
 
     __str__ = String
 

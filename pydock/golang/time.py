@@ -18,7 +18,8 @@ import datetime as _dt
 import os
 from dataclasses import dataclass
 
-__all__ = ["Location", "UTC", "local_location", "load_location", "format_time", "zone_offset"]
+__all__ = ["Location", "UTC", "local_location", "load_location", "format_time", "format_rfc3339_nano_fixed",
+           "zone_offset", "format_duration"]
 
 ZONE_SOURCES = ("/usr/share/zoneinfo/", "/usr/share/lib/zoneinfo/", "/usr/lib/locale/TZ/", "/etc/zoneinfo")
 
@@ -114,3 +115,46 @@ def format_rfc3339_nano_fixed(unix_nanos: int, location: Location | None = None)
         sign, minutes = ("-", -offset // 60) if offset < 0 else ("+", offset // 60)
         zone = f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
     return wall.strftime("%Y-%m-%dT%H:%M:%S") + f".{nanos:09d}" + zone
+
+
+NANOSECOND, MICROSECOND, MILLISECOND, SECOND = 1, 1000, 1_000_000, 1_000_000_000
+
+
+def format_duration(nanoseconds: int | float) -> str:
+    """time.Duration(nanoseconds).String(): "1h2m3.5s", "1.5µs", "0s"."""
+    d = int(nanoseconds)
+    neg, u = d < 0, abs(d)
+    if u < SECOND:
+        if u == 0:
+            return "0s"
+        if u < MICROSECOND:
+            prec, unit = 0, "ns"
+        elif u < MILLISECOND:
+            prec, unit = 3, "µs"
+        else:
+            prec, unit = 6, "ms"
+        frac, u = _fmt_frac(u, prec)
+        text = str(u) + frac + unit
+    else:
+        frac, u = _fmt_frac(u, 9)
+        text = str(u % 60) + frac + "s"
+        u //= 60
+        if u > 0:
+            text = str(u % 60) + "m" + text
+            u //= 60
+            if u > 0:
+                text = str(u) + "h" + text
+    return "-" + text if neg else text
+
+
+def _fmt_frac(v: int, prec: int) -> tuple[str, int]:
+    """time's fmtFrac: the fraction of v (in units of 10**-prec) without trailing zeros, and v's integer part."""
+    digits, printed = [], False
+    for _ in range(prec):
+        digit = v % 10
+        printed = printed or digit != 0
+        if printed:
+            digits.append(str(digit))
+        v //= 10
+    text = ("." + "".join(reversed(digits))) if printed else ""
+    return text, v

@@ -30,8 +30,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .fmt import TypedNil
-from .structs import (Field, GoMap, GoPointer, GoSlice, GoStruct, GoTime, NilMap, NilSlice, Schema, as_pointer,
-                      go_int_class, named_scalar_class)
+from .structs import (
+    Field,
+    GoMap,
+    GoPointer,
+    GoSlice,
+    GoStruct,
+    GoTime,
+    NilMap,
+    NilSlice,
+    Schema,
+    as_pointer,
+    go_int_class,
+    named_scalar_class,
+)
 
 __all__ = ["GoType", "TypeSet", "TypeDeclarationError"]
 
@@ -57,10 +69,6 @@ class GoType:
     schema: Schema | None = None  # structs
     methods: dict = field(default_factory=dict)  # Go methods templates may call: name -> Python function
 
-    @property
-    def is_unsigned(self) -> bool:
-        return self.kind.startswith("uint")
-
 
 _PREDECLARED = {name: GoType(name, name, named=True) for name in BASIC_KINDS}
 _PREDECLARED["byte"] = _PREDECLARED["uint8"]
@@ -69,16 +77,14 @@ INTERFACE = GoType("interface {}", "interface")
 EMPTY_STRUCT = GoType("struct {}", "struct", schema=Schema("struct {}", ()))
 
 _TYPE_LINE = re.compile(r"type\s+([\w.]+)\s*(=)?\s*(.*)$")
-_FIELD_LINE = re.compile(r"(\w+)\s+([^`]+?)\s*(`[^`]*`)?$")
-_EMBEDDED_LINE = re.compile(r"(\*?[\w.]+)\s*(`[^`]*`)?$")
 _JSON_TAG = re.compile(r'json:"([^"]*)"')
 
 
 class TypeSet:
     """Named Go types, declared in Go syntax (several `type … ` declarations in one text).
 
-    `special` maps type names to Python classes with their own Go behaviour (time.Time, time.Duration).
-    `methods` maps type names to {method name: function(value, …)} that templates may call.
+    time.Time and time.Duration are known (see golang.structs GoTime, GoDuration). `methods` maps type
+    names to {method name: function(value, …)} that templates may call on values of that type.
     """
 
     def __init__(self, declarations: str = "", *, methods: dict | None = None):
@@ -161,23 +167,23 @@ class TypeSet:
         return gotype
 
     def _field(self, line: str) -> Field:
-        match = _FIELD_LINE.match(line)
-        if match and not line.startswith("*") and " " in line.split("`", 1)[0].strip():
-            name, type_expr, tag = match[1], match[2], match[3] or ""
-            embedded = False
+        """`Name Type` or an embedded `Type` (named after its type), with an optional `json:"key,omitempty"` tag."""
+        decl, _, tag = line.partition("`")
+        parts = decl.split(None, 1)
+        if len(parts) == 2:
+            name, type_expr, embedded = parts[0], parts[1].strip(), False
+        elif len(parts) == 1:
+            type_expr, embedded = parts[0], True
+            name = type_expr.lstrip("*").rsplit(".", 1)[-1]
         else:
-            match = _EMBEDDED_LINE.match(line)
-            if not match:
-                raise TypeDeclarationError(f"not a struct field: {line!r}")
-            type_expr, tag = match[1], match[2] or ""
-            name, embedded = type_expr.lstrip("*").rsplit(".", 1)[-1], True
+            raise TypeDeclarationError(f"not a struct field: {line!r}")
         key, omitempty = name, False
         json_tag = _JSON_TAG.search(tag)
         if json_tag:
             tag_name, *options = json_tag[1].split(",")
             key, omitempty = tag_name or name, "omitempty" in options
         return Field(name, _Lazy(self, type_expr), json=key if key != name else "", omitempty=omitempty,
-                     embedded=embedded and not (json_tag and json_tag[1].split(",")[0]))
+                     embedded=embedded)
 
     # -- values ----------------------------------------------------------------------------
     def decode(self, type_expr: "str | GoType", value):

@@ -39,16 +39,18 @@ def bed():
     [], ["--bogus", "{one}"],
     # docker's Go types show through: structs, nil pointers, durations, map keys
     ["-f", "{{{{.State}}}}", "{one}", "{two}"],
-    ["-f", "{{{{.State.Health}}}}|{{{{.Config.Healthcheck}}}}|{{{{.SizeRw}}}}|{{{{.HostConfig.RestartPolicy}}}}", "{one}"],
+    ["-f", "{{{{.State.Health}}}}|{{{{.Config.Healthcheck}}}}|{{{{.SizeRw}}}}|{{{{.HostConfig.RestartPolicy}}}}",
+     "{one}"],
     ["-f", "{{{{.HostConfig.LogConfig}}}}|{{{{.GraphDriver.Name}}}}|{{{{.Mounts}}}}", "{one}"],
     ["-f", "{{{{.NetworkSettings.Ports}}}}|{{{{.HostConfig.PortBindings}}}}|{{{{.Config.ExposedPorts}}}}", "{three}"],
     ["-f", "{{{{.Config.Healthcheck}}}}|{{{{.Config.Healthcheck.Interval}}}}|{{{{json .Config.Healthcheck}}}}",
      "{three}"],
-    ["-f", "{{{{.HostConfig.RestartPolicy}}}} {{{{json .HostConfig.RestartPolicy}}}} {{{{json .NetworkSettings.Ports}}}}",
-     "{three}"],
+    ["-f", "{{{{.HostConfig.RestartPolicy}}}} {{{{json .HostConfig.RestartPolicy}}}} "
+     "{{{{json .NetworkSettings.Ports}}}}", "{three}"],
     ["-f", "{{{{.Config.Labels.nope}}}}|{{{{.ID}}}}|{{{{.Id}}}}|{{{{.HostConfig.CPUShares}}}}|{{{{.Config.Volumes}}}}",
      "{one}"],
-    ["-f", "{{{{range $p, $c := .NetworkSettings.Ports}}}}{{{{$p}}}}={{{{(index $c 0).HostIp}}}} {{{{end}}}}", "{three}"],
+    ["-f", "{{{{range $p, $c := .NetworkSettings.Ports}}}}{{{{$p}}}}={{{{(index $c 0).HostIp}}}} {{{{end}}}}",
+     "{three}"],
     ["-f", "{{{{.NetworkSettings.Networks.bridge.NetworkID}}}} {{{{json .Config}}}}", "{three}"],
     # docker 28's field order and fields an older engine does not send (DNSNames, GwPriority, StopSignal)
     ["-f", "{{{{json .}}}}", "{one}", "{two}", "{three}"],
@@ -92,6 +94,9 @@ def test_size_adds_the_size_fields(pydock, bed):
     ["--type", "network", "-f", "{{{{.Name}}}}", "bridge"], ["-s", "-f", "{{{{.Id}}}}", "bridge", "busybox", "{one}"],
     ["Bad Ref"], ["pydt-inspect-nothing"], ["--type", "volume", "pydt-inspect-nothing"], ["--type", "bogus", "x"],
     ["--type", "", "x"], ["-f", "{{{{.Nope}}}}", "busybox"], ["--type", "container", "-f", "json", "{one}"], [],
+    # names are trimmed, an empty one refused before anything is sent, in each kind's words
+    [""], [" "], ["--type", "volume", ""], ["--type", "network", " "], ["--type", "image", ""],
+    ["--type", "network", "-f", "{{{{.Name}}}}", " bridge "], ["-f", "{{{{.Name}}}}", " {one} "],
 ])
 def test_inspect_any_object_same_as_docker(pydock, docker, bed, args):
     args = [a.format(one=bed.names[0], two=bed.names[1]) for a in args]
@@ -156,7 +161,8 @@ TYPED_TEMPLATES = [
     '{{printf "%+v|%#v" .Config.Healthcheck .Config.Healthcheck}}',
     '{{printf "%v %d %#v %T" .Config.Healthcheck.Interval .Config.Healthcheck.Interval .Config.Healthcheck.Interval '
     '.Config.Healthcheck.Interval}}',
-    '{{printf "%+v|%#v" .HostConfig.LogConfig .GraphDriver}}', '{{printf "%#v|%+v" .Config.ExposedPorts .Config.Volumes}}',
+    '{{printf "%+v|%#v" .HostConfig.LogConfig .GraphDriver}}',
+    '{{printf "%#v|%+v" .Config.ExposedPorts .Config.Volumes}}',
     '{{printf "%v|%#v|%T" .HostConfig.Ulimits .HostConfig.Ulimits .HostConfig.Ulimits}}',
     '{{printf "%#v|%T|%v" .HostConfig.ConsoleSize .HostConfig.ConsoleSize .HostConfig.ConsoleSize}}',
     '{{printf "%#v %#v %#v %#v" .HostConfig.BlkioWeight .HostConfig.Memory .HostConfig.PidsLimit .SizeRw}}',
@@ -179,7 +185,8 @@ TYPED_TEMPLATES = [
     '{{index .Config.Labels "a"}}|{{index .Config.Labels "zz"}}|{{len .Config.Labels}}|{{len .Mounts}}',
     '{{index .NetworkSettings.Ports "80/tcp"}}', '{{printf "%T" (index .NetworkSettings.Ports "80/tcp")}}',
     '{{len .NetworkSettings.Ports}} {{len .Config.ExposedPorts}} {{len .HostConfig.ConsoleSize}} {{len .Config.Cmd}}',
-    '{{index .Config.Cmd 1}} {{index .HostConfig.ConsoleSize 1}} {{(index .NetworkSettings.Networks "bridge").Gateway}}',
+    '{{index .Config.Cmd 1}} {{index .HostConfig.ConsoleSize 1}} '
+    '{{(index .NetworkSettings.Networks "bridge").Gateway}}',
     '{{len .State}}', '{{index .State 0}}', '{{index .Config.Labels 1}}', '{{index .Mounts 9}}',
     '{{printf "%T" (slice .Config.Cmd 0 1)}} {{slice .Config.Env 1}}',
     '{{range $p, $c := .NetworkSettings.Ports}}{{$p}} {{printf "%T" $p}} {{$p.Port}} {{$p.Proto}} {{$p.Int}} '

@@ -48,7 +48,8 @@ def test_default_layout(pydock, docker):
 
 
 def test_api_version_is_negotiated_down_to_the_engines(pydock):
-    result = pydock("version", "--format", "{{.Client.APIVersion}} {{.Client.DefaultAPIVersion}} {{.Server.APIVersion}}")
+    result = pydock("version", "--format",
+                    "{{.Client.APIVersion}} {{.Client.DefaultAPIVersion}} {{.Server.APIVersion}}")
     assert result.out == "1.41 1.47 1.41\n"
 
 
@@ -318,11 +319,15 @@ def test_top_level_help_streams_same_as_docker(pydock, docker, argv):
 
 @pytest.mark.parametrize("command, fmt", [
     ("version", '{{printf "%T|%T|%T|%T" . .Client .Server .Server.Components}}'),
-    ("version", '{{printf "%#v" .Server.Components}}|{{printf "%+v" .Server.Platform}}|{{printf "%T" .Client.Platform}}'),
-    ("info", '{{printf "%T %T %T %T %T %T" .DriverStatus .MemTotal .Labels .Warnings .Plugins.Volume .SecurityOptions}}'),
+    ("version", '{{printf "%#v" .Server.Components}}|{{printf "%+v" .Server.Platform}}|'
+                '{{printf "%T" .Client.Platform}}'),
+    ("info", '{{printf "%T %T %T %T %T %T" .DriverStatus .MemTotal .Labels .Warnings .Plugins.Volume '
+             '.SecurityOptions}}'),
     ("info", '{{printf "%#v" .DriverStatus}}|{{printf "%+v" .Plugins}}|{{printf "%#v" .ContainerdCommit}}'),
-    ("info", '{{printf "%T %T %T %T" .RegistryConfig .RegistryConfig.IndexConfigs .Swarm.RemoteManagers .ServerErrors}}'),
-    ("info", '{{printf "%+v" .RegistryConfig}}|{{json .RegistryConfig}}|{{printf "%T %T" .ClientInfo.Plugins .ClientErrors}}'),
+    ("info", '{{printf "%T %T %T %T" .RegistryConfig .RegistryConfig.IndexConfigs .Swarm.RemoteManagers '
+             '.ServerErrors}}'),
+    ("info", '{{printf "%+v" .RegistryConfig}}|{{json .RegistryConfig}}|'
+             '{{printf "%T %T" .ClientInfo.Plugins .ClientErrors}}'),
 ])
 def test_version_and_info_templates_see_docker_types(pydock, docker, command, fmt):
     import re

@@ -90,14 +90,15 @@ def json_array(raws: list[bytes], compact: bool = False) -> bytes:
 class TemplateInspector:
     """Runs one template per object; collects the text docker writes at the end (Flush)."""
 
-    def __init__(self, template):
+    def __init__(self, template, raw_fallback: bool = True):
         self.template = template
+        self.raw_fallback = raw_fallback  # False: docker has only its Go type (`volume inspect`)
         self.chunks: list[str] = []
 
     def add(self, raw: bytes, kind: str = "") -> None:
         """docker's TemplateInspector.Inspect: the template runs on the object's Go type first; if that
         fails, it runs again on the raw JSON (numbers as json.Number, missingkey=error), and only that
-        second error is reported.
+        second error is reported. Without `raw_fallback` (`volume inspect`), the first error is.
 
         Raises TemplateExecError (docker reports `template parsing error: …`) or ValueError for JSON
         that does not decode (`unable to read inspect data: …`).
@@ -111,7 +112,8 @@ class TemplateInspector:
                 self.chunks.append(self.template.execute(typed) + "\n")
                 return
             except ValueError:
-                pass
+                if not self.raw_fallback:
+                    raise
         self.chunks.append(self.template.execute(decode_use_number(raw), missingkey="error") + "\n")
 
     def text(self) -> str:

@@ -502,9 +502,70 @@ type volume.Volume struct {
     Status        map[string]interface {} `json:"Status,omitempty"`
     UsageData     *volume.UsageData `json:"UsageData,omitempty"`
 }
-// cluster volumes exist in swarm mode only; their nested types are left out here
 type volume.ClusterVolume struct {
-    ID string
+    ID            string
+    swarm.Meta
+    Spec          volume.ClusterVolumeSpec
+    PublishStatus []*volume.PublishStatus `json:",omitempty"`
+    Info          *volume.Info `json:",omitempty"`
+}
+type swarm.Meta struct {
+    Version   swarm.Version `json:",omitempty"`
+    CreatedAt time.Time     `json:",omitempty"`
+    UpdatedAt time.Time     `json:",omitempty"`
+}
+type swarm.Version struct {
+    Index uint64 `json:",omitempty"`
+}
+type volume.ClusterVolumeSpec struct {
+    Group                     string `json:",omitempty"`
+    AccessMode                *volume.AccessMode `json:",omitempty"`
+    AccessibilityRequirements *volume.TopologyRequirement `json:",omitempty"`
+    CapacityRange             *volume.CapacityRange `json:",omitempty"`
+    Secrets                   []volume.Secret `json:",omitempty"`
+    Availability              volume.Availability `json:",omitempty"`
+}
+type volume.Availability string
+type volume.AccessMode struct {
+    Scope       volume.Scope `json:",omitempty"`
+    Sharing     volume.SharingMode `json:",omitempty"`
+    MountVolume *volume.TypeMount `json:",omitempty"`
+    BlockVolume *volume.TypeBlock `json:",omitempty"`
+}
+type volume.Scope string
+type volume.SharingMode string
+type volume.TypeBlock struct {
+}
+type volume.TypeMount struct {
+    FsType     string `json:",omitempty"`
+    MountFlags []string `json:",omitempty"`
+}
+type volume.TopologyRequirement struct {
+    Requisite []volume.Topology `json:",omitempty"`
+    Preferred []volume.Topology `json:",omitempty"`
+}
+type volume.Topology struct {
+    Segments map[string]string `json:",omitempty"`
+}
+type volume.CapacityRange struct {
+    RequiredBytes int64
+    LimitBytes    int64
+}
+type volume.Secret struct {
+    Key    string
+    Secret string
+}
+type volume.PublishState string
+type volume.PublishStatus struct {
+    NodeID         string `json:",omitempty"`
+    State          volume.PublishState `json:",omitempty"`
+    PublishContext map[string]string `json:",omitempty"`
+}
+type volume.Info struct {
+    CapacityBytes      int64 `json:",omitempty"`
+    VolumeContext      map[string]string `json:",omitempty"`
+    VolumeID           string `json:",omitempty"`
+    AccessibleTopology []volume.Topology `json:",omitempty"`
 }
 type volume.UsageData struct {
     RefCount int64 `json:"RefCount"`
@@ -629,6 +690,24 @@ def types():
 def typed_container(raw: dict):
     """container.InspectResponse decoded from the engine's JSON, as docker's client decodes it."""
     return types().decode("container.InspectResponse", raw)
+
+
+def typed_network(raw: dict):
+    """network.Inspect: `{{.IPAM}}` is `{default map[] [{10.1.0.0/16  10.1.0.1 map[]}]}`."""
+    return types().decode("network.Inspect", raw)
+
+
+def typed_volume(raw: dict):
+    """volume.Volume: what `volume inspect` prints and runs templates over (docker re-encodes it)."""
+    return types().decode("volume.Volume", raw)
+
+
+def volume_json(raw: dict) -> bytes:
+    """What `volume inspect` prints for a volume: docker's volume.Volume re-encoded by encoding/json
+    (its field order, maps sorted, nil maps as null, HTML characters escaped)."""
+    from ...golang.json import go_json
+
+    return go_json(to_plain(typed_volume(raw)), escape_html=True, sort_keys=True).encode()
 
 
 def typed_object(kind: str, raw):

@@ -226,6 +226,7 @@ def test_help_command_and_top_level_help_flags(capsys):
     assert capsys.readouterr() == ("", "unknown help topic: nosuch x\n")
     assert main.run(["-h", "ps"], prog="pydock") == 0
     out, err = capsys.readouterr()
-    assert out.startswith("Usage:  pydock ps [OPTIONS]\n") and err == "Flag shorthand -h has been deprecated, use --help\n"
+    assert out.startswith("Usage:  pydock ps [OPTIONS]\n")
+    assert err == "Flag shorthand -h has been deprecated, use --help\n"
     assert main.run(["ps", "-h"], prog="pydock") == 0
     assert capsys.readouterr()[0].startswith("Flag shorthand -h has been deprecated, use --help\nUsage:  pydock ps")
