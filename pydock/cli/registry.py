@@ -104,6 +104,7 @@ GROUPS = (
 TOP_LEVEL = {
     "version": (f"{S}:version", "Show the Docker version information"),
     "inspect": (f"{S}:inspect_objects", "Return low-level information on Docker objects"),
+    "help": ("pydock.cli.commands.help:help_", "Help about the command"),  # never listed (cobra's rule)
 }
 
 # docker's "Common Commands" section, in its order

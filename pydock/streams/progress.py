@@ -6,7 +6,6 @@ one line per layer ID, rewritten in place with cursor movements and progress bar
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
 from typing import Callable, Iterable
 
 ESC = "\x1b["
@@ -79,22 +78,26 @@ def progress_string(detail: dict | None, width: int, now: float | None = None) -
     return bar + numbers + left
 
 
-def _timestamp(jm: dict) -> str:
+def utc_rfc3339_nano_fixed(nanos: int) -> str:
+    """jsonmessage.RFC3339NanoFixed in UTC ("2006-01-02T15:04:05.000000000Z")."""
+    seconds, fraction = divmod(nanos, 10 ** 9)
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)) + f".{fraction:09d}Z"
+
+
+def _timestamp(jm: dict, timestamp: Callable[[int], str]) -> str:
     nanos = jm.get("timeNano") or 0
     seconds = jm.get("time") or 0
     if not nanos and not seconds:
         return ""
     if not nanos:
         nanos = seconds * 10 ** 9
-    moment = datetime.fromtimestamp(nanos // 10 ** 9, tz=timezone.utc).astimezone()
-    text = moment.strftime("%Y-%m-%dT%H:%M:%S") + f".{nanos % 10 ** 9:09d}"
-    offset = moment.strftime("%z")
-    text += "Z" if offset in ("+0000", "") else f"{offset[:3]}:{offset[3:]}"
-    return text + " "
+    return timestamp(nanos) + " "
 
 
-def display_message(jm: dict, write: Callable[[str], None], is_terminal: bool, width: int) -> None:
-    """JSONMessage.Display."""
+def display_message(jm: dict, write: Callable[[str], None], is_terminal: bool, width: int,
+                    timestamp: Callable[[int], str] = utc_rfc3339_nano_fixed) -> None:
+    """JSONMessage.Display. `timestamp` formats a message's time (Unix nanoseconds) as docker does in its
+    local time zone: the CLI passes golang.time.format_rfc3339_nano_fixed (Go's time.Local)."""
     error = jm.get("errorDetail")
     if error:
         raise JSONMessageError(error.get("message", ""), error.get("code", 0))
@@ -107,7 +110,7 @@ def display_message(jm: dict, write: Callable[[str], None], is_terminal: bool, w
         endl = "\r"
     elif progress is not None and progress_string(progress, width) != "":
         return
-    write(_timestamp(jm))
+    write(_timestamp(jm, timestamp))
     if jm.get("id"):
         write(f"{jm['id']}: ")
     if jm.get("from"):
@@ -124,8 +127,9 @@ def display_message(jm: dict, write: Callable[[str], None], is_terminal: bool, w
 
 
 def display_stream(messages: Iterable[dict], write: Callable[[str], None], *, is_terminal: bool = False,
-                   width: Callable[[], int] | None = None, aux: Callable[[dict], None] | None = None) -> None:
-    """DisplayJSONMessagesStream: raises JSONMessageError for an error message."""
+                   width: Callable[[], int] | None = None, aux: Callable[[dict], None] | None = None,
+                   timestamp: Callable[[int], str] = utc_rfc3339_nano_fixed) -> None:
+    """DisplayJSONMessagesStream: raises JSONMessageError for an error message (`timestamp`: see display_message)."""
     ids: dict[str, int] = {}
     for jm in messages:
         if jm.get("aux") is not None:
@@ -146,7 +150,7 @@ def display_stream(messages: Iterable[dict], write: Callable[[str], None], *, is
         else:
             ids = {}
         try:
-            display_message(jm, write, is_terminal, width() if width else 200)
+            display_message(jm, write, is_terminal, width() if width else 200, timestamp)
         finally:
             if jm.get("id") and is_terminal and diff:
                 write(f"{ESC}{diff}B")

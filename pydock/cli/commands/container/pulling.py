@@ -7,6 +7,7 @@ from ...output import write_flushed
 def pull_image(env, image: str, *, platform: str | None = None, quiet: bool = False) -> None:
     """Pull `image`, showing progress on stderr (plain lines in a pipe, bars on a terminal)."""
     from ....config.credentials import encoded_auth
+    from ....golang.time import format_rfc3339_nano_fixed
     from ....opts.reference import parse_normalized_named
     from ....streams.jsonstream import json_objects
     from ....streams.progress import display_stream
@@ -26,4 +27,4 @@ def pull_image(env, image: str, *, platform: str | None = None, quiet: bool = Fa
     with env.api.images.pull(ref.name, ref.api_tag, platform=platform or None,
                              auth=encoded_auth(env.config, ref.domain)) as response:
         display_stream(json_objects(response.iter_raw()), write, is_terminal=on_terminal and not quiet,
-                       width=width)
+                       width=width, timestamp=format_rfc3339_nano_fixed)
