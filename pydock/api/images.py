@@ -25,6 +25,16 @@ class ImagesAPI:
         params = {"fromImage": image, "tag": tag, "platform": platform}
         return self.t.stream("POST", "/images/create", params=params, headers=headers)
 
+    def push(self, name: str, tag: str | None = None, *, auth: str | None = None, platform: str | None = None):
+        """POST /images/{name}/push: a context manager yielding the streaming response of JSON
+        progress messages. `name` is the familiar name ("127.0.0.1:5000/app", "user/app"); without
+        `tag` every tag of the repository is pushed. `auth` is the X-Registry-Auth value, already
+        encoded; `platform` the JSON of an OCI platform (API 1.46)."""
+        headers = {"X-Registry-Auth": auth} if auth else None
+        params = {"tag": tag, "platform": platform}
+        return self.t.stream("POST", f"/images/{quote(name, safe='/:@')}/push", params=params,
+                             headers=headers)
+
     def remove(self, name: str, *, force: bool = False, noprune: bool = False) -> list[dict]:
         response = self.t.request("DELETE", f"/images/{quote(name, safe='/:@')}",
                                   params={"force": force or None, "noprune": noprune or None})

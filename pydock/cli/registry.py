@@ -2,6 +2,8 @@
 
 C = "pydock.cli.commands.container"  # a package: one module per family of commands
 S = "pydock.cli.commands.system"
+I = "pydock.cli.commands.image"  # a package: one module per family of commands
+R = "pydock.cli.commands.login"
 
 # container subcommands: name -> (module:attr, summary)
 CONTAINER_COMMANDS = {
@@ -33,9 +35,21 @@ CONTAINER_COMMANDS = {
 }
 CONTAINER_ALIASES = {"list": "ls", "ps": "ls", "remove": "rm"}
 
+# image subcommands: name -> (module:attr, summary)
+IMAGE_COMMANDS = {
+    "pull": (f"{I}.distribution:pull", "Download an image from a registry"),
+    "push": (f"{I}.distribution:push", "Upload an image to a registry"),
+}
+IMAGE_ALIASES: dict[str, str] = {}
+
 # top-level commands: the groups and docker's shortcuts
 TOP_COMMANDS = {
     "container": ("pydock.cli.commands.groups:container", "Manage containers"),
+    "image": ("pydock.cli.commands.groups:image", "Manage images"),
+    "login": (f"{R}:login", "Authenticate to a registry"),
+    "logout": (f"{R}:logout", "Log out from a registry"),
+    "pull": IMAGE_COMMANDS["pull"],
+    "push": IMAGE_COMMANDS["push"],
     "version": (f"{S}:version", "Show the Docker version information"),
     "info": (f"{S}:info", "Display system-wide information"),
     "ps": (f"{C}.listing:ps", "List containers"),
@@ -45,7 +59,8 @@ TOP_COMMANDS = {
         "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "update", "wait")},
 }
 
-GROUPS = {"container": ("container", CONTAINER_COMMANDS, CONTAINER_ALIASES)}
+GROUPS = {"container": ("container", CONTAINER_COMMANDS, CONTAINER_ALIASES),
+          "image": ("image", IMAGE_COMMANDS, IMAGE_ALIASES)}
 
 
 # top-level shortcuts that are their own command objects (for their usage line) but the same command
