@@ -178,6 +178,7 @@ class LiveProgress:
 
         self.console = Console(file=out, highlight=False, soft_wrap=False)
         self.layers: dict[str, dict] = {}
+        self.widths = [0, 0, 0]  # id, status, numbers: they only grow within a block, so columns stay put
         self.live = None
         self.now = now
         self.last_draw = 0.0
@@ -233,25 +234,36 @@ class LiveProgress:
             self.last_draw = moment
 
     def render(self):
-        """The layer lines as a rich renderable: id, status, bar, sizes in aligned columns."""
+        """The layer lines as a rich renderable: "<id>: <status> <bar> <current>/<total>", columns
+        aligned; ids and statuses are never cut, the bar (at most 40 cells) takes what width is left."""
+        from rich.console import Group
         from rich.progress_bar import ProgressBar
         from rich.table import Table
         from rich.text import Text
 
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column(no_wrap=True)
-        grid.add_column(no_wrap=True)
-        grid.add_column(no_wrap=True)
+        rows = []
         for layer_id, jm in self.layers.items():
-            status = jm.get("status", "")
             detail = jm.get("progressDetail") or {}
-            current, total = int(detail.get("current") or 0), int(detail.get("total") or 0)
-            style = "green" if status in _DONE or status.startswith("Mounted from") else "yellow"
-            bar, numbers = Text(""), Text(progress_numbers(detail))
-            if total > 0:
-                bar = ProgressBar(total=total, completed=min(current, total), width=40)
-            grid.add_row(Text(f"{layer_id}:", style="bold"), Text(status, style=style), bar, numbers)
+            rows.append((f"{layer_id}:", jm.get("status", ""), int(detail.get("current") or 0),
+                         int(detail.get("total") or 0), progress_numbers(detail)))
+        if not rows:
+            return Group()
+        self.widths = widths = [max(self.widths[n], *(len(row[i]) for row in rows))
+                                for n, i in enumerate((0, 1, 4))]
+        bar_width = min(40, self.console.width - sum(widths) - 3)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, min_width=widths[0])
+        grid.add_column(no_wrap=True, min_width=widths[1])
+        if bar_width >= 10:
+            grid.add_column(no_wrap=True, width=bar_width)
+        grid.add_column(no_wrap=True)
+        for name, status, current, total, numbers in rows:
+            done = status in _DONE or status.startswith("Mounted from")
+            cells = [Text(name, style="bold"), Text(status, style="green" if done else "yellow")]
+            if bar_width >= 10:
+                cells.append(ProgressBar(total=total, completed=min(current, total), width=bar_width)
+                             if total > 0 else Text(""))
+            grid.add_row(*cells, Text(numbers))
         return grid
 
     def close(self) -> None:
@@ -261,6 +273,7 @@ class LiveProgress:
             self.live.stop()
             self.live = None
         self.layers = {}
+        self.widths = [0, 0, 0]
 
 
 def progress_numbers(detail: dict) -> str:
