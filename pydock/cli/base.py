@@ -127,7 +127,8 @@ def check_nargs(ctx, command) -> None:
     elif kind == "min" and n < rule[1]:
         message, verb = f"{prog}: '{path}' requires at least {rule[1]} {plural(rule[1])}", "See"
     elif kind == "max" and n > rule[1]:
-        message = f"{prog}: '{path}' requires at most {rule[1]} {plural(rule[1])}"
+        # docker 28's RequiresMaxArgs really prints "SRun '… --help'" (a stray S in its format string)
+        message, verb = f"{prog}: '{path}' requires at most {rule[1]} {plural(rule[1])}", "SRun"
     elif kind == "exact" and n != rule[1]:
         message = f"{prog}: '{path}' requires {rule[1]} {plural(rule[1])}"
     elif kind == "range" and not rule[1] <= n <= rule[2]:

@@ -290,9 +290,13 @@ def progress_numbers(detail: dict) -> str:
 def display(messages: Iterable[dict], out, *, terminal: bool | None = None,
             aux: Callable[[dict], None] | None = None) -> None:
     """jsonstream.Display: the progress messages on `out` (a text stream) — docker's plain lines,
-    byte for byte, when it is not a terminal; live per-layer lines drawn with rich when it is.
+    byte for byte, when it is not a terminal; live per-layer lines drawn with rich when it is;
+    nothing when `out` is None (docker's io.Discard for -q), though the stream is still read.
 
     Raises JSONMessageError for an error carried in the stream."""
+    if out is None:
+        display_stream(messages, lambda text: None, is_terminal=False, aux=aux)
+        return
     if terminal is None:
         from .tty import is_terminal
 

@@ -97,19 +97,6 @@ def _push_platform(env, platform: str) -> str:
     return json.dumps({key: value for key, value in fields.items() if value}, separators=(",", ":"))
 
 
-class _Discard:
-    """streams.NewOut(io.Discard): what -q shows the progress to (errors still end the command)."""
-
-    def write(self, text: str) -> int:
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False
-
-
 def show_progress(response, out, *, quiet: bool = False) -> None:
     """Display the JSON progress messages of `response` on `out` (docker's lines in a pipe, live
     per-layer lines on a terminal); an error in the stream ends the command with its message, exit 1."""
@@ -117,6 +104,6 @@ def show_progress(response, out, *, quiet: bool = False) -> None:
     from ....streams.progress import JSONMessageError, display
 
     try:
-        display(json_objects(response.iter_raw()), _Discard() if quiet else out, aux=lambda jm: None)
+        display(json_objects(response.iter_raw()), None if quiet else out, aux=lambda jm: None)
     except JSONMessageError as exc:
         raise StatusError(str(exc), FAILURE) from None
