@@ -214,7 +214,8 @@ class Container(Model):
 
 
 def _read_output(conn, tty: bool, demux: bool, stream: bool):
-    from .streams.frames import STDERR, demux as demux_frames, raw
+    from .streams.frames import STDERR, raw
+    from .streams.frames import demux as demux_frames
 
     def frames():
         try:

@@ -9,6 +9,14 @@ class SystemAPI:
     def ping(self) -> dict[str, str]:
         return self.t.ping()
 
+    def api_version(self) -> str:
+        """The API version spoken with the engine ("1.41"): negotiated by a ping unless fixed."""
+        return self.t.api_version
+
+    def version_at_least(self, version: str) -> bool:
+        """Whether the API version spoken is `version` ("1.42") or newer."""
+        return self.t.version_at_least(version)
+
     def version(self) -> dict:
         return self.t.get_json("/version")
 

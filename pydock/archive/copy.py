@@ -8,8 +8,16 @@ import tarfile
 import threading
 from typing import Callable, Iterator
 
-from .paths import (CopyInfo, asserts_directory, base, eval_symlinks, get_rebase_name, has_trailing_separator,
-                    join, split_path_dir_entry)
+from .paths import (
+    CopyInfo,
+    asserts_directory,
+    base,
+    eval_symlinks,
+    get_rebase_name,
+    has_trailing_separator,
+    join,
+    split_path_dir_entry,
+)
 
 CHUNK = 32 * 1024
 

@@ -5,7 +5,7 @@ import importlib
 
 import click
 
-from .errors import FAILURE, FLAG_ERROR, UsageFailure
+from .errors import FAILURE, FLAG_ERROR, StatusError, UsageFailure
 
 CONTEXT_SETTINGS = {"help_option_names": ["--help"], "max_content_width": 100}
 
@@ -50,14 +50,131 @@ def add_deprecated_help_shorthand(command: click.Command) -> None:
                                            callback=_deprecated_help))
 
 
+# -- feature annotations (docker's cobra/pflag annotations, checked as cmd/docker/docker.go does) -----
+
+def feature_annotations(*, api_version: str | None = None, os_type: str | None = None, experimental: bool = False,
+                swarm: str | None = None) -> dict[str, str]:
+    """docker's annotation map: "version" (the minimum API version, "1.42"), "ostype" ("windows"),
+    "experimental" (the daemon must run with experimental features), "swarm" ("manager", "active" or
+    "": a swarm command; docker only hides such commands in --help, it checks nothing)."""
+    found = {"version": api_version, "ostype": os_type, "experimental": "" if experimental else None,
+             "swarm": swarm}
+    return {key: value for key, value in found.items() if value is not None}
+
+
+class DockerOption(click.Option):
+    """A click option carrying docker's annotations (see `feature_annotations`)."""
+
+    def __init__(self, *args, annotations: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.annotations = dict(annotations or {})
+
+
+class EngineDetails:
+    """docker's versionDetails, asked lazily: nothing is sent to the engine unless an annotation needs it."""
+
+    def __init__(self, env):
+        self.env = env
+        self._version: str | None = None
+        self._ping = None
+
+    def current_version(self) -> str:
+        """The negotiated API version ("1.41")."""
+        if self._version is None:
+            self._version = self.env.api.system.api_version()
+        return self._version
+
+    def _headers(self):
+        if self._ping is None:
+            self._ping = self.env.api.system.ping()
+        return self._ping
+
+    def os_type(self) -> str:
+        return self._headers().get("OSType") or ""
+
+    def has_experimental(self) -> bool:
+        return (self._headers().get("Docker-Experimental") or "").lower() == "true"
+
+
+def _older(version: str, than: str) -> bool:
+    def parts(text: str) -> tuple[int, ...]:
+        return tuple(int(p) for p in text.split(".") if p.isdigit())
+    return parts(version) < parts(than)
+
+
+def unsupported_command(ctx: click.Context, details: EngineDetails) -> str | None:
+    """areSubcommandsSupported: the command's and its parents' annotations; docker's message or None."""
+    path = ctx.command_path
+    for current in (c.command for c in _lineage(ctx)):
+        notes = getattr(current, "annotations", None) or {}
+        if "version" in notes and _older(details.current_version(), notes["version"]):
+            return (f"{path} requires API version {notes['version']}, but the Docker daemon API version is "
+                    f"{details.current_version()}")
+        if "ostype" in notes and details.os_type() and notes["ostype"] != details.os_type():
+            return (f"{path} is only supported on a Docker daemon running on {notes['ostype']}, but the Docker "
+                    f"daemon is running on {details.os_type()}")
+        if "experimental" in notes and not details.has_experimental():
+            return f"{path} is only supported on a Docker daemon with experimental features enabled"
+    return None
+
+
+def _lineage(ctx: click.Context):
+    while ctx is not None:
+        yield ctx
+        ctx = ctx.parent
+
+
+def unsupported_flags(ctx: click.Context, details: EngineDetails) -> list[str]:
+    """areFlagsSupported: one message per flag given on the command line that the engine cannot honour,
+    flags in pflag's (name) order."""
+    from click.core import ParameterSource
+
+    given = [p for p in ctx.command.params if getattr(p, "annotations", None)
+             and ctx.get_parameter_source(p.name) == ParameterSource.COMMANDLINE]
+    errors = []
+    for param in sorted(given, key=lambda p: _long_name(p).lstrip("-")):
+        notes, flag = param.annotations, _long_name(param)
+        if "version" in notes and _older(details.current_version(), notes["version"]):
+            errors.append(f'"{flag}" requires API version {notes["version"]}, but the Docker daemon API version '
+                          f'is {details.current_version()}')
+            continue
+        if "ostype" in notes and details.os_type() and notes["ostype"] != details.os_type():
+            errors.append(f'"{flag}" is only supported on a Docker daemon running on {notes["ostype"]}, but the '
+                          f'Docker daemon is running on {details.os_type()}')
+            continue
+        if "experimental" in notes and not details.has_experimental():
+            errors.append(f'"{flag}" is only supported on a Docker daemon with experimental features enabled')
+    return errors
+
+
+def _long_name(param: click.Parameter) -> str:
+    return next((o for o in param.opts if o.startswith("--")), param.opts[0])
+
+
+def check_supported(ctx: click.Context) -> None:
+    """docker's isSupported, run before a command's function: the command (and its groups) first, then
+    its flags; exit 1 with docker's message(s)."""
+    if not any(getattr(c.command, "annotations", None) for c in _lineage(ctx)) and \
+            not any(getattr(p, "annotations", None) for p in ctx.command.params):
+        return
+    details = EngineDetails(ctx.find_root().obj)
+    message = unsupported_command(ctx, details)
+    errors = [message] if message else unsupported_flags(ctx, details)
+    if errors:
+        raise StatusError("\n".join(errors), FAILURE)
+
+
 class DockerCommand(click.Command):
-    """A command with docker's argument rules, `--flag=false` booleans and error text.
+    """A command with docker's argument rules, `--flag=false` booleans, error text and feature checks.
 
     `usage` is the usage line after the program name; `nargs` is a rule:
-    ("none",), ("min", n), ("max", n), ("exact", n) or ("range", lo, hi).
+    ("none",), ("min", n), ("max", n), ("exact", n) or ("range", lo, hi). `annotations` (see
+    `feature_annotations()`) and those of its options (DockerOption, cli.flags.option's api_version=,
+    os_type=, experimental=) are checked against the engine before the command runs.
     """
 
-    def __init__(self, *args, usage: str = "", nargs: tuple = ("any",), interspersed: bool = True, **kwargs):
+    def __init__(self, *args, usage: str = "", nargs: tuple = ("any",), interspersed: bool = True,
+                 annotations: dict[str, str] | None = None, **kwargs):
         kwargs.setdefault("context_settings", {})
         kwargs["context_settings"] = {**CONTEXT_SETTINGS, **kwargs["context_settings"]}
         if not interspersed:
@@ -70,6 +187,7 @@ class DockerCommand(click.Command):
         add_deprecated_help_shorthand(self)
         self.docker_usage = usage
         self.nargs_rule = nargs
+        self.annotations = dict(annotations or {})
         if nargs[0] != "any":
             for param in self.params:
                 if isinstance(param, click.Argument):
@@ -79,6 +197,10 @@ class DockerCommand(click.Command):
         rest = parse_pflag_style(super().parse_args, ctx, self, args, ctx.allow_interspersed_args)
         check_nargs(ctx, self)
         return rest
+
+    def invoke(self, ctx):
+        check_supported(ctx)
+        return super().invoke(ctx)
 
     def get_help(self, ctx):
         from .help import command_help
@@ -249,13 +371,23 @@ def _rewrite_short_cluster(arg: str, index, bools: dict[str, bool]) -> tuple[lis
     return out, False
 
 
-class LazyGroup(click.Group):
-    """A group whose commands are imported only when used: name -> "module:attr"."""
+def load_target(target: str) -> click.Command:
+    """The command at "module:attr", imported now."""
+    module_name, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module_name), attr)
 
-    def __init__(self, *args, lazy: dict[str, tuple[str, str]] | None = None, usage: str = "",
-                 hidden_aliases: dict[str, str] | None = None, **kwargs):
+
+class LazyGroup(click.Group):
+    """A group whose commands are loaded only when used: name -> (loader, summary), the loader being
+    "module:attr" or a callable returning the command (cli.registry builds these tables).
+    """
+
+    def __init__(self, *args, lazy: dict[str, tuple] | None = None, usage: str = "",
+                 hidden_aliases: dict[str, str] | None = None, annotations: dict[str, str] | None = None,
+                 **kwargs):
         kwargs.setdefault("context_settings", CONTEXT_SETTINGS)
         super().__init__(*args, **kwargs)
+        self.annotations = dict(annotations or {})
         add_deprecated_help_shorthand(self)
         self.lazy = lazy or {}
         self.aliases = hidden_aliases or {}
@@ -270,20 +402,17 @@ class LazyGroup(click.Group):
             return self.commands[name]
         if name not in self.lazy:
             return None
-        target, _ = self.lazy[name]
-        module_name, _, attr = target.partition(":")
-        command = getattr(importlib.import_module(module_name), attr)
+        loader, _ = self.lazy[name]
+        command = loader() if callable(loader) else load_target(loader)
         self.commands[name] = command
         return command
 
     def get_help(self, ctx):
-        from .help import group_help, root_sections
+        from .help import group_help
+        from .registry import root_sections
 
         rows = [(name, help_text) for name, (_, help_text) in sorted(self.lazy.items())]
-        sections = None
-        if ctx.parent is None:
-            groups = {name for name, (target, _) in self.lazy.items() if ".groups:" in target}
-            sections = root_sections(rows, groups)
+        sections = root_sections([name for name, _ in rows]) if ctx.parent is None else None
         return group_help(ctx, self, rows, sections).rstrip("\n")  # click's --help adds the newline
 
     def invoke(self, ctx):

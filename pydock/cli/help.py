@@ -5,9 +5,6 @@ import shutil
 
 import click
 
-COMMON_COMMANDS = ("run", "exec", "ps", "build", "pull", "push", "images", "login", "logout", "search",
-                   "version", "info")
-
 
 def terminal_width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
@@ -134,11 +131,3 @@ def group_help(ctx: click.Context, group, rows: list[tuple[str, str]], sections=
         parts += ["Global Options:", flag_usages(group.params, terminal_width() - 1).rstrip("\n"), ""]
     parts.append(f"Run '{path} COMMAND --help' for more information on a command.")
     return "\n".join(parts) + "\n"
-
-
-def root_sections(rows: list[tuple[str, str]], groups: set[str]):
-    names = [name for name, _ in rows]
-    common = [n for n in COMMON_COMMANDS if n in names]
-    management = [n for n in names if n in groups]
-    rest = [n for n in names if n not in common and n not in groups]
-    return [("Common Commands", common), ("Management Commands", management), ("Commands", rest)]

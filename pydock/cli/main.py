@@ -8,7 +8,7 @@ import click
 
 from .base import LazyGroup
 from .errors import FAILURE, INTERRUPTED, StatusError, UsageFailure
-from .registry import TOP_COMMANDS
+from .registry import top_commands
 
 VERSION = "0.1.0"
 LOG_LEVELS = ("trace", "debug", "info", "warn", "warning", "error", "fatal", "panic")  # logrus.ParseLevel
@@ -20,7 +20,7 @@ def _print_version(ctx, param, value):
         ctx.exit(0)
 
 
-@click.group(cls=LazyGroup, lazy=TOP_COMMANDS, usage="[OPTIONS] COMMAND [ARG...]",
+@click.group(cls=LazyGroup, lazy=top_commands(), usage="[OPTIONS] COMMAND [ARG...]",
              help="A self-sufficient runtime for containers")
 @click.option("-H", "--host", "hosts", multiple=True, metavar="list", help="Daemon socket to connect to")
 @click.option("-c", "--context", help='Name of the context to use to connect to the daemon (overrides '

@@ -1,81 +1,160 @@
-"""Which module holds each command: imported only when the command runs."""
+"""The table of commands: every group, its commands and aliases, docker's top-level shortcuts and
+the --help categories. Modules are imported only when their command runs (or its --help shows).
+
+Adding a group is one GROUPS entry plus its module, e.g. for `pydock network …`:
+
+    N = "pydock.cli.commands.network"
+    Group("network", "Manage networks", {
+        "connect": (f"{N}:connect", "Connect a container to a network"),
+        "ls": (f"{N}:ls", "List networks"),
+        ...
+    }, aliases={"list": "ls", "remove": "rm"}),
+
+`aliases` are a group's hidden extra names (docker's cobra Aliases), `shortcuts` the top-level
+commands that are the same command (`docker ps` is `docker container ls`: {"ps": "ls"}),
+`category` the section of the root --help (MANAGEMENT or SWARM), `annotations` docker's feature
+annotations of the whole group (swarm's: `feature_annotations(api_version="1.24", swarm="")`).
+--help's Aliases line, the root --help sections and (later) completion and man pages read this table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MANAGEMENT, SWARM = "Management Commands", "Swarm Commands"
 
 C = "pydock.cli.commands.container"  # a package: one module per family of commands
 S = "pydock.cli.commands.system"
-I = "pydock.cli.commands.image"  # a package: one module per family of commands
-R = "pydock.cli.commands.login"
+IMG = "pydock.cli.commands.image"  # a package: one module per family of commands
+L = "pydock.cli.commands.login"
 
-# container subcommands: name -> (module:attr, summary)
-CONTAINER_COMMANDS = {
-    "attach": (f"{C}.attach:attach", "Attach local standard input, output, and error streams to a running container"),
-    "commit": (f"{C}.files:commit", "Create a new image from a container's changes"),
-    "cp": (f"{C}.files:cp", "Copy files/folders between a container and the local filesystem"),
-    "create": (f"{C}.run:create", "Create a new container"),
-    "diff": (f"{C}.listing:diff", "Inspect changes to files or directories on a container's filesystem"),
-    "exec": (f"{C}.exec:exec_", "Execute a command in a running container"),
-    "export": (f"{C}.files:export", "Export a container's filesystem as a tar archive"),
-    "inspect": (f"{C}.listing:inspect", "Display detailed information on one or more containers"),
-    "kill": (f"{C}.lifecycle:kill", "Kill one or more running containers"),
-    "logs": (f"{C}.logs:logs", "Fetch the logs of a container"),
-    "ls": (f"{C}.listing:ls", "List containers"),
-    "pause": (f"{C}.lifecycle:pause", "Pause all processes within one or more containers"),
-    "port": (f"{C}.listing:port", "List port mappings or a specific mapping for the container"),
-    "prune": (f"{C}.lifecycle:prune", "Remove all stopped containers"),
-    "rename": (f"{C}.lifecycle:rename", "Rename a container"),
-    "restart": (f"{C}.lifecycle:restart", "Restart one or more containers"),
-    "rm": (f"{C}.lifecycle:rm", "Remove one or more containers"),
-    "run": (f"{C}.run:run", "Create and run a new container from an image"),
-    "start": (f"{C}.attach:start", "Start one or more stopped containers"),
-    "stats": (f"{C}.stats:stats", "Display a live stream of container(s) resource usage statistics"),
-    "stop": (f"{C}.lifecycle:stop", "Stop one or more running containers"),
-    "top": (f"{C}.listing:top", "Display the running processes of a container"),
-    "unpause": (f"{C}.lifecycle:unpause", "Unpause all processes within one or more containers"),
-    "update": (f"{C}.lifecycle:update", "Update configuration of one or more containers"),
-    "wait": (f"{C}.logs:wait", "Block until one or more containers stop, then print their exit codes"),
-}
-CONTAINER_ALIASES = {"list": "ls", "ps": "ls", "remove": "rm"}
 
-# image subcommands: name -> (module:attr, summary)
-IMAGE_COMMANDS = {
-    "pull": (f"{I}.distribution:pull", "Download an image from a registry"),
-    "push": (f"{I}.distribution:push", "Upload an image to a registry"),
-}
-IMAGE_ALIASES: dict[str, str] = {}
+@dataclass(frozen=True)
+class Group:
+    """A command group: name, one-line summary, commands (name -> ("module:attr", summary))."""
 
-# top-level commands: the groups and docker's shortcuts
-TOP_COMMANDS = {
-    "container": ("pydock.cli.commands.groups:container", "Manage containers"),
-    "image": ("pydock.cli.commands.groups:image", "Manage images"),
-    "login": (f"{R}:login", "Authenticate to a registry"),
-    "logout": (f"{R}:logout", "Log out from a registry"),
-    "pull": IMAGE_COMMANDS["pull"],
-    "push": IMAGE_COMMANDS["push"],
+    name: str
+    summary: str
+    commands: dict[str, tuple[str, str]]
+    aliases: dict[str, str] = field(default_factory=dict)  # hidden alias -> command name
+    shortcuts: dict[str, str] = field(default_factory=dict)  # top-level name -> command name
+    category: str = MANAGEMENT
+    annotations: dict[str, str] = field(default_factory=dict)  # cli.base.feature_annotations(), e.g. swarm's
+
+
+GROUPS = (
+    Group("container", "Manage containers", {
+        "attach": (f"{C}.attach:attach", "Attach local standard input, output, and error streams to a running "
+                   "container"),
+        "commit": (f"{C}.files:commit", "Create a new image from a container's changes"),
+        "cp": (f"{C}.files:cp", "Copy files/folders between a container and the local filesystem"),
+        "create": (f"{C}.run:create", "Create a new container"),
+        "diff": (f"{C}.listing:diff", "Inspect changes to files or directories on a container's filesystem"),
+        "exec": (f"{C}.exec:exec_", "Execute a command in a running container"),
+        "export": (f"{C}.files:export", "Export a container's filesystem as a tar archive"),
+        "inspect": (f"{C}.listing:inspect", "Display detailed information on one or more containers"),
+        "kill": (f"{C}.lifecycle:kill", "Kill one or more running containers"),
+        "logs": (f"{C}.logs:logs", "Fetch the logs of a container"),
+        "ls": (f"{C}.listing:ls", "List containers"),
+        "pause": (f"{C}.lifecycle:pause", "Pause all processes within one or more containers"),
+        "port": (f"{C}.listing:port", "List port mappings or a specific mapping for the container"),
+        "prune": (f"{C}.lifecycle:prune", "Remove all stopped containers"),
+        "rename": (f"{C}.lifecycle:rename", "Rename a container"),
+        "restart": (f"{C}.lifecycle:restart", "Restart one or more containers"),
+        "rm": (f"{C}.lifecycle:rm", "Remove one or more containers"),
+        "run": (f"{C}.run:run", "Create and run a new container from an image"),
+        "start": (f"{C}.attach:start", "Start one or more stopped containers"),
+        "stats": (f"{C}.stats:stats", "Display a live stream of container(s) resource usage statistics"),
+        "stop": (f"{C}.lifecycle:stop", "Stop one or more running containers"),
+        "top": (f"{C}.listing:top", "Display the running processes of a container"),
+        "unpause": (f"{C}.lifecycle:unpause", "Unpause all processes within one or more containers"),
+        "update": (f"{C}.lifecycle:update", "Update configuration of one or more containers"),
+        "wait": (f"{C}.logs:wait", "Block until one or more containers stop, then print their exit codes"),
+    }, aliases={"list": "ls", "ps": "ls", "remove": "rm"}, shortcuts={
+        **{name: name for name in ("attach", "commit", "cp", "create", "diff", "exec", "export", "kill", "logs",
+                                   "pause", "port", "rename", "restart", "rm", "run", "start", "stats", "stop",
+                                   "top", "unpause", "update", "wait")},
+        "ps": "ls",
+    }),
+    Group("image", "Manage images", {
+        "pull": (f"{IMG}.distribution:pull", "Download an image from a registry"),
+        "push": (f"{IMG}.distribution:push", "Upload an image to a registry"),
+    }, shortcuts={"pull": "pull", "push": "push"}),
+)
+
+# top-level commands that belong to no group
+TOP_LEVEL = {
     "version": (f"{S}:version", "Show the Docker version information"),
     "info": (f"{S}:info", "Display system-wide information"),
-    "ps": (f"{C}.listing:ps", "List containers"),
-    "inspect": (f"{C}.listing:inspect_objects", "Return low-level information on Docker objects"),
-    **{name: CONTAINER_COMMANDS[name] for name in (
-        "attach", "commit", "cp", "create", "diff", "exec", "export", "kill", "logs", "pause", "port",
-        "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "update", "wait")},
+    "inspect": (f"{S}:inspect_objects", "Return low-level information on Docker objects"),
+    "login": (f"{L}:login", "Authenticate to a registry"),
+    "logout": (f"{L}:logout", "Log out from a registry"),
 }
 
-GROUPS = {"container": ("container", CONTAINER_COMMANDS, CONTAINER_ALIASES),
-          "image": ("image", IMAGE_COMMANDS, IMAGE_ALIASES)}
+# docker's "Common Commands" section, in its order
+COMMON = ("run", "exec", "ps", "build", "pull", "push", "images", "login", "logout", "search", "version", "info")
 
 
-# top-level shortcuts that are their own command objects (for their usage line) but the same command
-SHORTCUTS = {f"{C}.listing:ps": f"{C}.listing:ls"}
+def group_named(name: str) -> Group:
+    return next(group for group in GROUPS if group.name == name)
+
+
+def top_commands() -> dict:
+    """The root's lazy table: name -> (loader, summary), a loader being "module:attr" or a callable."""
+    from functools import partial
+
+    table = {group.name: (partial(build_group, group.name), group.summary) for group in GROUPS}
+    for group in GROUPS:
+        for top, name in group.shortcuts.items():
+            target, summary = group.commands[name]
+            table[top] = (target if top == name else partial(renamed, target, top), summary)
+    table.update(TOP_LEVEL)
+    return table
+
+
+def build_group(name: str):
+    """The click group of `name`, its commands still unloaded."""
+    from .base import LazyGroup
+
+    group = group_named(name)
+    return LazyGroup(group.name, lazy=group.commands, hidden_aliases=group.aliases, usage=group.name,
+                     help=group.summary, annotations=group.annotations)
+
+
+def renamed(target: str, name: str):
+    """A shortcut under another name (`ps` for `container ls`): the same command, its usage line
+    naming the shortcut."""
+    import copy
+
+    from .base import load_target
+
+    command = load_target(target)
+    alias = copy.copy(command)
+    alias.name = name
+    alias.docker_usage = command.docker_usage.replace(command.name, name, 1)
+    return alias
+
+
+def root_sections(names: list[str]) -> list[tuple[str, list[str]]]:
+    """The root --help sections as docker prints them: Common, Management, Swarm, then the rest (sorted)."""
+    categories = {group.name: group.category for group in GROUPS}
+    common = [name for name in COMMON if name in names]
+    sections = [("Common Commands", common)]
+    for category in (MANAGEMENT, SWARM):
+        sections.append((category, sorted(name for name in names if categories.get(name) == category)))
+    sections.append(("Commands", sorted(name for name in names if name not in common and name not in categories)))
+    return sections
 
 
 def aliases_of(target: str, prog: str) -> list[str]:
-    """Every name a command answers to, in docker's order: group name, group aliases, shortcut."""
-    target = SHORTCUTS.get(target, target)
+    """Every name the command at `target` answers to, in docker's order: in its group, the group's
+    aliases for it, then the top-level shortcut."""
     names = []
-    for group, (_, commands, aliases) in GROUPS.items():
-        for name, (where, _) in commands.items():
-            if where == target:
-                names.append(f"{prog} {group} {name}")
-                names += [f"{prog} {group} {alias}" for alias, real in aliases.items() if real == name]
-    names += [f"{prog} {name}" for name, (where, _) in TOP_COMMANDS.items()
-              if SHORTCUTS.get(where, where) == target]
+    for group in GROUPS:
+        for name, (where, _) in group.commands.items():
+            if where != target:
+                continue
+            names.append(f"{prog} {group.name} {name}")
+            names += [f"{prog} {group.name} {alias}" for alias, real in group.aliases.items() if real == name]
+            names += [f"{prog} {top}" for top, real in group.shortcuts.items() if real == name]
+    names += [f"{prog} {name}" for name, (where, _) in TOP_LEVEL.items() if where == target]
     return names

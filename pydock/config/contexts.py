@@ -5,8 +5,8 @@ import hashlib
 import os
 from dataclasses import dataclass
 
-from ..transport.errors import ConfigError
 from ..golang.jsondecode import GoJSONError, Struct, check, decode
+from ..transport.errors import ConfigError
 
 DEFAULT_CONTEXT = "default"
 

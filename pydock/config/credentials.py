@@ -87,19 +87,19 @@ def encode_user_password(username: str, password: str) -> str:
 
 def _decoded_entry(key: str, entry: dict) -> dict:
     """An `auths` entry as docker holds it after loading: user and password decoded from `auth`,
-    serveraddress = the key. A malformed `auth` (already warned about on load) gives no credentials."""
+    serveraddress = the key. A malformed `auth` (docker warned about it on load and keeps nothing
+    usable) gives no credentials: {}."""
     auth = {name: entry[name] for name in AUTH_FIELDS if isinstance(entry.get(name), str) and entry[name]}
     encoded = auth.pop("auth", "")
     if encoded:
         try:
-            user, sep, password = base64.b64decode(encoded).decode("utf-8", "replace").partition(":")
+            raw = base64.b64decode(encoded.replace("\r", "").replace("\n", ""), validate=True)
+            user, sep, password = raw.decode("utf-8", "replace").partition(":")
         except ValueError:
-            user, sep, password = "", "", ""
-        if sep and user:
-            auth["username"], auth["password"] = user, password.strip("\x00")
-        else:
-            auth.pop("username", None)
-            auth.pop("password", None)
+            return {}
+        if not sep or not user:
+            return {}
+        auth["username"], auth["password"] = user, password.strip("\x00")
     auth["serveraddress"] = key
     return auth
 

@@ -2,8 +2,10 @@
 
 Modules (import the one you need; nothing heavy is imported here):
 
-* writer      — render_listing(out, rows, fmt=…, headers=…, default_format=…): ps/images/… output
+* writer      — docker's formatter.Format: format choice, template rows, plain and terminal tables
+                (commands go through cli.listing.Listing)
 * units       — human_duration, human_size, bytes_size, ram_in_bytes, Go durations
 * displayutils — ellipsis, truncate_id
-* contexts/   — one module per kind of object: the values `--format` sees and its plain output
+* contexts/   — one module per kind of object: its row Context (the values `--format` sees) and
+                ListingSpec (contexts/base.py)
 """

@@ -228,9 +228,9 @@ class FittedTable:
 
         lines = table_lines(console, self.header, self.texts, options.max_width, colour=self.colour)
         if lines is None:  # too narrow for any layout: docker's lines, wrapped by the terminal's width
-            from .writer import _plain
+            from .plain import plain
 
-            yield Text(_plain(self.header, self.texts).rstrip("\n"))
+            yield Text(plain(self.header, self.texts).rstrip("\n"))
             return
         yield Text("\n").join(lines)
 
@@ -252,9 +252,9 @@ def render_tty_table(out, header: str, texts: list[str], *, width: int | None = 
     console = _console(out, width, colour)
     lines = table_lines(console, header, texts, console.width, colour=colour)
     if lines is None:
-        from .writer import _plain, write_text
+        from .plain import plain, write_text
 
-        write_text(out, _plain(header, texts))
+        write_text(out, plain(header, texts))
         return
     for line in lines:
         console.print(line)

@@ -1,9 +1,12 @@
 """Listings (``ps``, ``images``, ``volume ls``…): docker's formatter.Context in one place.
 
-A command hands over row contexts, a header map and its default table format:
+Commands do not call this module: they hand rows to cli.listing.Listing, which picks the format
+(flag, config.json, default) and calls these pure functions:
 
-    render_listing(sys.stdout, rows, fmt=opts.format, headers=HEADERS,
-                   default_format="table {{.ID}}\\t{{.Names}}", quiet=opts.quiet)
+    source, warning = choose_source(flag_format, quiet=…, config_format=…)
+    fmt = resolve_format(source, quiet=…, default_format="table {{.ID}}\\t{{.Names}}")
+    text = plain_text(fmt, rows, headers)            # the default table without the template engine
+    header, texts = render_rows(fmt, rows, headers)  # or: the template over every row
 
 Formats, as docker reads them:
 
@@ -22,16 +25,15 @@ from __future__ import annotations
 
 import os
 
-from ..golang.template import HEADER_FUNCS, Template, parse
-from ..golang.tabwriter import TabWriter
+from .plain import plain, plain_text, write_text
 
 __all__ = [
-    "HeaderMap", "FormatChoice", "choose_format", "resolve_format", "precheck_format", "is_table", "is_json",
-    "template_string", "render_listing", "render_listing_text", "render_rows", "write_text",
+    "HeaderMap", "choose_source", "resolve_format", "precheck_format", "is_table", "template_string",
+    "render_listing", "render_listing_text", "render_rows", "plain_text", "plain", "write_text",
     "TABLE", "RAW", "JSON", "JSON_FORMAT", "DEFAULT_QUIET_FORMAT", "QUIET_WARNING",
 ]
 
-TABLE, RAW, PRETTY, JSON = "table", "raw", "pretty", "json"
+TABLE, RAW, JSON = "table", "raw", "json"
 JSON_FORMAT = "{{json .}}"
 DEFAULT_QUIET_FORMAT = "{{.ID}}"
 QUIET_WARNING = "WARNING: Ignoring custom format, because both --format and --quiet are set."
@@ -52,21 +54,6 @@ class HeaderMap(dict):
         return last.replace("-", " ").replace("_", " ")
 
 
-class FormatChoice:
-    """The template to run, and the warning to print on stderr first (or None)."""
-
-    __slots__ = ("format", "warning")
-
-    def __init__(self, format: str, warning: str | None = None):  # noqa: A002 - docker's word
-        self.format, self.warning = format, warning
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, FormatChoice) and (self.format, self.warning) == (other.format, other.warning)
-
-    def __repr__(self) -> str:
-        return "FormatChoice(%r, %r)" % (self.format, self.warning)
-
-
 def resolve_format(source: str | None, *, quiet: bool = False, default_format: str,
                    quiet_format: str = DEFAULT_QUIET_FORMAT, raw_format: str | None = None,
                    raw_quiet_format: str | None = None, quiet_beats_custom: bool = True) -> str:
@@ -85,24 +72,20 @@ def resolve_format(source: str | None, *, quiet: bool = False, default_format: s
     return source
 
 
-def choose_format(flag_format: str | None, *, quiet: bool = False, config_format: str | None = None,
-                  default_table: str, quiet_format: str = DEFAULT_QUIET_FORMAT,
-                  quiet_beats_custom: bool = True, warn_quiet_with_format: bool = False) -> FormatChoice:
-    """The whole precedence: --format flag > config key (psFormat…) > default table.
+def choose_source(flag_format: str | None, *, quiet: bool = False, config_format: str | None = None,
+                  warn_quiet_with_format: bool = False, config_under_quiet: bool = False) -> tuple[str, str | None]:
+    """The format's source by docker's precedence: --format > the config key (psFormat…) > "" (the
+    default table). A config format is skipped with -q, unless `config_under_quiet` (docker's runPs
+    reads psFormat even then; -q beats it later).
 
-    With -q, a config format is ignored. ``warn_quiet_with_format`` gives ``docker ps``'s
-    warning (to print on stderr) when both --format and --quiet are set.
+    Returns (source, warning): the warning is QUIET_WARNING, for stderr, when both --format and -q
+    are given and `warn_quiet_with_format` (docker ps); else None.
     """
-    warning = None
-    source = flag_format or ""
-    if not source:
-        if config_format and not quiet:
-            source = config_format
-    elif quiet and warn_quiet_with_format:
-        warning = QUIET_WARNING
-    fmt = resolve_format(source, quiet=quiet, default_format=default_table, quiet_format=quiet_format,
-                         quiet_beats_custom=quiet_beats_custom)
-    return FormatChoice(fmt, warning)
+    if flag_format:
+        return flag_format, QUIET_WARNING if quiet and warn_quiet_with_format else None
+    if config_format and (not quiet or config_under_quiet):
+        return config_format, None
+    return "", None
 
 
 def precheck_format(source: str | None, sample_row) -> str | None:
@@ -112,7 +95,7 @@ def precheck_format(source: str | None, sample_row) -> str | None:
     returns docker's message ("failed to parse template: …" / "failed to execute
     template: …") or None when the format is usable.
     """
-    from ..golang.template import TemplateExecError, TemplateParseError, exec_error_message, parse_error_message
+    from ..golang.template import TemplateExecError, TemplateParseError, exec_error_message, parse, parse_error_message
 
     if not source:
         return None
@@ -129,10 +112,6 @@ def precheck_format(source: str | None, sample_row) -> str | None:
 
 def is_table(fmt: str) -> bool:
     return fmt.startswith(TABLE)
-
-
-def is_json(fmt: str) -> bool:
-    return fmt == JSON
 
 
 def template_string(fmt: str) -> str:
@@ -154,14 +133,16 @@ def render_rows(fmt: str, rows, headers: dict | None = None, *,
     Raises TemplateParseError / TemplateExecError (docker prefixes both with
     "template parsing error: ").
     """
+    from ..golang.template import parse
+
     tmpl = parse(template_string(fmt), funcs=funcs)
     texts = [tmpl.execute(row) for row in rows]
     header = _header_text(tmpl, headers) if is_table(fmt) else None
     return header, texts
 
 
-def _header_text(tmpl: Template, headers: dict | None) -> str:
-    from ..golang.template import TemplateExecError
+def _header_text(tmpl, headers: dict | None) -> str:
+    from ..golang.template import HEADER_FUNCS, TemplateExecError
 
     data = headers if isinstance(headers, HeaderMap) else HeaderMap(headers or {})
     try:
@@ -177,17 +158,7 @@ def render_listing_text(rows, *, fmt: str | None, headers: dict | None = None, d
     effective = resolve_format(fmt, quiet=quiet, default_format=default_format, quiet_format=quiet_format,
                                quiet_beats_custom=quiet_beats_custom)
     header, texts = render_rows(effective, rows, headers, funcs=funcs)
-    return _plain(header, texts)
-
-
-def _plain(header: str | None, texts: list[str]) -> str:
-    body = "".join(text + "\n" for text in texts)
-    if header is None:
-        return body
-    writer = TabWriter(None, 10, 1, 3, " ", 0)
-    writer.write(header + "\n")
-    writer.write(body)
-    return writer.flush()
+    return plain(header, texts)
 
 
 def render_listing(out, rows, *, fmt: str | None, headers: dict | None = None, default_format: str,
@@ -205,19 +176,7 @@ def render_listing(out, rows, *, fmt: str | None, headers: dict | None = None, d
 
         render_tty_table(out, header, texts, width=width)
         return
-    write_text(out, _plain(header, texts))
-
-
-def write_text(out, text: str) -> None:
-    """Write to a text stream; bytes that are not UTF-8 (Go strings may hold any) go out raw."""
-    try:
-        out.write(text)
-    except UnicodeEncodeError:
-        buffer = getattr(out, "buffer", None)
-        if buffer is None:
-            raise
-        out.flush()
-        buffer.write(text.encode(getattr(out, "encoding", None) or "utf-8", "surrogateescape"))
+    write_text(out, plain(header, texts))
 
 
 def _wants_rich(out, is_tty: bool | None) -> bool:

@@ -19,8 +19,17 @@ other objects          *T (go_type_name)           String() or str()
 
 from __future__ import annotations
 
-from .strconv import (UnquoteError, can_backquote, format_float, go_quote, go_quote_ascii, go_quote_rune,
-                        go_unquote, go_unquote_char, is_go_print)
+from .strconv import (
+    UnquoteError,
+    can_backquote,
+    format_float,
+    go_quote,
+    go_quote_ascii,
+    go_quote_rune,
+    go_unquote,
+    go_unquote_char,
+    is_go_print,
+)
 
 __all__ = [
     "TypedNil", "go_type_name", "go_quote", "go_quote_ascii", "go_quote_rune",

@@ -1,9 +1,9 @@
 """--gpus: docker's GpuOpts, one DeviceRequest per flag value."""
 from __future__ import annotations
 
+from ..golang.strconv import atoi
 from . import OptError
 from .csvline import csv_fields
-from ..golang.strconv import atoi
 
 
 def _count(text: str) -> int:

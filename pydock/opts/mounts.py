@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import os
 
-from . import OptError
 from ..golang.strconv import parse_bool
+from . import OptError
 from .sizes import ram_in_bytes
 
 PROPAGATIONS = ("rprivate", "private", "rshared", "shared", "rslave", "slave")

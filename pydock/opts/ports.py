@@ -1,8 +1,8 @@
 """-p/--publish, -P and --expose, parsed as docker's go-connections/nat does."""
 from __future__ import annotations
 
-from . import OptError
 from ..golang.strconv import parse_ip, parse_uint
+from . import OptError
 
 PROTOCOLS = ("tcp", "udp", "sctp")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-from . import OptError
 from ..golang.strconv import parse_int
+from . import OptError
 
 
 def get_timestamp(value: str, now: float | None = None) -> str:

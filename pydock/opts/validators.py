@@ -4,8 +4,8 @@ from __future__ import annotations
 import posixpath
 import re
 
-from . import OptError
 from ..golang.strconv import atoi, go_quote, ip_string, parse_int, parse_ip, parse_uint
+from . import OptError
 from .sizes import ram_in_bytes
 
 _ALPHA = (r"[a-zA-Z]")

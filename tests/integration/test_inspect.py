@@ -39,16 +39,18 @@ def bed():
     [], ["--bogus", "{one}"],
     # docker's Go types show through: structs, nil pointers, durations, map keys
     ["-f", "{{{{.State}}}}", "{one}", "{two}"],
-    ["-f", "{{{{.State.Health}}}}|{{{{.Config.Healthcheck}}}}|{{{{.SizeRw}}}}|{{{{.HostConfig.RestartPolicy}}}}", "{one}"],
+    ["-f", "{{{{.State.Health}}}}|{{{{.Config.Healthcheck}}}}|{{{{.SizeRw}}}}|{{{{.HostConfig.RestartPolicy}}}}",
+     "{one}"],
     ["-f", "{{{{.HostConfig.LogConfig}}}}|{{{{.GraphDriver.Name}}}}|{{{{.Mounts}}}}", "{one}"],
     ["-f", "{{{{.NetworkSettings.Ports}}}}|{{{{.HostConfig.PortBindings}}}}|{{{{.Config.ExposedPorts}}}}", "{three}"],
     ["-f", "{{{{.Config.Healthcheck}}}}|{{{{.Config.Healthcheck.Interval}}}}|{{{{json .Config.Healthcheck}}}}",
      "{three}"],
-    ["-f", "{{{{.HostConfig.RestartPolicy}}}} {{{{json .HostConfig.RestartPolicy}}}} {{{{json .NetworkSettings.Ports}}}}",
-     "{three}"],
+    ["-f", "{{{{.HostConfig.RestartPolicy}}}} {{{{json .HostConfig.RestartPolicy}}}} "
+     "{{{{json .NetworkSettings.Ports}}}}", "{three}"],
     ["-f", "{{{{.Config.Labels.nope}}}}|{{{{.ID}}}}|{{{{.Id}}}}|{{{{.HostConfig.CPUShares}}}}|{{{{.Config.Volumes}}}}",
      "{one}"],
-    ["-f", "{{{{range $p, $c := .NetworkSettings.Ports}}}}{{{{$p}}}}={{{{(index $c 0).HostIp}}}} {{{{end}}}}", "{three}"],
+    ["-f", "{{{{range $p, $c := .NetworkSettings.Ports}}}}{{{{$p}}}}={{{{(index $c 0).HostIp}}}} {{{{end}}}}",
+     "{three}"],
     ["-f", "{{{{.NetworkSettings.Networks.bridge.NetworkID}}}} {{{{json .Config}}}}", "{three}"],
     # docker 28's field order and fields an older engine does not send (DNSNames, GwPriority, StopSignal)
     ["-f", "{{{{json .}}}}", "{one}", "{two}", "{three}"],

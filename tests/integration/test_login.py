@@ -19,8 +19,16 @@ import uuid
 import pytest
 
 from tests.integration.oracle import as_pydock
-from tests.integration.registries import (AUTH_PASSWORD, AUTH_REGISTRY, AUTH_USER, SECRETS, auth_header,
-                                          delete_from_registry, docker, remove_local)
+from tests.integration.registries import (
+    AUTH_PASSWORD,
+    AUTH_REGISTRY,
+    AUTH_USER,
+    SECRETS,
+    auth_header,
+    delete_from_registry,
+    docker,
+    remove_local,
+)
 from tests.integration.replay_engine import ReplayEngine, Route
 
 HELPER = textwrap.dedent('''\

@@ -48,7 +48,8 @@ def test_default_layout(pydock, docker):
 
 
 def test_api_version_is_negotiated_down_to_the_engines(pydock):
-    result = pydock("version", "--format", "{{.Client.APIVersion}} {{.Client.DefaultAPIVersion}} {{.Server.APIVersion}}")
+    result = pydock("version", "--format",
+                    "{{.Client.APIVersion}} {{.Client.DefaultAPIVersion}} {{.Server.APIVersion}}")
     assert result.out == "1.41 1.47 1.41\n"
 
 

@@ -7,8 +7,8 @@ import click
 
 from ..base import DockerCommand
 from ..errors import FAILURE, StatusError
+from ..flags import option
 from ..output import print_line, print_note, write_flushed
-from .container.flagset import option
 
 DEFAULT_NAMESPACE = "docker.io"
 REGISTER_SUGGEST = ("Log in with your Docker ID or email address to push and pull images from Docker Hub. "

@@ -1,4 +1,4 @@
-"""`pydock version` and `pydock info`: declarations and wiring (rendering lives in formatting/)."""
+"""`version`, `info` and the top-level `inspect`: declarations and wiring (rendering lives in formatting/)."""
 from __future__ import annotations
 
 import os
@@ -7,12 +7,12 @@ import sys
 import click
 
 from ..base import DockerCommand
-from ..errors import FAILURE, StatusError
+from ..errors import FAILURE, TEMPLATE_ERROR, StatusError, template_error
+from ..flags import JSON_FORMAT_HELP, format_option
+from ..inspect import run_inspect
 from ..output import print_line, write_flushed
-from . import JSON_FORMAT_HELP
 
 VERSION_TABWRITER = {"minwidth": 20, "tabwidth": 1, "padding": 1}  # docker version's, custom formats too
-TEMPLATE_ERROR = 64  # docker's status for a --format that does not parse
 # Go's GOARCH for the machine names os.uname() reports
 _GOARCH = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm64", "i386": "386",
            "i686": "386", "armv7l": "arm", "armv6l": "arm", "ppc64le": "ppc64le", "s390x": "s390x",
@@ -45,9 +45,9 @@ def version(env, format_):
 
 
 def _render_version_template(env, template, client: dict, server: dict | None, error) -> None:
-    from ...golang.template import TemplateExecError
     from ...formatting.contexts.system import version_info
     from ...golang.tabwriter import tabwrite
+    from ...golang.template import TemplateExecError
 
     try:
         text = template.execute(version_info(client, server))
@@ -106,8 +106,8 @@ def info(env, format_):
 
 
 def _format_info(env, format_: str, client: dict, raw: dict | None, error) -> None:
-    from ...golang.template import TemplateExecError
     from ...formatting.contexts.system import docker_info
+    from ...golang.template import TemplateExecError
 
     template = _parse_template(format_, "")
     data = docker_info(raw, client, server_errors=[str(error)] if error is not None else None)
@@ -122,6 +122,7 @@ def _format_info(env, format_: str, client: dict, raw: dict | None, error) -> No
 
 
 def _pretty_info(env, client: dict, raw: dict | None, error, *, unreachable: bool) -> None:
+    from ...config.credentials import hub_username
     from ...formatting.contexts.info_text import client_text, server_text
     from ...formatting.contexts.system import docker_info
 
@@ -132,7 +133,7 @@ def _pretty_info(env, client: dict, raw: dict | None, error, *, unreachable: boo
             raise StatusError(str(error), FAILURE)
         print_line(env.stderr, f"ERROR: {error}")
         raise StatusError("errors pretty printing info", FAILURE)
-    text, warnings, errors = server_text(data, client_debug=client["Debug"], username=_hub_username(env))
+    text, warnings, errors = server_text(data, client_debug=client["Debug"], username=hub_username(env.config))
     write_flushed(env.stdout, text)
     for warning in warnings:
         print_line(env.stderr, warning)
@@ -148,9 +149,9 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
 
     if not format_ or not re.search(r"\.[a-zA-Z]", format_):
         return True
+    from ...formatting.contexts.system import sparse_info
     from ...golang.structs import json_funcs
     from ...golang.template import parse
-    from ...formatting.contexts.system import sparse_info
 
     try:
         parse(format_, funcs=json_funcs()).execute(sparse_info(client))
@@ -160,15 +161,15 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
 
 
 def _parse_template(text: str, name: str):
-    from ...golang.template import TemplateParseError, parse
     from ...golang.structs import json_funcs
+    from ...golang.template import TemplateParseError, parse
 
     if text == "json":
         text = "{{json .}}"
     try:
         return parse(text, funcs=json_funcs(), name=name)
     except TemplateParseError as exc:
-        raise StatusError(f"template parsing error: {exc}", TEMPLATE_ERROR) from None
+        raise template_error(exc, TEMPLATE_ERROR) from None
 
 
 # -- the client's own values ----------------------------------------------------------------
@@ -225,13 +226,61 @@ def _client_debug(env) -> bool:
     return bool(env.options.debug or env.environ.get("DEBUG"))
 
 
-def _hub_username(env) -> str:
-    import base64
+# -- inspect of any object ----------------------------------------------------------------------
 
-    entry = (env.config.get("auths") or {}).get("https://index.docker.io/v1/") or {}
-    if entry.get("username"):
-        return entry["username"]
-    try:
-        return base64.b64decode(entry.get("auth") or "").decode().partition(":")[0]
-    except ValueError:
-        return ""
+OBJECT_TYPES = ("config", "container", "image", "network", "node", "plugin", "secret", "service", "task", "volume")
+AUTODETECT = ("container", "image", "network", "volume", "service", "task", "node", "plugin", "secret", "config")
+SWARM_TYPES = ("service", "task", "node", "secret", "config")
+
+
+@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NAME|ID [NAME|ID...]", nargs=("min", 1),
+               help="Return low-level information on Docker objects")
+@format_option("-f", "--format", help=JSON_FORMAT_HELP)
+@click.option("-s", "--size", is_flag=True, help="Display total file sizes if the type is container")
+@click.option("--type", "kind", default=None, metavar="string", help="Only inspect objects of the given type")
+@click.argument("refs", nargs=-1)
+@click.pass_obj
+def inspect_objects(env, fmt, size, kind, refs):
+    """docker's system inspect: the first kind of object that has the name (or only `--type`'s)."""
+    quoted = '", "'.join(OBJECT_TYPES)
+    if kind == "":
+        raise StatusError(f'type is empty: must be one of "{quoted}"', FAILURE)
+    if kind is not None and kind not in OBJECT_TYPES:
+        raise StatusError(f'unknown type: "{kind}": must be one of "{quoted}"', FAILURE)
+    run_inspect(env, refs, fmt, _object_finder(env, kind, size))
+
+
+def _object_finder(env, kind: str | None, size: bool):
+    from ...transport.errors import DockerError, NotFound
+
+    api = env.api.objects
+    swarm: list[bool] = []
+
+    def is_manager() -> bool:
+        if not swarm:
+            try:
+                swarm.append(bool(((env.api.system.info().get("Swarm") or {}).get("ControlAvailable"))))
+            except DockerError as exc:
+                print_line(env.stderr, str(exc))
+                swarm.append(False)
+        return swarm[0]
+
+    def find(ref: str) -> tuple[bytes, str]:
+        for candidate in AUTODETECT:
+            if kind is not None and candidate != kind:
+                continue
+            if kind is None and candidate in SWARM_TYPES and not is_manager():
+                continue
+            try:
+                raw = api.inspect_raw(candidate, ref, size=size)
+            except DockerError as exc:
+                text = str(exc)
+                skippable = isinstance(exc, NotFound) or "not supported" in text or "invalid reference format" in text
+                if kind is None and skippable:
+                    continue
+                raise
+            if size and candidate != "container":
+                print_line(env.stderr, f"WARNING: --size ignored for {candidate}")
+            return raw, candidate
+        raise DockerError(f"Error: No such object: {ref}")
+    return find

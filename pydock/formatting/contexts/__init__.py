@@ -1,2 +1,3 @@
 """Per-object contexts (docker/cli's formatter.*Context): the fields `--format` can use, and each
-object's default output (container, inspect, stats; system for version/info, version_text, info_text)."""
+listable kind's ListingSpec (base.py: Context, ListingSpec; container, stats; inspect for `inspect`;
+system, version_text, info_text for version/info)."""

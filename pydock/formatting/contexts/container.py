@@ -1,8 +1,9 @@
 """`ps` rows: docker/cli's formatter.ContainerContext over one /containers/json entry."""
 from __future__ import annotations
 
-from ..displayutils import ellipsis, truncate_id
 from ...golang.strconv import go_quote
+from ..displayutils import ellipsis, truncate_id
+from .base import Context, ListingSpec
 
 DEFAULT_TABLE = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
 RAW_FORMAT = ("container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\n"
@@ -18,35 +19,18 @@ HEADERS = {
 }
 
 
-DEFAULT_COLUMNS = ("ID", "Image", "Command", "RunningFor", "Status", "Ports", "Names")
+def spec(size: bool = False) -> ListingSpec:
+    """docker's NewContainerFormat: with -s (or a template reading .Size) the tables gain a SIZE column."""
+    return ListingSpec(context=ContainerContext, headers=HEADERS, config_key="psFormat",
+                       default_table=DEFAULT_TABLE + ("\t{{.Size}}" if size else ""),
+                       raw_format=RAW_FORMAT + ("size: {{.Size}}\\n" if size else ""),
+                       raw_quiet_format=RAW_QUIET_FORMAT, quiet_beats_custom=True, warn_quiet_with_format=True,
+                       precheck=True)
 
 
-def plain_table(rows: list["ContainerContext"], size: bool) -> str:
-    """The default table without the template engine (what `{{.ID}}\t{{.Image}}…` gives, laid out)."""
-    from ...golang.tabwriter import TabWriter
-
-    columns = DEFAULT_COLUMNS + (("Size",) if size else ())
-    writer = TabWriter(None, 10, 1, 3, " ", 0)
-    writer.write("\t".join(HEADERS[c] for c in columns) + "\n")
-    for row in rows:
-        writer.write("\t".join(getattr(row, c)() for c in columns) + "\n")
-    return writer.flush()
-
-
-def table_format(size: bool) -> str:
-    return DEFAULT_TABLE + ("\t{{.Size}}" if size else "")
-
-
-def raw_format(size: bool) -> str:
-    return RAW_FORMAT + ("size: {{.Size}}\\n" if size else "")
-
-
-class ContainerContext:
-    """One container of `ps`; `trunc` is false with --no-trunc. Records whether .Size was used.
-
-    It follows golang.template's TemplateContext protocol (go_type_name, to_json_dict) without
-    importing the template engine, so that the default table can be printed without it.
-    """
+class ContainerContext(Context):
+    """One container of `ps` (a /containers/json entry); `trunc` is false with --no-trunc.
+    Records in fields_used whether .Size was read (docker's FieldsUsed, for ps's precheck)."""
 
     go_type_name = "*formatter.ContainerContext"
     json_fields = ("Command", "CreatedAt", "ID", "Image", "Labels", "LocalVolumes", "Mounts", "Names",
@@ -57,9 +41,6 @@ class ContainerContext:
         self.trunc = trunc
         self.now = now
         self.fields_used: set[str] = set()
-
-    def to_json_dict(self) -> dict:
-        return {name: getattr(self, name)() for name in self.json_fields}
 
     def ID(self) -> str:  # noqa: N802 - Go's field names
         ident = self.c.get("Id") or ""
@@ -230,3 +211,6 @@ def _form_group(key: str, first: int, last: int) -> str:
     if ip:
         group = f"{_join_host_port(ip, group)}->{group}"
     return f"{group}/{kind}"
+
+
+SPEC = spec(size=False)

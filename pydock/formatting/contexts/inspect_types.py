@@ -55,7 +55,8 @@ NETWORK_SETTINGS = Schema("container.NetworkSettings", (
     F("LinkLocalIPv6Address", embedded_in=BASE), F("LinkLocalIPv6PrefixLen", "int", embedded_in=BASE),
     F("SecondaryIPAddresses", "slice", embedded_in=BASE), F("SecondaryIPv6Addresses", "slice", embedded_in=BASE),
     F("EndpointID", embedded_in=DEFAULT), F("Gateway", embedded_in=DEFAULT),
-    F("GlobalIPv6Address", embedded_in=DEFAULT), F("GlobalIPv6PrefixLen", "int", embedded_in=DEFAULT), F("IPAddress", embedded_in=DEFAULT),
+    F("GlobalIPv6Address", embedded_in=DEFAULT), F("GlobalIPv6PrefixLen", "int", embedded_in=DEFAULT),
+    F("IPAddress", embedded_in=DEFAULT),
     F("IPPrefixLen", "int", embedded_in=DEFAULT), F("IPv6Gateway", embedded_in=DEFAULT),
     F("MacAddress", embedded_in=DEFAULT), F("Networks", "map"),
 ))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..displayutils import truncate_id
-from ...golang.template import TemplateContext
+from .base import Context, ListingSpec
 
 DEFAULT_TABLE = ("table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t"
                  "{{.BlockIO}}\t{{.PIDs}}")
@@ -18,11 +18,11 @@ def headers(os_type: str = "linux") -> dict:
             "MemPerc": "MEM %", "NetIO": "NET I/O", "BlockIO": "BLOCK I/O", "PIDs": "PIDS"}
 
 
-def table_format(source: str, os_type: str = "linux") -> str:
-    """NewStatsFormat: "table" means the default columns for the engine's OS."""
-    if source == "table":
-        return WINDOWS_TABLE if os_type == "windows" else DEFAULT_TABLE
-    return source
+def spec(os_type: str = "linux") -> ListingSpec:
+    """NewStatsFormat: "" and "table" mean the default columns for the engine's OS; statsFormat from
+    config.json; no quiet or raw format."""
+    return ListingSpec(context=StatsContext, headers=headers(os_type), config_key="statsFormat",
+                       default_table=WINDOWS_TABLE if os_type == "windows" else DEFAULT_TABLE)
 
 
 @dataclass
@@ -126,7 +126,7 @@ def _percentage(value: float) -> str:
     return f"{value:.2f}%"
 
 
-class StatsContext(TemplateContext):
+class StatsContext(Context):
     go_type_name = "*container.statsContext"
     json_fields = ("BlockIO", "CPUPerc", "Container", "ID", "MemPerc", "MemUsage", "Name", "NetIO", "PIDs")
 
@@ -175,3 +175,6 @@ def _pair(a: float, b: float) -> str:
     from ..units import human_size_with_precision
 
     return f"{human_size_with_precision(a, 3)} / {human_size_with_precision(b, 3)}"
+
+
+SPEC = spec()

@@ -55,7 +55,7 @@ def _server_lines(server: dict) -> list[str]:
         details = component.get("Details") or {}
         lines.append(f" {component.get('Name', '')}:")
         if component.get("Name") == "Engine":
-            d = lambda key: details.get(key, "")  # noqa: E731 - Go's index on a map: "" when absent
+            d = lambda key: details.get(key, "")  # noqa: E731, B023 - used at once; Go's index on a map: "" when absent
             lines += [
                 f"  Version:\t{component.get('Version', '')}",
                 f"  API version:\t{d('ApiVersion')} (minimum version {d('MinAPIVersion')})",

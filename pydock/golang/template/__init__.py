@@ -68,7 +68,7 @@ def _zero_arg_fields(cls) -> tuple[str, ...]:
             if not spec.params[1:] and spec.variadic is None:
                 names.append(name)
     result = tuple(names)
-    setattr(cls, "_pydock_json_fields", result)
+    cls._pydock_json_fields = result
     return result
 
 

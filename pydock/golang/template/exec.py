@@ -17,8 +17,18 @@ template's arguments, typed by their annotations (str, int, bool, float).
 from __future__ import annotations
 
 from ..fmt import TypedNil, format_value, go_quote, go_type_name
-from .funcs import (ANY, MISSING, STRING_SLICE, VALUE, FuncError, FuncSpec, InterfaceValue,
-                             spec_for_callable, truth, value_type_name)
+from .funcs import (
+    ANY,
+    MISSING,
+    STRING_SLICE,
+    VALUE,
+    FuncError,
+    FuncSpec,
+    InterfaceValue,
+    spec_for_callable,
+    truth,
+    value_type_name,
+)
 from .nodes import Node
 
 __all__ = ["TemplateExecError", "execute"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..strconv import go_quote
 
+
 class Node:
     __slots__ = ("pos",)
     kind = "node"

@@ -4,10 +4,32 @@ from __future__ import annotations
 
 from ..strconv import UnquoteError, go_quote, go_unquote, go_unquote_char
 from .lexer import Item, Lexer, T
-from .nodes import (ActionNode, BoolNode, BreakNode, ChainNode, CommandNode, CommentNode, ContinueNode,
-                             DotNode, ElseNode, EndNode, FieldNode, IdentifierNode, IfNode, ListNode, NilNode, Node,
-                             NumberNode, PipeNode, RangeNode, StringNode, TemplateNode, TextNode, VariableNode,
-                             WithNode)
+from .nodes import (
+    ActionNode,
+    BoolNode,
+    BreakNode,
+    ChainNode,
+    CommandNode,
+    CommentNode,
+    ContinueNode,
+    DotNode,
+    ElseNode,
+    EndNode,
+    FieldNode,
+    IdentifierNode,
+    IfNode,
+    ListNode,
+    NilNode,
+    Node,
+    NumberNode,
+    PipeNode,
+    RangeNode,
+    StringNode,
+    TemplateNode,
+    TextNode,
+    VariableNode,
+    WithNode,
+)
 
 __all__ = ["parse_tree", "TemplateParseError", "Node"]
 

@@ -118,7 +118,8 @@ def test_file_store_writes_dockers_entry_0600_through_a_rename(tmp_path):
 def test_storing_the_same_credentials_leaves_the_file_alone(tmp_path):
     config = config_with(tmp_path, {"auths": {"a.example.com": {"auth": b64("u:s")}}})
     before = os.stat(tmp_path / "config.json").st_ino
-    assert creds.store_credentials(config, {"username": "u", "password": "s", "serveraddress": "a.example.com"}) is False
+    same = {"username": "u", "password": "s", "serveraddress": "a.example.com"}
+    assert creds.store_credentials(config, same) is False
     assert os.stat(tmp_path / "config.json").st_ino == before
 
 
@@ -201,3 +202,32 @@ def test_default_auth_config_for_login(tmp_path):
 def test_stored_auths_keep_only_what_docker_saves(tmp_path):
     config = config_with(tmp_path, {"auths": {"h": {"auth": b64("u:p"), "username": "u", "email": "e"}}})
     assert creds.stored_auths(config) == {"h": {"auth": b64("u:p"), "email": "e"}}
+
+
+# -- any mapping with .get() is a configuration (what the toolkit's callers pass) ---------------------
+
+def decoded(value: str) -> dict:
+    return json.loads(base64.urlsafe_b64decode(value))
+
+
+def test_encoded_auth_from_a_plain_mapping():
+    config = {"auths": {creds.INDEX_SERVER: {"auth": b64("me:s3cret?>")}}}
+    assert decoded(creds.encoded_auth(config, "docker.io")) == {"username": "me", "password": "s3cret?>",
+                                                                "serveraddress": creds.INDEX_SERVER}
+
+
+def test_encoded_auth_identity_token_legacy_key_and_nothing_stored():
+    # docker 28 sends the key the entry is stored under (LoadFromReader sets ServerAddress to it),
+    # in Go's field order: checked against docker through a replaying engine
+    config = {"auths": {"https://127.0.0.1:5000": {"identitytoken": "tok"}, "bad": {"auth": "eA"}}}
+    assert base64.urlsafe_b64decode(creds.encoded_auth(config, "127.0.0.1:5000")) == \
+        b'{"serveraddress":"https://127.0.0.1:5000","identitytoken":"tok"}'
+    assert decoded(creds.encoded_auth(config, "bad")) == {} and decoded(creds.encoded_auth({}, "docker.io")) == {}
+
+
+def test_stored_auths_and_hub_username_from_plain_mappings():
+    config = {"auths": {"r": {"auth": "eA==", "username": "x", "password": "y", "email": ""}, "s": None}}
+    assert creds.stored_auths(config) == {"r": {"auth": "eA=="}, "s": {}}
+    assert creds.hub_username({"auths": {creds.INDEX_SERVER: {"auth": b64("me:pw")}}}) == "me"
+    assert creds.hub_username({"auths": {creds.INDEX_SERVER: {"username": "you"}}}) == "you"
+    assert creds.hub_username({}) == ""

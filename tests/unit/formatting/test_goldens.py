@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from pydock.formatting.displayutils import ellipsis
+from pydock.formatting.writer import render_listing_text
 from pydock.golang.json import go_json
 from pydock.golang.strconv import go_quote
 from pydock.golang.template import TemplateContext, TemplateExecError, TemplateParseError
-from pydock.formatting.writer import render_listing_text
 
 GOLDENS = Path(__file__).parent / "goldens"
 

@@ -11,10 +11,14 @@ import sys
 
 import pytest
 
-from pydock.golang.tabwriter import tabwrite
 from pydock.formatting.tty_table import (
-    PADDING, column_widths, render_tty_table, split_cells, usage_style,
+    PADDING,
+    column_widths,
+    render_tty_table,
+    split_cells,
+    usage_style,
 )
+from pydock.golang.tabwriter import tabwrite
 
 PS_HEADER = "CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES"
 PS_ROWS = [

@@ -8,11 +8,17 @@ import sys
 
 import pytest
 
-from pydock.golang.template import TemplateContext, TemplateExecError, TemplateParseError
 from pydock.formatting.writer import (
-    QUIET_WARNING, HeaderMap, choose_format, precheck_format, render_listing, render_listing_text, resolve_format,
+    QUIET_WARNING,
+    HeaderMap,
+    choose_source,
+    precheck_format,
+    render_listing,
+    render_listing_text,
+    resolve_format,
     template_string,
 )
+from pydock.golang.template import TemplateContext, TemplateExecError, TemplateParseError
 
 HEADERS = {"ID": "CONTAINER ID", "Names": "NAMES", "Status": "STATUS", "State": "STATE"}
 DEFAULT = "table {{.ID}}\\t{{.Names}}\\t{{.Status}}"
@@ -93,13 +99,19 @@ def test_quiet():
     assert text("{{.Names}}", quiet=True, quiet_beats_custom=False) == "web\ndb-with-a-long-name\n"
 
 
-def test_choose_format_precedence():
-    assert choose_format("{{.ID}}", config_format="{{.Names}}", default_table=DEFAULT).format == "{{.ID}}"
-    assert choose_format(None, config_format="{{.Names}}", default_table=DEFAULT).format == "{{.Names}}"
-    assert choose_format("", default_table=DEFAULT).format == DEFAULT
-    assert choose_format(None, quiet=True, config_format="{{.Names}}", default_table=DEFAULT).format == "{{.ID}}"
-    ps = choose_format("{{.Names}}", quiet=True, default_table=DEFAULT, warn_quiet_with_format=True)
-    assert ps == type(ps)("{{.ID}}", QUIET_WARNING)
+def choose(flag, *, quiet=False, config_format=None, warn_quiet_with_format=False):
+    source, warning = choose_source(flag, quiet=quiet, config_format=config_format,
+                                    warn_quiet_with_format=warn_quiet_with_format)
+    return resolve_format(source, quiet=quiet, default_format=DEFAULT), warning
+
+
+def test_choose_source_precedence():
+    assert choose("{{.ID}}", config_format="{{.Names}}")[0] == "{{.ID}}"
+    assert choose(None, config_format="{{.Names}}")[0] == "{{.Names}}"
+    assert choose("")[0] == DEFAULT
+    assert choose(None, quiet=True, config_format="{{.Names}}")[0] == "{{.ID}}"
+    ps = choose("{{.Names}}", quiet=True, warn_quiet_with_format=True)
+    assert ps == ("{{.ID}}", QUIET_WARNING)
     assert QUIET_WARNING == "WARNING: Ignoring custom format, because both --format and --quiet are set."
     assert resolve_format("raw", default_format=DEFAULT, raw_format="id: {{.ID}}\\n") == "id: {{.ID}}\\n"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pydock.formatting.writer import render_listing_text
 from pydock.golang.fmt import sprintf
 from pydock.golang.template import TemplateContext, TemplateExecError, TemplateParseError, parse
-from pydock.formatting.writer import render_listing_text
 
 PIECES = ["{{", "}}", "{{-", "-}}", " ", "(", ")", "|", ":=", "=", ",", "$", "$x", ".", ".A", ".B.c", ".L", ".N", ".Z",
           "\"s\"", "`r`", "'c'", "1", "-2", "1.5", "0x1F", "1e3", "nil", "true", "if", "else", "end", "range", "with",

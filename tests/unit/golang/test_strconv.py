@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pydock.opts import OptError
 from pydock.golang.strconv import atoi, parse_bool, parse_int, parse_uint
+from pydock.opts import OptError
 
 
 @pytest.mark.parametrize("text, value", [("10", 10), ("-3", -3), ("0x10", 16), ("010", 8), ("0o10", 8),

@@ -14,8 +14,15 @@ import pytest
 
 from pydock.formatting.writer import template_string
 from pydock.golang.template import (
-    FuncError, TemplateContext, TemplateExecError, TemplateParseError, TypedNil, exec_error_message,
-    parse, parse_error_message, template_parsing_error,
+    FuncError,
+    TemplateContext,
+    TemplateExecError,
+    TemplateParseError,
+    TypedNil,
+    exec_error_message,
+    parse,
+    parse_error_message,
+    template_parsing_error,
 )
 
 CASES = json.loads((Path(__file__).parent / "template_cases.json").read_text())

@@ -4,8 +4,15 @@ from __future__ import annotations
 import pytest
 
 from pydock.opts import OptError
-from pydock.opts.env import kv_to_map, parse_kv_file, read_kv_env_strings, read_kv_strings, validate_env, \
-    validate_label, with_proxy_env
+from pydock.opts.env import (
+    kv_to_map,
+    parse_kv_file,
+    read_kv_env_strings,
+    read_kv_strings,
+    validate_env,
+    validate_label,
+    with_proxy_env,
+)
 
 
 def test_env_values_and_lookup():

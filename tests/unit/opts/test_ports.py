@@ -4,8 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pydock.opts import OptError
-from pydock.opts.ports import parse_expose, parse_port_range, parse_port_specs, split_proto_port, \
-    to_standard_notation
+from pydock.opts.ports import parse_expose, parse_port_range, parse_port_specs, split_proto_port, to_standard_notation
 
 
 def binding(ip="", port=""):

@@ -1,7 +1,6 @@
 """Sizes, durations and CPU counts."""
 from __future__ import annotations
 
-
 import pytest
 
 from pydock.opts import OptError

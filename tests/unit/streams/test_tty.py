@@ -8,8 +8,17 @@ import threading
 
 import pytest
 
-from pydock.streams.tty import DEFAULT_DETACH_KEYS, DetachFilter, DetachKeysError, RawTerminal, SizeMonitor, \
-    detach_key_bytes, make_raw, parse_detach_keys, terminal_size
+from pydock.streams.tty import (
+    DEFAULT_DETACH_KEYS,
+    DetachFilter,
+    DetachKeysError,
+    RawTerminal,
+    SizeMonitor,
+    detach_key_bytes,
+    make_raw,
+    parse_detach_keys,
+    terminal_size,
+)
 
 
 def test_detach_key_specs():

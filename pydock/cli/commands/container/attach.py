@@ -4,10 +4,10 @@ from __future__ import annotations
 import click
 
 from ...base import DockerCommand
+from ...batch import each_object
 from ...errors import FAILURE, StatusError
+from ...flags import option
 from ...output import print_line
-from .common import each_container
-from .flagset import option
 
 ESCAPE_MESSAGE = "read escape sequence"
 
@@ -71,13 +71,12 @@ def attach(env, no_stdin, sig_proxy, detach_keys, container):
 @option("-a", "--attach", "attach_", kind="bool", help="Attach STDOUT/STDERR and forward signals")
 @option("-i", "--interactive", kind="bool", help="Attach container's STDIN")
 @option("--detach-keys", default="", help="Override the key sequence for detaching a container")
-@option("--checkpoint", default="", hidden=True, help="Restore from this checkpoint")
-@option("--checkpoint-dir", default="", hidden=True, help="Use a custom checkpoint storage directory")
+@option("--checkpoint", default="", hidden=True, experimental=True, help="Restore from this checkpoint")
+@option("--checkpoint-dir", default="", hidden=True, experimental=True,
+        help="Use a custom checkpoint storage directory")
 @click.argument("containers", nargs=-1)
 @click.pass_obj
 def start(env, attach_, interactive, detach_keys, checkpoint, checkpoint_dir, containers):
-    if checkpoint or checkpoint_dir:
-        _require_experimental(env, "--checkpoint" if checkpoint else "--checkpoint-dir")
     if attach_ or interactive:
         if len(containers) > 1:
             raise StatusError("you cannot start and attach multiple containers at once", FAILURE)
@@ -88,17 +87,11 @@ def start(env, attach_, interactive, detach_keys, checkpoint, checkpoint_dir, co
     _start_many(env, list(containers))
 
 
-def _require_experimental(env, flag: str) -> None:
-    if (env.transport.ping().get("Docker-Experimental") or "").lower() != "true":
-        raise StatusError(f'"{flag}" is only supported on a Docker daemon with experimental features enabled',
-                          FAILURE)
-
-
 def _start_many(env, names: list[str]) -> None:
     """Start concurrently; names that started on stdout, errors on stderr, both in argument order."""
     api = env.api.containers
     failed = []
-    for name, _, error in each_container(names, api.start):
+    for name, _, error in each_object(names, api.start):
         if error is None:
             print_line(env.stdout, name)
         else:

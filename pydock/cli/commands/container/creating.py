@@ -3,49 +3,17 @@ from __future__ import annotations
 
 import os
 
-from ...errors import FAILURE, FLAG_ERROR, StatusError
+from ...errors import CANNOT_INVOKE, FLAG_ERROR, NOT_FOUND, StatusError
 from ...output import print_line, write_flushed
 
-
-# Flags the engine must be new enough for (docker's "version" annotations), and Windows-only ones.
-FLAG_API_VERSIONS = {"annotation": "1.43", "cgroupns": "1.41", "cpu_rt_period": "1.25", "cpu_rt_runtime": "1.25",
-                     "cpus": "1.25", "health_start_interval": "1.44", "health_start_period": "1.29",
-                     "init": "1.25", "stop_timeout": "1.25"}
-WINDOWS_ONLY_FLAGS = {"cpu_count", "cpu_percent", "io_maxbandwidth", "io_maxiops"}
-
-
-def check_flag_support(ctx, env) -> None:
-    """Refuse flags the engine cannot honour, as docker does before running a command (exit 1)."""
-    from click.core import ParameterSource
-
-    errors = []
-    changed = sorted((p for p in ctx.command.params if p.name in FLAG_API_VERSIONS or p.name in WINDOWS_ONLY_FLAGS
-                      if ctx.get_parameter_source(p.name) == ParameterSource.COMMANDLINE),
-                     key=lambda p: p.name)
-    for param in changed:
-        flag = [o for o in param.opts if o.startswith("--")][0]
-        needed = FLAG_API_VERSIONS.get(param.name)
-        if needed and not env.transport.version_at_least(needed):
-            errors.append(f'"{flag}" requires API version {needed}, but the Docker daemon API version is '
-                          f'{env.transport.api_version}')
-            continue
-        if param.name in WINDOWS_ONLY_FLAGS:
-            os_type = env.transport.ping().get("OSType") or "linux"
-            if os_type != "windows":
-                errors.append(f'"{flag}" is only supported on a Docker daemon running on windows, but the Docker '
-                              f'daemon is running on {os_type}')
-    if errors:
-        raise StatusError("\n".join(errors), FAILURE)
-
+PULL_CHOICES = ("always", "missing", "never")
 
 def parse_config(ctx, env, command: str, image: str, args, values: dict, pull: str):
     """Flags -> ContainerConfig; refusals exit 125 with docker's `--help` pointer."""
     from ....opts import OptError
     from ....opts.container import parse
     from ....opts.env import with_proxy_env
-    from .run import validate_pull, with_help
 
-    check_flag_support(ctx, env)
     validate_pull(ctx, pull, command)
     values = dict(values)
     values["env"] = with_proxy_env(values.get("env") or (), env.config.get("proxies"), _daemon_host(env))
@@ -70,21 +38,12 @@ def _use_api_socket(env, cfg) -> None:
     env_list = cfg.config.get("Env") or []
     if any(item.startswith("DOCKER_CONFIG=") for item in env_list):
         return
-    auths = _stored_auths(env.config.get("auths") or {})
+    from ....config.credentials import stored_auths
+
+    auths = stored_auths(env.config)
     if auths:
         cfg.config["Env"] = [*env_list, f"DOCKER_CONFIG={DOCKER_CONFIG_IN_CONTAINER}"]
         cfg.api_socket_auths = auths
-
-
-def _stored_auths(auths: dict) -> dict:
-    """config.json's auths as docker saves them: only the encoded secret and tokens are kept."""
-    kept = {}
-    for key, entry in auths.items():
-        entry = entry or {}
-        fields = {name: entry[name] for name in ("auth", "email", "identitytoken", "registrytoken")
-                  if entry.get(name)}
-        kept[key] = fields
-    return kept
 
 
 def _copy_auths_into(env, container_id: str, auths: dict) -> None:
@@ -160,10 +119,10 @@ def create_container(env, cfg, *, name: str = "", platform: str = "", pull: str 
 
     cidfile = CIDFile(cfg.host_config.get("ContainerIDFile", ""))
     try:
-        if not env.transport.version_at_least("1.44") and any(
+        if not env.api.system.version_at_least("1.44") and any(
                 (endpoint or {}).get("MacAddress") for endpoint in cfg.networking_config["EndpointsConfig"].values()):
             raise ValueError('"specify mac-address per network" requires API version 1.44, but the Docker daemon '
-                             f'API version is {env.transport.api_version}')
+                             f'API version is {env.api.system.api_version()}')
         image = cfg.config["Image"]
         named = None if is_image_id(image) else parse_normalized_named(image)
         platform_query = None
@@ -211,3 +170,28 @@ def _dns_warnings(host_config: dict) -> list[str]:
         except ValueError:
             continue
     return []
+
+
+def with_help(ctx, message: str, command: str) -> str:
+    """docker's decoration of run/create failures: the program name, then a pointer to --help."""
+    prog = ctx.find_root().info_name
+    return f"{prog}: {message}\n\nRun '{prog} {command} --help' for more information"
+
+
+def to_status_error(ctx, error: Exception, command: str = "run") -> StatusError:
+    """126 when the command cannot be invoked, 127 when it is not found, else 125."""
+    message = str(error)
+    if any(text in message for text in ("executable file not found", "no such file or directory",
+                                         "system cannot find the file specified")):
+        status = NOT_FOUND
+    elif "permission denied" in message or "is a directory" in message:
+        status = CANNOT_INVOKE
+    else:
+        status = FLAG_ERROR
+    return StatusError(with_help(ctx, message, command), status)
+
+
+def validate_pull(ctx, pull: str, command: str) -> None:
+    if pull not in PULL_CHOICES and pull != "":
+        raise StatusError(with_help(ctx, f"invalid pull option: '{pull}': must be one of \"always\", "
+                                         f"\"missing\" or \"never\"", command), FLAG_ERROR)

@@ -5,7 +5,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from .flagset import option
+from ...flags import option
 
 
 @click.command("exec", cls=DockerCommand, usage="exec [OPTIONS] CONTAINER COMMAND [ARG...]", nargs=("min", 2),
@@ -34,7 +34,7 @@ def exec_(env, detach_keys, interactive, tty, detach, user, privileged, env_, en
     if not detach and body["AttachStdin"] and tty and not env.stdin_is_tty():
         raise StatusError("the input device is not a TTY", FAILURE)
     size = list(stream_size(env.stdout)) if tty else None
-    if size is not None and api.transport.version_at_least("1.42"):
+    if size is not None and api.system.version_at_least("1.42"):
         body["ConsoleSize"] = size
     exec_id = api.exec.create(container, body).get("Id", "")
     if not exec_id:

@@ -1,58 +1,7 @@
-"""The flag set `run` and `create` share (docker's addFlags), as click options that fail like pflag."""
+"""The flag set `run` and `create` share (docker's addFlags), declared with cli.flags.option."""
 from __future__ import annotations
 
-import click
-
-from .common import GoInt, GoValue, opts_parser
-
-
-TYPES = {
-    "string": None,
-    "list": GoValue(lambda v: v, "list"),
-    "int": GoInt(64, type_name="int"),
-    "int64": GoInt(64, type_name="int"),
-    "uint16": GoInt(16, unsigned=True, type_name="uint16"),
-    "uint64": GoInt(64, unsigned=True, type_name="uint"),
-    "bytes": GoValue(opts_parser("sizes", "ram_in_bytes"), "bytes"),
-    "swap": GoValue(opts_parser("sizes", "parse_swap"), "bytes"),
-    "duration": GoValue(opts_parser("sizes", "parse_duration"), "duration"),
-    "decimal": GoValue(opts_parser("sizes", "parse_cpus"), "decimal"),
-    "env": GoValue(opts_parser("env", "validate_env"), "list"),
-    "label": GoValue(opts_parser("env", "validate_label"), "list"),
-    "attach": GoValue(opts_parser("validators", "validate_attach"), "list"),
-    "cgroup-rule": GoValue(opts_parser("validators", "validate_device_cgroup_rule"), "list"),
-    "dns": GoValue(opts_parser("validators", "validate_ip_address"), "list"),
-    "dns-search": GoValue(opts_parser("validators", "validate_dns_search"), "list"),
-    "add-host": GoValue(opts_parser("validators", "validate_extra_host"), "list"),
-    "link": GoValue(opts_parser("validators", "validate_link"), "list"),
-    "sysctl": GoValue(opts_parser("validators", "validate_sysctl"), "map"),
-    "map": GoValue(lambda v: v, "map"),
-    "ulimit": GoValue(opts_parser("validators", "parse_ulimit"), "ulimit"),
-    "weight-device": GoValue(opts_parser("validators", "validate_weight_device"), "list"),
-    "bps-device": GoValue(opts_parser("validators", "validate_throttle_bps"), "list"),
-    "iops-device": GoValue(opts_parser("validators", "validate_throttle_iops"), "list"),
-    "mount": GoValue(opts_parser("mounts", "parse_mount"), "mount"),
-    "network": GoValue(opts_parser("network", "parse_network"), "network"),
-    "gpus": GoValue(opts_parser("gpus", "parse_gpu_request"), "gpu-request"),
-}
-_MULTIPLE = {"list", "env", "label", "attach", "cgroup-rule", "dns", "dns-search", "add-host", "link", "sysctl",
-             "map", "ulimit", "weight-device", "bps-device", "iops-device", "mount", "network", "gpus"}
-
-
-def option(*decls: str, kind: str = "string", help: str = "", default=None, hidden: bool = False):
-    """One pflag-like option: kind picks the value type; bools are flags."""
-    if kind == "bool":
-        return click.option(*decls, is_flag=True, default=bool(default) if default is not None else False,
-                            help=help, hidden=hidden)
-    if kind == "optbool":  # a bool whose absence matters (--init)
-        return click.option(*decls, is_flag=True, default=None, help=help, hidden=hidden)
-    if kind in _MULTIPLE:
-        return click.option(*decls, type=TYPES[kind], multiple=True, help=help, hidden=hidden,
-                            metavar=TYPES[kind].name)
-    param_type = TYPES[kind] or click.STRING
-    metavar = "string" if kind == "string" else TYPES[kind].name
-    return click.option(*decls, type=param_type, default=default, help=help, hidden=hidden, metavar=metavar)
-
+from ...flags import option
 
 # (declarations, kind, help, default) in docker's order
 CONTAINER_FLAGS = [
@@ -159,6 +108,14 @@ CONTAINER_FLAGS = [
     (("--gpus",), "gpus", "GPU devices to add to the container ('all' to pass all GPUs)", None),
     (("--annotation",), "map", "Add an annotation to the container (passed through to the OCI runtime)", None),
 ]
+# docker's annotations on these flags: the API version the engine must speak, the OS it must run on
+FEATURES = {"--annotation": {"api_version": "1.43"}, "--cgroupns": {"api_version": "1.41"},
+            "--cpu-rt-period": {"api_version": "1.25"}, "--cpu-rt-runtime": {"api_version": "1.25"},
+            "--cpus": {"api_version": "1.25"}, "--health-start-interval": {"api_version": "1.44"},
+            "--health-start-period": {"api_version": "1.29"}, "--init": {"api_version": "1.25"},
+            "--stop-timeout": {"api_version": "1.25"}, "--cpu-count": {"os_type": "windows"},
+            "--cpu-percent": {"os_type": "windows"}, "--io-maxbandwidth": {"os_type": "windows"},
+            "--io-maxiops": {"os_type": "windows"}}
 # Hidden as docker hides them from a Linux engine speaking API 1.41 (Windows-only, or newer API).
 HIDDEN = {"--cpu-count", "--cpu-percent", "--io-maxbandwidth", "--io-maxiops", "--annotation",
           "--health-start-interval"}
@@ -167,7 +124,8 @@ HIDDEN = {"--cpu-count", "--cpu-percent", "--io-maxbandwidth", "--io-maxiops", "
 def container_flags(func):
     """Decorate a command with the whole shared flag set."""
     for decls, kind, help_text, default in reversed(CONTAINER_FLAGS):
-        func = option(*decls, kind=kind, help=help_text, default=default, hidden=decls[0] in HIDDEN)(func)
+        func = option(*decls, kind=kind, help=help_text, default=default, hidden=decls[0] in HIDDEN,
+                      **FEATURES.get(decls[0], {}))(func)
     return func
 
 

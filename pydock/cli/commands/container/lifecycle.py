@@ -4,10 +4,10 @@ from __future__ import annotations
 import click
 
 from ...base import DockerCommand
+from ...batch import confirm, fail_with, prune_filters, run_on_each
 from ...errors import FAILURE, StatusError
+from ...flags import GoInt, GoValue, filter_option, opts_parser
 from ...output import print_line
-from .common import (GoInt, GoValue, confirm, fail_with, filter_option, merge_prune_filters, opts_parser,
-                     run_on_each)
 
 TIME_DEPRECATED = "Flag --time has been deprecated, use --timeout instead"
 
@@ -129,9 +129,8 @@ PRUNE_WARNING = "WARNING! This will remove all stopped containers.\nAre you sure
 @click.pass_obj
 def prune(env, force, filters, args):
     from ....formatting.units import human_size
-    from ....opts.filters import parse_filters
 
-    wanted = merge_prune_filters(parse_filters(filters), env.config.get("pruneFilters"))
+    wanted = prune_filters(env, filters)
     if not force and not confirm(env, PRUNE_WARNING):
         return
     report = env.api.containers.prune(wanted) or {}

@@ -4,9 +4,9 @@ from __future__ import annotations
 import click
 
 from ...base import DockerCommand
+from ...batch import run_on_each
 from ...errors import FAILURE, StatusError
-from .common import run_on_each
-from .flagset import option
+from ...flags import option
 
 
 @click.command("logs", cls=DockerCommand, usage="logs [OPTIONS] CONTAINER", nargs=("exact", 1),

@@ -4,11 +4,10 @@ from __future__ import annotations
 import click
 
 from ...base import DockerCommand
-from ...errors import FAILURE, FLAG_ERROR, StatusError
+from ...errors import FAILURE, StatusError
+from ...flags import option
 from ...output import print_line
-from .flagset import container_flags, create_flags, option
-
-PULL_CHOICES = ("always", "missing", "never")
+from .flagset import container_flags, create_flags
 
 
 @click.command("create", cls=DockerCommand, usage="create [OPTIONS] IMAGE [COMMAND] [ARG...]", nargs=("min", 1),
@@ -54,28 +53,3 @@ def run(ctx, image, args, detach, sig_proxy, detach_keys, name, pull, quiet, pla
     status = run_container(ctx, env, cfg, opts)
     if status:
         raise StatusError("", status)
-
-
-def with_help(ctx, message: str, command: str) -> str:
-    """docker's decoration of run/create failures: the program name, then a pointer to --help."""
-    prog = ctx.find_root().info_name
-    return f"{prog}: {message}\n\nRun '{prog} {command} --help' for more information"
-
-
-def to_status_error(ctx, error: Exception, command: str = "run") -> StatusError:
-    """126 when the command cannot be invoked, 127 when it is not found, else 125."""
-    message = str(error)
-    if any(text in message for text in ("executable file not found", "no such file or directory",
-                                         "system cannot find the file specified")):
-        status = 127
-    elif "permission denied" in message or "is a directory" in message:
-        status = 126
-    else:
-        status = FLAG_ERROR
-    return StatusError(with_help(ctx, message, command), status)
-
-
-def validate_pull(ctx, pull: str, command: str) -> None:
-    if pull not in PULL_CHOICES and pull != "":
-        raise StatusError(with_help(ctx, f"invalid pull option: '{pull}': must be one of \"always\", "
-                                         f"\"missing\" or \"never\"", command), FLAG_ERROR)

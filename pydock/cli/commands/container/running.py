@@ -108,8 +108,7 @@ def run_container(ctx, env, cfg, opts: RunOptions) -> int:
     from ....streams.progress import JSONMessageError
     from ....streams.signals import SignalProxy
     from ....transport.errors import DockerError
-    from .creating import create_container
-    from .run import to_status_error
+    from .creating import create_container, to_status_error
 
     config = cfg.config
     if not opts.detach:
@@ -152,7 +151,7 @@ def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str) -> int
     from ....streams.pump import DETACHED, stream_io
     from ....streams.tty import SizeMonitor, detach_key_bytes
     from ....transport.errors import DockerError
-    from .run import to_status_error
+    from .creating import to_status_error
 
     config = cfg.config
     api = env.api.containers

@@ -12,10 +12,11 @@ import time
 
 import click
 
+from ....formatting.contexts import stats as stats_context
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-
-from .listing import FORMAT_HELP
+from ...flags import format_option
+from ...listing import Listing
 
 TICK = 0.5  # seconds between two tables
 STALE_AFTER = 2.0  # docker's "timeout waiting for stats"
@@ -153,7 +154,7 @@ def watch_events(board: Board, system_api, all_: bool) -> threading.Event:
 @click.command("stats", cls=DockerCommand, usage="stats [OPTIONS] [CONTAINER...]",
                help="Display a live stream of container(s) resource usage statistics")
 @click.option("-a", "--all", "all_", is_flag=True, help="Show all containers (default shows just running)")
-@click.option("--format", "fmt", default="", metavar="string", help=FORMAT_HELP)
+@format_option()
 @click.option("--no-stream", is_flag=True, help="Disable streaming stats and only pull the first result")
 @click.option("--no-trunc", is_flag=True, help="Do not truncate output")
 @click.argument("containers", nargs=-1)
@@ -175,25 +176,22 @@ def stats(env, all_, fmt, no_stream, no_trunc, containers):
         errors = [c.error for c in board.current() if c.error]
         if errors:
             raise StatusError("\n".join(errors), FAILURE)
-    fmt = fmt or env.config.get("statsFormat") or "table"
-    if not on_terminal(env, fmt):
-        draw_loop(env, board, fmt, no_stream, not no_trunc, show_all)
+    listing = Listing(env, stats_context.SPEC, fmt)
+    if not listing.on_terminal():
+        draw_loop(env, board, listing, no_stream, not no_trunc, show_all)
     elif no_stream:
-        from ....formatting.tty_table import render_tty_table
-
-        render_tty_table(env.stdout, *cells(board.current(), fmt, not no_trunc))
+        listing.write(*rows(board.current(), not no_trunc))
     else:
-        live_view(env, board, fmt, not no_trunc, show_all)
+        live_view(board, listing, not no_trunc, show_all)
 
 
-def on_terminal(env, fmt: str) -> bool:
-    """A table for a terminal is drawn with rich; anything else gets docker's exact bytes."""
-    from ....formatting.writer import is_table
+def rows(collectors: list[Collector], trunc: bool):
+    """The rows to show and the spec for the engine's OS (Windows has other columns)."""
+    os_type = collectors[0].os_type if collectors else "linux"
+    return [stats_context.StatsContext(c.snapshot(), os_type, trunc) for c in collectors], stats_context.spec(os_type)
 
-    return is_table(fmt) and env.stdout_is_tty() and env.environ.get("TERM") != "dumb"
 
-
-def draw_loop(env, board: Board, fmt: str, no_stream: bool, trunc: bool, show_all: bool) -> None:
+def draw_loop(env, board: Board, listing, no_stream: bool, trunc: bool, show_all: bool) -> None:
     next_tick = time.monotonic() + TICK
     while True:
         time.sleep(max(0.0, next_tick - time.monotonic()))
@@ -202,7 +200,7 @@ def draw_loop(env, board: Board, fmt: str, no_stream: bool, trunc: bool, show_al
         if not no_stream:
             for collector in collectors:
                 collector.check_stale()
-        text = render(collectors, fmt, trunc)
+        text = listing.text(*rows(collectors, trunc))
         if not no_stream:
             text = redraw(text)
         env.stdout.write(text)
@@ -213,35 +211,7 @@ def draw_loop(env, board: Board, fmt: str, no_stream: bool, trunc: bool, show_al
             raise StatusError(board.failure, FAILURE)
 
 
-def render(collectors: list[Collector], fmt: str, trunc: bool) -> str:
-    from ....formatting.contexts import stats as ctx
-    from ....golang.template import template_parsing_error
-    from ....formatting.writer import render_listing_text
-
-    os_type = collectors[0].os_type if collectors else "linux"
-    rows = [ctx.StatsContext(c.snapshot(), os_type, trunc) for c in collectors]
-    source = ctx.table_format(fmt, os_type)
-    try:
-        return render_listing_text(rows, fmt=source, headers=ctx.headers(os_type), default_format=source)
-    except ValueError as exc:
-        raise StatusError(template_parsing_error(exc), FAILURE) from None
-
-
-def cells(collectors: list[Collector], fmt: str, trunc: bool) -> tuple[str, list[str]]:
-    """The header line and the rows, before any layout."""
-    from ....formatting.contexts import stats as ctx
-    from ....golang.template import template_parsing_error
-    from ....formatting.writer import render_rows
-
-    os_type = collectors[0].os_type if collectors else "linux"
-    rows = [ctx.StatsContext(c.snapshot(), os_type, trunc) for c in collectors]
-    try:
-        return render_rows(ctx.table_format(fmt, os_type), rows, ctx.headers(os_type))
-    except ValueError as exc:
-        raise StatusError(template_parsing_error(exc), FAILURE) from None
-
-
-def live_view(env, board: Board, fmt: str, trunc: bool, show_all: bool) -> None:
+def live_view(board: Board, listing, trunc: bool, show_all: bool) -> None:
     """The terminal's live view: a table fitted to its width, redrawn in place every tick.
 
     Ctrl-C (or SIGTERM) ends it between two frames; the screen and cursor are given back and
@@ -251,14 +221,14 @@ def live_view(env, board: Board, fmt: str, trunc: bool, show_all: bool) -> None:
 
     next_tick = time.monotonic() + TICK
     with Interrupts() as interrupts:
-        view = LiveTable(env.stdout)
+        view = LiveTable(listing.env.stdout)
         try:
             while not interrupts.wait_until(next_tick):
                 next_tick += TICK
                 collectors = board.current()
                 for collector in collectors:
                     collector.check_stale()
-                view.show(*cells(collectors, fmt, trunc))
+                view.show(*listing.render(*rows(collectors, trunc)))
                 if not collectors and not show_all:
                     return
                 if board.failure:

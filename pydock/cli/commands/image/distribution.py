@@ -5,8 +5,8 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
+from ...flags import option
 from ...output import print_line, print_note
-from ..container.flagset import option
 
 PUSH_PLATFORM_NOTE = ("Using --platform pushes only the specified platform manifest of a multi-platform image "
                       "index.\nOther components, like attestations, will not be included.\nTo push the complete "
@@ -37,8 +37,10 @@ def pull(env, name, all_tags, disable_content_trust, platform, quiet):
                help="Upload an image to a registry")
 @option("-a", "--all-tags", kind="bool", help="Push all tags of an image to the repository")
 @option("--disable-content-trust", kind="bool", default=True, help="Skip image signing (default true)")
-@option("--platform", default="", hidden=True,
-        help="Push a platform-specific manifest as a single-platform image to the registry.")
+@option("--platform", default="", api_version="1.46",
+        help="Push a platform-specific manifest as a single-platform image to the registry.\nImage index won't be "
+             "pushed, meaning that other manifests, including attestations won't be preserved.\n'os[/arch[/variant]]'"
+             ": Explicit platform (eg. linux/amd64)")
 @option("-q", "--quiet", kind="bool", help="Suppress verbose output")
 @click.argument("name", required=False)
 @click.pass_obj
@@ -75,16 +77,13 @@ def _named(env, name: str, all_tags: bool, quiet: bool):
 
 
 def _push_platform(env, platform: str) -> str:
-    """--platform of push: an engine with API 1.46, a platform docker can parse; its note on stdout."""
+    """--platform of push (the command base has checked the engine speaks API 1.46): the platform as
+    JSON, once docker could parse it; its note on stdout."""
     import json
 
     from ....opts import OptError
     from ....opts.platform import parse_platform
 
-    transport = env.transport
-    if not transport.version_at_least("1.46"):
-        raise StatusError(f'"--platform" requires API version 1.46, but the Docker daemon API version is '
-                          f'{transport.api_version}', FAILURE)
     try:
         spec = parse_platform(platform)
     except (OptError, ValueError) as exc:

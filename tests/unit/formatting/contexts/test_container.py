@@ -5,7 +5,6 @@ import pytest
 
 from pydock.formatting.contexts.container import ContainerContext, displayable_ports
 
-
 P = lambda private, kind="tcp", ip="", public=0: {"PrivatePort": private, "Type": kind, "IP": ip,  # noqa: E731
                                                   "PublicPort": public}
 

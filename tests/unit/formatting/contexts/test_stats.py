@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pydock.formatting.contexts.stats import StatsContext, StatsEntry, entry_from_sample, mem_usage_no_cache
 
-
 SAMPLE = {
     "name": "/web", "id": "f" * 64,
     "cpu_stats": {"cpu_usage": {"total_usage": 300, "percpu_usage": [1, 2]}, "system_cpu_usage": 2000,

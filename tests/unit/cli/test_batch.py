@@ -1,4 +1,4 @@
-"""Helpers of the container commands: running on many containers."""
+"""cli.batch: acting on several objects at once."""
 from __future__ import annotations
 
 import io
@@ -6,12 +6,12 @@ import threading
 
 import pytest
 
-from pydock.cli.commands.container.common import each_container, run_on_each
+from pydock.cli.batch import each_object, run_on_each
 from pydock.cli.errors import StatusError
 from pydock.transport.errors import NotFound
 
 
-def test_each_container_runs_concurrently_and_answers_in_order():
+def test_each_object_runs_concurrently_and_answers_in_order():
     barrier = threading.Barrier(3, timeout=5)
 
     def op(name):
@@ -19,7 +19,7 @@ def test_each_container_runs_concurrently_and_answers_in_order():
         if name == "b":
             raise NotFound(404, "No such container: b")
 
-    results = list(each_container(["a", "b", "c"], op))
+    results = list(each_object(["a", "b", "c"], op))
     assert [name for name, _, _ in results] == ["a", "b", "c"]
     assert results[0][2] is None and isinstance(results[1][2], NotFound) and results[2][2] is None
 
