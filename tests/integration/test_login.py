@@ -345,3 +345,57 @@ def test_debug_output_carries_no_secret(pydock, configs, transcript, private_ima
         transcript.add(pydock("-D", "push", f"{AUTH_REGISTRY}/pydt-absent:v1", env=mine))
     finally:
         remove_local(private_image)
+
+
+def converse(argv, env, answers) -> tuple[str, int]:
+    """Run `argv` on a pseudo-terminal, answering each prompt in turn; (the whole screen text, exit)."""
+    import pexpect
+
+    child = pexpect.spawn(argv[0], argv[1:], env={**os.environ, **env}, timeout=30, dimensions=(30, 100))
+    seen = b""
+    for prompt, answer in answers:
+        child.expect(prompt)
+        seen += child.before + child.after
+        child.sendline(answer)
+    child.expect(pexpect.EOF)
+    seen += child.before
+    child.close()
+    return seen.decode(), child.exitstatus
+
+
+@pytest.mark.parametrize("stored", [None, "pydt-stale-password"])
+def test_prompts_on_a_terminal_as_docker_prompts(configs, transcript, stored):
+    """Username, then a password that is not echoed; with stale stored credentials, docker's retry
+    and the stored user name offered as the default."""
+    from tests.conftest import PYDOCK
+
+    screens = []
+    for argv, env in ((PYDOCK, configs[0]), ([docker_path()], configs[1])):
+        if stored:
+            encoded = base64.b64encode(f"{AUTH_USER}:{stored}".encode()).decode()
+            with open(os.path.join(env["DOCKER_CONFIG"], "config.json"), "w") as f:
+                json.dump({"auths": {AUTH_REGISTRY: {"auth": encoded}}}, f)
+        user_prompt = f"Username \\({AUTH_USER}\\): " if stored else "Username: "
+        screen, code = converse([*argv, "login", AUTH_REGISTRY], env,
+                                [(user_prompt, "" if stored else AUTH_USER), ("Password: ", AUTH_PASSWORD)])
+        assert code == 0 and screen.endswith("Login Succeeded\r\n")
+        assert AUTH_PASSWORD not in screen  # not echoed
+        screens.append(screen.replace(env["DOCKER_CONFIG"], "<config>"))
+        transcript.texts.append(screen)
+    assert screens[0] == as_pydock(screens[1])
+
+
+def test_an_empty_answer_is_refused_as_docker_refuses_it(configs):
+    from tests.conftest import PYDOCK
+
+    for answers, message in (([("Username: ", "")], "Error: Non-null Username Required"),
+                             ([("Username: ", AUTH_USER), ("Password: ", "")], "Error: Password Required")):
+        mine = converse([*PYDOCK, "login", AUTH_REGISTRY], configs[0], answers)
+        theirs = converse([docker_path(), "login", AUTH_REGISTRY], configs[1], answers)
+        assert mine == theirs and mine[1] == 1 and mine[0].endswith(message + "\r\n")
+
+
+def docker_path() -> str:
+    from tests.conftest import DOCKER
+
+    return DOCKER
