@@ -96,14 +96,17 @@ class ReplayEngine:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Transfer-Encoding", "chunked")
                 self.end_headers()
-                for message in route.lines:
-                    chunk = (json.dumps(message, separators=(",", ":")) + "\r\n").encode()
-                    self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+                try:
+                    for message in route.lines:
+                        chunk = (json.dumps(message, separators=(",", ":")) + "\r\n").encode()
+                        self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+                        self.wfile.flush()
+                        if route.delay:
+                            time.sleep(route.delay)
+                    self.wfile.write(b"0\r\n\r\n")
                     self.wfile.flush()
-                    if route.delay:
-                        time.sleep(route.delay)
-                self.wfile.write(b"0\r\n\r\n")
-                self.wfile.flush()
+                except (BrokenPipeError, ConnectionResetError):  # the client went away (Ctrl-C)
+                    self.close_connection = True
 
             do_GET = do_POST = do_HEAD = do_DELETE = _handle
 

@@ -245,3 +245,22 @@ def pydock_argv() -> list[str]:
     from tests.conftest import PYDOCK
 
     return list(PYDOCK)
+
+
+def test_ctrl_c_during_a_terminal_pull_ends_cleanly(recorded, tmp_path):
+    """Exit 130 as docker's, the cursor shown again and the layer lines left as they were."""
+    import time
+
+    import pexpect
+
+    repo, pull, _, _ = recorded
+    with ReplayEngine(str(tmp_path), [Route("/images/create", pull, delay=0.3)]) as engine:
+        child = pexpect.spawn(pydock_argv()[0], [*pydock_argv()[1:], "-H", engine.host, "pull", f"{repo}:v1"],
+                              timeout=30, dimensions=(30, 120))
+        child.expect("Pulling fs layer")
+        time.sleep(0.2)
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        child.close()
+    assert child.exitstatus == 130
+    assert child.before.endswith(b"\x1b[?25h") and b"Traceback" not in child.before
