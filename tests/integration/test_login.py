@@ -399,3 +399,20 @@ def docker_path() -> str:
     from tests.conftest import DOCKER
 
     return DOCKER
+
+
+@pytest.mark.parametrize("password, server", [(AUTH_PASSWORD, AUTH_REGISTRY), ("pydt-wrong", AUTH_REGISTRY),
+                                              ("x", "127.0.0.1:5999")])
+def test_without_the_engine_login_goes_straight_to_the_registry(pydock, configs, transcript, password, server):
+    """docker's loginClientSide: the same outcome, stored credentials and last line (docker also logs
+    each endpoint it gave up on at level info, with Go pointers in them: those lines are not ours)."""
+    host = ["-H", "unix:///nonexistent/pydt.sock"]
+    mine, theirs = configs
+    args = ["login", "-u", AUTH_USER, "--password-stdin", server]
+    ours = transcript.add(pydock(*host, *args, input=password, env=mine))
+    their = transcript.add(docker(*host, *args, input=password, env=theirs, check=False))
+    assert (ours.out, ours.code) == (their.stdout, their.returncode)
+    assert ours.err.splitlines()[-1:] == their.stderr.splitlines()[-1:]
+    stored = [os.listdir(env["DOCKER_CONFIG"]) and config_json(env) for env in configs]
+    assert stored[0] == stored[1]
+    assert bool(stored[0]) == (password == AUTH_PASSWORD)

@@ -122,11 +122,28 @@ def _login_user(env, user: str, secret: str, default_user: str, address: str) ->
     if (not user or not secret) and not env.stdin_is_tty():
         raise StatusError(NOT_A_TTY, FAILURE)
     auth = _prompt_for_credentials(env, user, secret, default_user, address)
-    response = env.api.system.auth(auth)
+    response = _login_with_registry(env, auth)
     if response.get("IdentityToken"):
         auth = {**auth, "password": "", "identitytoken": response["IdentityToken"]}
     _store(env, auth)
     return response.get("Status", "")
+
+
+def _login_with_registry(env, auth: dict) -> dict:
+    """POST /auth through the engine; when the engine cannot be reached, straight to the registry
+    (docker's loginClientSide)."""
+    from ...transport.errors import DaemonUnreachable
+
+    try:
+        return env.api.system.auth(auth)
+    except DaemonUnreachable:
+        from ...transport.registry import RegistryLoginError, login
+
+        try:
+            status, token = login(auth)
+        except RegistryLoginError as exc:
+            raise StatusError(str(exc), FAILURE) from None
+        return {"Status": status, "IdentityToken": token}
 
 
 def _store(env, auth: dict) -> None:
