@@ -264,3 +264,17 @@ def test_ctrl_c_during_a_terminal_pull_ends_cleanly(recorded, tmp_path):
         child.close()
     assert child.exitstatus == 130
     assert child.before.endswith(b"\x1b[?25h") and b"Traceback" not in child.before
+
+
+def test_content_trust_is_refused_not_skipped(pydock, isolated):
+    """Signing and verification (Notary) are not pydock's: with content trust on it says so, exit 1."""
+    refusal = ("Error: content trust (image signing and verification) is not supported by pydock: unset "
+               "DOCKER_CONTENT_TRUST or add --disable-content-trust\n")
+    for args, env in ((["pull", "-q", "alpine"], {"DOCKER_CONTENT_TRUST": "1"}),
+                      (["pull", "-q", "--disable-content-trust=false", "alpine"], {}),
+                      (["push", "-q", f"{MIRROR}/pydt-not-here:v1"], {"DOCKER_CONTENT_TRUST": "yes"})):
+        refused = pydock(*args, env={**isolated, **env})
+        assert (refused.out, refused.err, refused.code) == ("", refusal, 1)
+    for args in (["pull", "-q", "--disable-content-trust", "alpine"], ["pull", "-q", "alpine"]):
+        allowed = pydock(*args, env={**isolated, "DOCKER_CONTENT_TRUST": "1" if len(args) == 4 else "false"})
+        assert (allowed.out, allowed.code) == ("docker.io/library/alpine:latest\n", 0)

@@ -16,7 +16,7 @@ PUSH_PLATFORM_NOTE = ("Using --platform pushes only the specified platform manif
 @click.command("pull", cls=DockerCommand, usage="pull [OPTIONS] NAME[:TAG|@DIGEST]", nargs=("exact", 1),
                help="Download an image from a registry")
 @option("-a", "--all-tags", kind="bool", help="Download all tagged images in the repository")
-@option("--disable-content-trust", kind="bool", default=True, help="Skip image verification (default true)")
+@option("--disable-content-trust", kind="optbool", help="Skip image verification (default true)")
 @option("--platform", help="Set platform if server is multi-platform capable", default=None)
 @option("-q", "--quiet", kind="bool", help="Suppress verbose output")
 @click.argument("name", required=False)
@@ -25,6 +25,8 @@ def pull(env, name, all_tags, disable_content_trust, platform, quiet):
     from ....config.credentials import encoded_auth
 
     ref = _named(env, name, all_tags, quiet)
+    if not ref.digest:
+        _refuse_content_trust(env, disable_content_trust)
     if platform is None:
         platform = env.environ.get("DOCKER_DEFAULT_PLATFORM", "")
     with env.api.images.pull(ref.name, None if all_tags else ref.api_tag, platform=platform.lower() or None,
@@ -36,7 +38,7 @@ def pull(env, name, all_tags, disable_content_trust, platform, quiet):
 @click.command("push", cls=DockerCommand, usage="push [OPTIONS] NAME[:TAG]", nargs=("exact", 1),
                help="Upload an image to a registry")
 @option("-a", "--all-tags", kind="bool", help="Push all tags of an image to the repository")
-@option("--disable-content-trust", kind="bool", default=True, help="Skip image signing (default true)")
+@option("--disable-content-trust", kind="optbool", help="Skip image signing (default true)")
 @option("--platform", default="", api_version="1.46",
         help="Push a platform-specific manifest as a single-platform image to the registry.\nImage index won't be "
              "pushed, meaning that other manifests, including attestations won't be preserved.\n'os[/arch[/variant]]'"
@@ -51,6 +53,7 @@ def push(env, name, all_tags, disable_content_trust, platform, quiet):
     ref = _named(env, name, all_tags, quiet)
     if ref.digest:
         raise StatusError("cannot push a digest reference", FAILURE)
+    _refuse_content_trust(env, disable_content_trust)
     with env.api.images.push(ref.familiar_name, None if all_tags else ref.tag, platform=platform_json,
                              auth=encoded_auth(env.config, ref.domain)) as response:
         show_progress(response, env.stdout, quiet=quiet)
@@ -74,6 +77,24 @@ def _named(env, name: str, all_tags: bool, quiet: bool):
         if not quiet:
             print_line(env.stdout, f"Using default tag: {ref.tag}")
     return ref
+
+
+def _refuse_content_trust(env, disable_content_trust: bool | None) -> None:
+    """Signed images (Notary) are not pydock's: with content trust on (DOCKER_CONTENT_TRUST, as docker's
+    ContentTrustEnabled reads it, and no --disable-content-trust) say so rather than skip the check."""
+    if disable_content_trust is not None:
+        enabled = not disable_content_trust
+    else:
+        from ....golang.strconv import parse_bool
+
+        value = env.environ.get("DOCKER_CONTENT_TRUST", "")
+        try:
+            enabled = bool(value) and parse_bool(value)
+        except ValueError:
+            enabled = True  # docker treats any other value as true
+    if enabled:
+        raise StatusError("Error: content trust (image signing and verification) is not supported by pydock: "
+                          "unset DOCKER_CONTENT_TRUST or add --disable-content-trust", FAILURE)
 
 
 def _push_platform(env, platform: str) -> str:
