@@ -134,6 +134,15 @@ def test_push_pipe_output_matches_docker(pydock, isolated, cleanup):
             assert mine_plain[1].startswith("v1: digest: sha256:<digest> size: ")
             statuses = {status for steps in mine_layers.values() for status in steps}
             assert statuses >= ({"Pushed"} if attempt == 0 else {"Layer already exists"})
+        for repo in repos:  # a second tag: -a pushes both
+            docker("tag", f"{repo}:v1", f"{repo}:v2")
+            cleanup.images.append(f"{repo}:v2")
+        theirs = docker("push", "-a", repos[0], env=isolated, check=False)
+        mine = pydock("push", "--all-tags", repos[1], env=isolated)
+        assert (mine.code, theirs.returncode, mine.err) == (0, 0, "")
+        assert normalized_progress(mine.out.replace(repos[1], "<repo>")) == \
+            normalized_progress(theirs.stdout.replace(repos[0], "<repo>"))
+        assert [line.split(":")[0] for line in mine.out.splitlines() if "digest:" in line] == ["v1", "v2"]
         quiet = pydock("push", "-q", f"{repos[1]}:v1", env=isolated)
         assert (quiet.out, quiet.err, quiet.code) == (f"{repos[1]}:v1\n", "", 0)
         pulled = docker("pull", "-q", f"{repos[1]}:v1")  # what pydock pushed is there to pull
@@ -141,6 +150,7 @@ def test_push_pipe_output_matches_docker(pydock, isolated, cleanup):
     finally:
         for repo in repos:
             delete_from_registry(f"{repo}:v1")
+            delete_from_registry(f"{repo}:v2")
 
 
 @pytest.mark.parametrize("args", [
