@@ -89,7 +89,7 @@ def _login_v2(base: str, verify: bool, auth: dict, user_agent: str) -> str:
         user, password = auth.get("username", ""), auth.get("password", "")
         token = ""
         if scheme.lower() == "bearer":
-            token = _bearer_token(client, _challenge_params(params), user, password)
+            token = _bearer_token(client, url, _challenge_params(params), user, password)
             response = _get(client, url, headers={"Authorization": f"Bearer {token}"})
         else:
             response = _get(client, url, auth=(user, password))
@@ -99,13 +99,16 @@ def _login_v2(base: str, verify: bool, auth: dict, user_agent: str) -> str:
                                  f"{_reason(response.status_code)}")
 
 
-def _bearer_token(client, params: dict, user: str, password: str) -> str:
-    """The token service's answer for the account (docker's token handler, GET flavour)."""
+def _bearer_token(client, url: str, params: dict, user: str, password: str) -> str:
+    """The token service's answer for the account (docker's token handler, GET flavour); a refusal
+    reads as docker reports it for /v2/ ("unauthorized: authentication required")."""
     realm = params.get("realm", "")
     query = {"account": user, "client_id": "docker"}
     if params.get("service"):
         query["service"] = params["service"]
     response = _get(client, realm, params=query, auth=(user, password))
+    if response.status_code == 401:
+        raise RegistryLoginError(f'Get "{url}": unauthorized: authentication required')
     if response.status_code != 200:
         raise RegistryLoginError(f"login attempt to {realm} failed with status: {response.status_code} "
                                  f"{_reason(response.status_code)}")
