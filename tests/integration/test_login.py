@@ -416,3 +416,12 @@ def test_without_the_engine_login_goes_straight_to_the_registry(pydock, configs,
     stored = [os.listdir(env["DOCKER_CONFIG"]) and config_json(env) for env in configs]
     assert stored[0] == stored[1]
     assert bool(stored[0]) == (password == AUTH_PASSWORD)
+
+
+def test_an_unreachable_registry_is_reported_as_docker_reports_it(pydock, configs, transcript):
+    mine, theirs = configs
+    args = ["login", "-u", AUTH_USER, "--password-stdin", "127.0.0.1:5999"]
+    ours = transcript.add(pydock(*args, input="pydt-any", env=mine))
+    their = transcript.add(docker(*args, input="pydt-any", env=theirs, check=False))
+    assert (ours.out, ours.err, ours.code) == (their.stdout, their.stderr, their.returncode)
+    assert ours.code == 1 and "connection refused" in ours.err
