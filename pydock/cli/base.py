@@ -249,7 +249,7 @@ def check_nargs(ctx, command) -> None:
     elif kind == "min" and n < rule[1]:
         message, verb = f"{prog}: '{path}' requires at least {rule[1]} {plural(rule[1])}", "See"
     elif kind == "max" and n > rule[1]:
-        # docker 28's RequiresMaxArgs really prints "SRun '… --help'" (a stray S in its format string)
+        # docker 28 really says "SRun" here (cli.RequiresMaxArgs)
         message, verb = f"{prog}: '{path}' requires at most {rule[1]} {plural(rule[1])}", "SRun"
     elif kind == "exact" and n != rule[1]:
         message = f"{prog}: '{path}' requires {rule[1]} {plural(rule[1])}"

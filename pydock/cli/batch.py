@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
-from .errors import FAILURE, StatusError
+from .errors import FAILURE, SUCCESS, StatusError
 from .output import print_line, write_flushed
 
 MAX_PARALLEL = 50  # docker's parallelOperation limit
@@ -60,12 +60,19 @@ def run_on_each(env, names, op: Callable[[str], object], *, shown: Callable[[str
 
 
 def confirm(env, message: str) -> bool:
-    """docker's prompt: the question and ` [y/N] ` on stdout, one line read from stdin, yes only for y/Y."""
-    write_flushed(env.stdout, message + " [y/N] ")
+    """docker's prompt: the question and ` [y/N] ` on stdout, one line read from stdin, yes only for y/Y.
+
+    Ctrl-C at the prompt ends the command as docker's cancelled prompt does: a newline, exit 0.
+    """
     try:
-        answer = env.stdin.readline()
-    except (OSError, ValueError):
-        answer = ""
+        write_flushed(env.stdout, message + " [y/N] ")
+        try:
+            answer = env.stdin.readline()
+        except (OSError, ValueError):
+            answer = ""
+    except KeyboardInterrupt:
+        write_flushed(env.stdout, "\n")
+        raise StatusError("", SUCCESS) from None
     return answer.strip().lower() == "y"
 
 

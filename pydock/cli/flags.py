@@ -98,6 +98,7 @@ TYPES = {
     "mount": GoValue(opts_parser("mounts", "parse_mount"), "mount"),
     "network": GoValue(opts_parser("network", "parse_network"), "network"),
     "gpus": GoValue(opts_parser("gpus", "parse_gpu_request"), "gpu-request"),
+    "strings": GoValue(opts_parser("csvline", "string_slice"), "strings"),  # pflag's StringSlice: CSV values
 }
 # kinds that repeat (pflag's slices and maps): the option collects a tuple
 MULTIPLE = {"list", "env", "label", "attach", "cgroup-rule", "dns", "dns-search", "add-host", "link", "sysctl",
@@ -108,7 +109,8 @@ def option(*decls: str, kind: str = "string", help: str = "", default=None, hidd
            api_version: str | None = None, os_type: str | None = None, experimental: bool = False,
            swarm: str | None = None):
     """One pflag-like option: `kind` picks the value type (TYPES), "bool" makes a flag, "optbool" a
-    flag whose absence matters (None when not given, as --init).
+    flag whose absence matters (None when not given, as --init). A "strings" flag (`--subnet a,b
+    --subnet c`) gives one flat list.
 
     docker's flag annotations: given on the command line, the flag needs an engine speaking at least
     `api_version` ("1.43"), running on `os_type` ("windows"), with `experimental` features; the
@@ -124,6 +126,9 @@ def option(*decls: str, kind: str = "string", help: str = "", default=None, hidd
                             help=help, hidden=hidden, **extra)
     if kind == "optbool":
         return click.option(*decls, is_flag=True, default=None, help=help, hidden=hidden, **extra)
+    if kind == "strings":
+        return click.option(*decls, type=TYPES[kind], multiple=True, help=help, hidden=hidden, metavar="strings",
+                            callback=_flatten, **extra)
     if kind in MULTIPLE:
         return click.option(*decls, type=TYPES[kind], multiple=True, help=help, hidden=hidden,
                             metavar=TYPES[kind].name, **extra)
@@ -131,6 +136,10 @@ def option(*decls: str, kind: str = "string", help: str = "", default=None, hidd
     metavar = "string" if kind == "string" else TYPES[kind].name
     return click.option(*decls, type=param_type, default=default, help=help, hidden=hidden, metavar=metavar,
                         **extra)
+
+
+def _flatten(ctx, param, value) -> list:
+    return [item for items in value for item in items]
 
 
 def filter_option(*decls, **kwargs):

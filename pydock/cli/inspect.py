@@ -14,9 +14,11 @@ from .errors import FAILURE, TEMPLATE_ERROR, StatusError, template_error
 from .output import write_bytes, write_flushed
 
 
-def run_inspect(env, refs, fmt: str, get_raw: Callable[[str], tuple[bytes, str]]) -> None:
+def run_inspect(env, refs, fmt: str, get_raw: Callable[[str], tuple[bytes, str]], raw_fallback: bool = True) -> None:
     """Inspect `refs` in order. `get_raw(ref)` returns the engine's JSON bytes and the kind of object
-    found ("container", "network", …; containers get docker's typed view first); it raises DockerError."""
+    found ("container", "network", "volume": a template runs over docker's Go type first, then over the
+    JSON); it raises DockerError. With `raw_fallback` false a template sees the Go type only, as when
+    docker has no raw JSON (`volume inspect`)."""
     from ..formatting.contexts.inspect import TemplateInspector, json_array, parse_inspect_format
     from ..transport.errors import DockerError
 
@@ -24,7 +26,7 @@ def run_inspect(env, refs, fmt: str, get_raw: Callable[[str], tuple[bytes, str]]
         template = parse_inspect_format(fmt)
     except ValueError as exc:
         raise template_error(exc, TEMPLATE_ERROR) from None
-    inspector = TemplateInspector(template) if template is not None else None
+    inspector = TemplateInspector(template, raw_fallback) if template is not None else None
     raws, errors = [], []
     for ref in refs:
         try:

@@ -26,6 +26,8 @@ C = "pydock.cli.commands.container"  # a package: one module per family of comma
 S = "pydock.cli.commands.system"
 IMG = "pydock.cli.commands.image"  # a package: one module per family of commands
 L = "pydock.cli.commands.login"
+N = "pydock.cli.commands.network"
+V = "pydock.cli.commands.volume"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Group:
     shortcuts: dict[str, str] = field(default_factory=dict)  # top-level name -> command name
     category: str = MANAGEMENT
     annotations: dict[str, str] = field(default_factory=dict)  # cli.base.feature_annotations(), e.g. swarm's
+    usage: str = ""  # after the group's name in its usage line ("COMMAND" for `volume COMMAND`)
 
 
 GROUPS = (
@@ -79,6 +82,22 @@ GROUPS = (
         "pull": (f"{IMG}.distribution:pull", "Download an image from a registry"),
         "push": (f"{IMG}.distribution:push", "Upload an image to a registry"),
     }, shortcuts={"pull": "pull", "push": "push"}),
+    Group("network", "Manage networks", {
+        "connect": (f"{N}:connect", "Connect a container to a network"),
+        "create": (f"{N}:create", "Create a network"),
+        "disconnect": (f"{N}:disconnect", "Disconnect a container from a network"),
+        "inspect": (f"{N}:inspect", "Display detailed information on one or more networks"),
+        "ls": (f"{N}:ls", "List networks"),
+        "prune": (f"{N}:prune", "Remove all unused networks"),
+        "rm": (f"{N}:rm", "Remove one or more networks"),
+    }, aliases={"list": "ls", "remove": "rm"}),
+    Group("volume", "Manage volumes", {
+        "create": (f"{V}:create", "Create a volume"),
+        "inspect": (f"{V}:inspect", "Display detailed information on one or more volumes"),
+        "ls": (f"{V}:ls", "List volumes"),
+        "prune": (f"{V}:prune", "Remove unused local volumes"),
+        "rm": (f"{V}:rm", "Remove one or more volumes"),
+    }, aliases={"list": "ls", "remove": "rm"}, usage="COMMAND"),
 )
 
 # top-level commands that belong to no group
@@ -116,8 +135,8 @@ def build_group(name: str):
     from .base import LazyGroup
 
     group = group_named(name)
-    return LazyGroup(group.name, lazy=group.commands, hidden_aliases=group.aliases, usage=group.name,
-                     help=group.summary, annotations=group.annotations)
+    return LazyGroup(group.name, lazy=group.commands, hidden_aliases=group.aliases,
+                     usage=f"{group.name} {group.usage}".strip(), help=group.summary, annotations=group.annotations)
 
 
 def renamed(target: str, name: str):

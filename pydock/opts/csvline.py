@@ -49,3 +49,8 @@ def _quoted(data: bytes, pos: int) -> tuple[bytes, int]:
             return bytes(field), close + 1
         else:
             raise _error(close + 1, 'extraneous or missing " in quoted-field')
+
+
+def string_slice(value: str) -> list[str]:
+    """One value of a pflag StringSlice flag (`--subnet a,b`): its CSV fields; "" gives none."""
+    return csv_fields(value) if value else []

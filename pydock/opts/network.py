@@ -144,3 +144,62 @@ def _endpoint(n: dict) -> dict:
 
 def _is_zero(endpoint: dict) -> bool:
     return not any(v for v in endpoint.values())
+
+
+# -- network create / connect -------------------------------------------------------------------
+
+def create_request(name: str, *, driver: str = "bridge", scope: str = "", ipv4: bool | None = None,
+                   ipv6: bool | None = None, ipam: dict | None = None, internal: bool = False,
+                   attachable: bool = False, ingress: bool = False, config_only: bool = False,
+                   config_from: str = "", options=(), labels=()) -> dict:
+    """The body of POST /networks/create as docker 28 sends it (network.CreateRequest, its field order).
+
+    `options` and `labels` are "key=value" strings (a bare key maps to ""); `ipam` comes from
+    opts.ipam.ipam_config; `ipv4`/`ipv6` None leaves EnableIPv4/EnableIPv6 out (flag not given).
+    """
+    from .env import kv_to_map
+    from .ipam import ipam_config
+
+    body = {"Driver": driver, "Scope": scope}
+    if ipv4 is not None:
+        body["EnableIPv4"] = ipv4
+    if ipv6 is not None:
+        body["EnableIPv6"] = ipv6
+    body.update({
+        "IPAM": ipam if ipam is not None else ipam_config(), "Internal": internal, "Attachable": attachable,
+        "Ingress": ingress, "ConfigOnly": config_only,
+        "ConfigFrom": {"Network": config_from} if config_from else None,
+        "Options": _sorted(kv_to_map(options)), "Labels": _sorted(kv_to_map(labels)), "Name": name,
+    })
+    return body
+
+
+def _sorted(mapping: dict) -> dict:
+    """Go encodes a map with its keys sorted."""
+    return {k: mapping[k] for k in sorted(mapping)}
+
+
+def driver_opts(values) -> dict[str, str]:
+    """`network connect --driver-opt k=v` (docker's convertDriverOpt): keys and values trimmed."""
+    result = {}
+    for value in values:
+        key, sep, val = value.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise OptError("invalid key/value pair format in driver options")
+        result[key] = val.strip()
+    return _sorted(result)
+
+
+def connect_endpoint(*, ipv4: str = "", ipv6: str = "", links=None, aliases=(), link_local_ips=(),
+                     driver_options=(), gw_priority: int = 0) -> dict:
+    """The EndpointSettings `network connect` sends: every field, the unset ones empty as docker's are.
+
+    `links` None (no --link) is sent as null; `driver_options` are "key=value" strings.
+    """
+    ipam = {"IPv4Address": ipv4, "IPv6Address": ipv6, "LinkLocalIPs": list(link_local_ips)}
+    return {"IPAMConfig": {k: v for k, v in ipam.items() if v}, "Links": list(links) if links else None,
+            "Aliases": list(aliases), "MacAddress": "", "DriverOpts": driver_opts(driver_options),
+            "GwPriority": gw_priority, "NetworkID": "", "EndpointID": "", "Gateway": "", "IPAddress": "",
+            "IPPrefixLen": 0, "IPv6Gateway": "", "GlobalIPv6Address": "", "GlobalIPv6PrefixLen": 0,
+            "DNSNames": None}

@@ -29,7 +29,7 @@ def exists(name: str) -> bool:
 
 def as_pydock(text: str) -> str:
     """docker's stderr with its own program name replaced where docker prints it."""
-    text = re.sub(r"(?m)^docker: ", "pydock: ", text)
+    text = re.sub(r"(?m)^docker: ", "pydock: ", text).replace("unknown command: docker ", "unknown command: pydock ")
     return text.replace("'docker ", "'pydock ").replace("Usage:  docker ", "Usage:  pydock ") \
         .replace("\tdocker cp", "\tpydock cp")
 

@@ -90,24 +90,28 @@ def json_array(raws: list[bytes], compact: bool = False) -> bytes:
 class TemplateInspector:
     """Runs one template per object; collects the text docker writes at the end (Flush)."""
 
-    def __init__(self, template):
+    def __init__(self, template, raw_fallback: bool = True):
         self.template = template
+        self.raw_fallback = raw_fallback  # False: docker has only its Go type (`volume inspect`)
         self.chunks: list[str] = []
 
     def add(self, raw: bytes, kind: str = "") -> None:
-        """The typed view first (containers), then the JSON, as docker falls back from its Go types.
+        """The typed view first (containers, networks, volumes), then the JSON, as docker falls back
+        from its Go types.
 
         Raises TemplateExecError (docker reports `template parsing error: …`).
         """
-        data = json.loads(raw)
-        if kind == "container" and isinstance(data, dict):
-            from .inspect_types import typed_container
+        from .inspect_types import TYPED_VIEWS
 
+        data = json.loads(raw)
+        view = TYPED_VIEWS.get(kind)
+        if view is not None and isinstance(data, dict):
             try:
-                self.chunks.append(self.template.execute(typed_container(data)) + "\n")
+                self.chunks.append(self.template.execute(view(data)) + "\n")
                 return
             except ValueError:
-                pass
+                if not self.raw_fallback:
+                    raise
         self.chunks.append(self.template.execute(data, missingkey="error") + "\n")
 
     def text(self) -> str:

@@ -209,3 +209,61 @@ def json_funcs() -> dict:
     from ...golang import structs
 
     return structs.json_funcs(plain)
+
+
+# -- networks and volumes (docker 28's network.Inspect and volume.Volume) -----------------------
+NETWORK_IPAM_CONFIG = Schema("network.IPAMConfig", (
+    F("Subnet", omitempty=True), F("IPRange", omitempty=True), F("Gateway", omitempty=True),
+    F("AuxAddress", "map", json="AuxiliaryAddresses", omitempty=True),
+))
+NETWORK_IPAM = Schema("network.IPAM", (F("Driver"), F("Options", "map"),
+                                       F("Config", ("slice", NETWORK_IPAM_CONFIG))))
+CONFIG_REFERENCE = Schema("network.ConfigReference", (F("Network"),))
+ENDPOINT_RESOURCE = Schema("network.EndpointResource", (
+    F("Name"), F("EndpointID"), F("MacAddress"), F("IPv4Address"), F("IPv6Address"),
+))
+PEER_INFO = Schema("network.PeerInfo", (F("Name"), F("IP")))
+NETWORK = Schema("network.Inspect", (
+    F("Name"), F("ID", json="Id"), F("Created", "time"), F("Scope"), F("Driver"), F("EnableIPv4", "bool"),
+    F("EnableIPv6", "bool"), F("IPAM", NETWORK_IPAM), F("Internal", "bool"), F("Attachable", "bool"),
+    F("Ingress", "bool"), F("ConfigFrom", CONFIG_REFERENCE), F("ConfigOnly", "bool"), F("Containers", "map"),
+    F("Options", "map"), F("Labels", "map"), F("Peers", ("slice", PEER_INFO), omitempty=True),
+    F("Services", "map", omitempty=True),
+))
+USAGE_DATA = Schema("volume.UsageData", (F("RefCount", "int"), F("Size", "int")))
+CLUSTER_VOLUME = Schema("volume.ClusterVolume", (
+    F("ID"), F("Version", "raw"), F("CreatedAt", "time"), F("UpdatedAt", "time"), F("Spec", "raw"),
+    F("PublishStatus", "slice", omitempty=True), F("Info", "raw", omitempty=True),
+))
+VOLUME = Schema("volume.Volume", (
+    F("ClusterVolume", ("ptr", CLUSTER_VOLUME), omitempty=True), F("CreatedAt", omitempty=True), F("Driver"),
+    F("Labels", "map"), F("Mountpoint"), F("Name"), F("Options", "map"), F("Scope"),
+    F("Status", "map", omitempty=True), F("UsageData", ("ptr", USAGE_DATA), omitempty=True),
+))
+
+
+def typed_network(raw: dict):
+    """network.Inspect: `{{.IPAM}}` is `{default map[] [{10.1.0.0/16  10.1.0.1 map[]}]}`."""
+    containers = raw.get("Containers")
+    typed = {}
+    if isinstance(containers, dict):
+        typed["Containers"] = GoMap({cid: ENDPOINT_RESOURCE.build(e) if isinstance(e, dict) else e
+                                     for cid, e in containers.items()}, ENDPOINT_RESOURCE.build({}))
+    return NETWORK.build(raw, **typed)
+
+
+def typed_volume(raw: dict):
+    """volume.Volume: what `volume inspect` prints and runs templates over (docker re-encodes it)."""
+    return VOLUME.build(raw)
+
+
+TYPED_VIEWS = {"container": typed_container, "network": typed_network, "volume": typed_volume}
+
+
+def volume_json(raw: dict) -> bytes:
+    """What `volume inspect` prints for a volume: docker's volume.Volume re-encoded by encoding/json
+    (its field order, nil maps as null, HTML characters escaped)."""
+    from ...golang.json import go_json
+    from ...golang.structs import to_plain
+
+    return go_json(to_plain(typed_volume(raw)), escape_html=True).encode()

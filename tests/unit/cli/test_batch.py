@@ -50,3 +50,21 @@ def test_run_on_each_can_only_warn():
     env = _Env()
     run_on_each(env, ["a"], op, only_warn=lambda error: isinstance(error, NotFound))
     assert (env.stdout.getvalue(), env.stderr.getvalue()) == ("", "Error response from daemon: No such container: a\n")
+
+
+def test_ctrl_c_at_the_prompt_ends_quietly_as_docker_s_cancelled_prompt(tmp_path):
+    import io
+
+    from pydock.cli.batch import confirm
+    from pydock.cli.env import CLIEnv, GlobalOptions
+    from pydock.cli.errors import StatusError
+
+    class Interrupted(io.StringIO):
+        def readline(self, *args):
+            raise KeyboardInterrupt
+
+    env = CLIEnv(GlobalOptions(config_dir=str(tmp_path)), stdin=Interrupted(), stdout=io.StringIO(),
+                 stderr=io.StringIO(), environ={})
+    with pytest.raises(StatusError) as info:
+        confirm(env, "Sure?")
+    assert (env.stdout.getvalue(), info.value.message, info.value.status) == ("Sure? [y/N] \n", "", 0)

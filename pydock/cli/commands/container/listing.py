@@ -66,8 +66,7 @@ def top(env, args):
 @click.argument("args", nargs=-1)
 @click.pass_obj
 def port(env, args):
-    from functools import cmp_to_key
-
+    from ....golang.sortorder import natural_sorted
     from ....golang.strconv import parse_uint
 
     name = args[0]
@@ -85,47 +84,13 @@ def port(env, args):
     else:
         lines = [f"{key} -> {_host_port(f)}" for key, frontends in ports.items() for f in frontends or []]
     if lines:
-        lines.sort(key=cmp_to_key(_natural_cmp))
+        lines = natural_sorted(lines)
         print_line(env.stdout, "\n".join(lines))
 
 
 def _host_port(binding: dict) -> str:
     host, number = binding.get("HostIp") or "", binding.get("HostPort") or ""
     return f"[{host}]:{number}" if ":" in host else f"{host}:{number}"
-
-
-def _natural_cmp(a: str, b: str) -> int:
-    """sortorder.NaturalLess as a cmp function: digit runs compare as numbers."""
-    return -1 if _natural_less(a, b) else (1 if _natural_less(b, a) else 0)
-
-
-def _natural_less(s1: str, s2: str) -> bool:
-    i = j = 0
-    while i < len(s1) and j < len(s2):
-        d1, d2 = s1[i].isdigit(), s2[j].isdigit()
-        if d1 != d2:
-            return d1
-        if not d1:
-            if s1[i] != s2[j]:
-                return s1[i] < s2[j]
-            i, j = i + 1, j + 1
-            continue
-        while i < len(s1) and s1[i] == "0":
-            i += 1
-        while j < len(s2) and s2[j] == "0":
-            j += 1
-        nz1, nz2 = i, j
-        while i < len(s1) and s1[i].isdigit():
-            i += 1
-        while j < len(s2) and s2[j].isdigit():
-            j += 1
-        if i - nz1 != j - nz2:
-            return i - nz1 < j - nz2
-        if s1[nz1:i] != s2[nz2:j]:
-            return s1[nz1:i] < s2[nz2:j]
-        if nz1 != nz2:
-            return nz1 < nz2
-    return len(s1) < len(s2)
 
 
 _CHANGE_KINDS = {0: "C", 1: "A", 2: "D"}

@@ -1,0 +1,152 @@
+"""`volume` commands (docker/cli cli/command/volume): declarations and a few lines each."""
+from __future__ import annotations
+
+import click
+
+from ..base import DockerCommand
+from ..errors import FAILURE, StatusError
+from ..flags import JSON_FORMAT_HELP, filter_option, format_option, option, quiet_option
+from ..output import print_line, write_flushed
+
+CLUSTER = {"api_version": "1.42", "swarm": "manager", "hidden": True}  # cluster volumes: swarm managers only
+
+
+# the flags whose presence makes a cluster volume (docker checks "secrets", a flag that does not exist)
+CLUSTER_MODE = ("group", "scope", "sharing", "availability", "access_type", "limit_bytes", "required_bytes")
+
+
+def _cluster_flags(func):
+    """docker's cluster-volume flags: hidden, and refused below API 1.42."""
+    flags = [option("--availability", default="active", help='Cluster Volume availability ("active", "pause", '
+                    '"drain")', **CLUSTER),
+             option("--group", default="", help="Cluster Volume group (cluster volumes)", **CLUSTER),
+             option("--limit-bytes", kind="bytes", help="Minimum size of the Cluster Volume in bytes", **CLUSTER),
+             option("--required-bytes", kind="bytes", help="Maximum size of the Cluster Volume in bytes", **CLUSTER),
+             option("--scope", default="single", help='Cluster Volume access scope ("single", "multi")', **CLUSTER),
+             option("--secret", "secrets", kind="map", help="Cluster Volume secrets", **CLUSTER),
+             option("--sharing", default="none", help='Cluster Volume access sharing ("none", "readonly", '
+                    '"onewriter", "all")', **CLUSTER),
+             option("--topology-preferred", kind="list", help="A topology that the Cluster Volume would be preferred "
+                    "in", **CLUSTER),
+             option("--topology-required", kind="list", help="A topology that the Cluster Volume must be accessible "
+                    "from", **CLUSTER),
+             option("--type", "access_type", default="block", help='Cluster Volume access type ("mount", "block")',
+                    **CLUSTER)]
+    for flag in reversed(flags):
+        func = flag(func)
+    return func
+
+
+@click.command("create", cls=DockerCommand, usage="create [OPTIONS] [VOLUME]", nargs=("max", 1),
+               help="Create a volume")
+@option("-d", "--driver", default="local", help="Specify volume driver name")
+@option("--label", "labels", kind="label", help="Set metadata for a volume")
+@option("--name", default="", hidden=True, help="Specify volume name")
+@option("-o", "--opt", "driver_opts", kind="map", help="Set driver specific options (default map[])")
+@_cluster_flags
+@click.argument("args", nargs=-1)
+@click.pass_context
+def create(ctx, driver, labels, name, driver_opts, args, **cluster):
+    from ...opts.volume import create_request
+
+    env = ctx.obj
+    if args:
+        if name:
+            raise StatusError("conflicting options: cannot specify a volume-name through both --name and as a "
+                              "positional arg", FAILURE)
+        name = args[0]
+    spec = None
+    if _given(ctx, CLUSTER_MODE):
+        from ...opts.volume import cluster_volume_spec
+
+        spec = cluster_volume_spec(**cluster)
+    volume = env.api.volumes.create(create_request(name, driver=driver, driver_opts=driver_opts, labels=labels,
+                                                   cluster_spec=spec))
+    print_line(env.stdout, volume.get("Name") or "")
+
+
+def _given(ctx, names) -> bool:
+    from click.core import ParameterSource
+
+    return any(ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE for name in names)
+
+
+@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",), help="List volumes")
+@option("--cluster", kind="bool", help="Display only cluster volumes, and use cluster volume list formatting",
+        **CLUSTER)
+@filter_option("-f", "--filter", help='Provide filter values (e.g. "dangling=true")')
+@format_option()
+@quiet_option("Only display volume names")
+@click.pass_obj
+def ls(env, cluster, filters, fmt, quiet):
+    from ...formatting.contexts import volume
+    from ...golang.sortorder import natural_sorted
+    from ...opts.filters import parse_filters
+    from ..listing import Listing
+
+    listing = Listing(env, volume.cluster_spec() if cluster else volume.SPEC, "table" if cluster else fmt, quiet=quiet)
+    rows = env.api.volumes.list(filters=parse_filters(filters)).get("Volumes") or []
+    rows = natural_sorted((v for v in rows if not cluster or v.get("ClusterVolume")), key=lambda v: v.get("Name", ""))
+    listing.write(volume.VolumeContext(v) for v in rows)
+
+
+@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] VOLUME [VOLUME...]", nargs=("min", 1),
+               help="Display detailed information on one or more volumes")
+@format_option("-f", "--format", help=JSON_FORMAT_HELP)
+@click.argument("volumes", nargs=-1)
+@click.pass_obj
+def inspect(env, fmt, volumes):
+    """docker prints its own volume.Volume re-encoded (not the engine's bytes); templates see only that type."""
+    from ...formatting.contexts.inspect_types import volume_json
+    from ..inspect import run_inspect
+
+    run_inspect(env, volumes, fmt, lambda name: (volume_json(env.api.volumes.inspect(name)), "volume"),
+                raw_fallback=False)
+
+
+@click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] VOLUME [VOLUME...]", nargs=("min", 1),
+               help="Remove one or more volumes. You cannot remove a volume that is in use by a container.")
+@option("-f", "--force", kind="bool", help="Force the removal of one or more volumes", api_version="1.25")
+@click.argument("volumes", nargs=-1)
+@click.pass_obj
+def rm(env, force, volumes):
+    from ..batch import run_on_each
+
+    api = env.api.volumes
+    run_on_each(env, volumes, lambda name: api.remove(name, force=force))
+
+
+PRUNE_WARNING = ("WARNING! This will remove anonymous local volumes not used by at least one container.\n"
+                 "Are you sure you want to continue?")
+PRUNE_ALL_WARNING = ("WARNING! This will remove all local volumes not used by at least one container.\n"
+                     "Are you sure you want to continue?")
+
+
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused local volumes")
+@option("-a", "--all", "all_", kind="bool", help="Remove all unused volumes, not just anonymous ones",
+        api_version="1.42", hidden=True)
+@filter_option(help='Provide filter values (e.g. "label=<label>")')
+@option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
+@click.pass_obj
+def prune(env, all_, filters, force):
+    """Engines before API 1.42 prune named volumes too, and docker's warning says so there."""
+    from ...formatting.units import human_size
+    from ..batch import confirm, prune_filters
+
+    wanted = prune_filters(env, filters)
+    warning = PRUNE_ALL_WARNING
+    if env.api.system.version_at_least("1.42"):
+        if all_ and "all" in wanted:
+            raise StatusError("conflicting options: cannot specify both --all and --filter all=1", FAILURE)
+        if all_:
+            wanted["all"] = {"true": True}
+        else:
+            warning = PRUNE_WARNING
+    if not force and not confirm(env, warning):
+        return
+    report = env.api.volumes.prune(wanted)
+    deleted = report.get("VolumesDeleted") or []
+    if deleted:
+        write_flushed(env.stdout, "Deleted Volumes:\n" + "".join(f"{name}\n" for name in deleted) + "\n")
+    reclaimed = (report.get("SpaceReclaimed") or 0) if deleted else 0
+    print_line(env.stdout, f"Total reclaimed space: {human_size(float(reclaimed), 4)}")

@@ -1,0 +1,278 @@
+"""`network` commands against the real engine, compared with docker on the same objects.
+
+Every network carries a label unique to its test, every listing and prune filters on it (the engine
+is shared), and subnets are drawn at random from 10.128.0.0/9 to keep clear of other tests.
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+import subprocess
+import uuid
+
+import pexpect
+import pytest
+
+from tests.conftest import DOCKER, PYDOCK
+from tests.integration.oracle import assert_same, sh
+
+SLEEP = ("busybox", "sleep", "600")
+
+
+class Nets:
+    """Networks and containers of one test, all labelled `self.label`; removed afterwards."""
+
+    def __init__(self):
+        self.label = f"pydt-net-{uuid.uuid4().hex[:8]}"
+        self.networks: list[str] = []
+        self.containers: list[str] = []
+
+    def name(self, role: str) -> str:
+        name = f"{self.label}-{role}"
+        self.networks.append(name)
+        return name
+
+    def create(self, role: str, *flags) -> str:
+        name = self.name(role)
+        sh("network", "create", "--label", self.label, *flags, name)
+        return name
+
+    def run(self, role: str, *args) -> str:
+        name = f"{self.label}-{role}"
+        self.containers.append(name)
+        sh("run", "-d", "--name", name, "--label", self.label, *args)
+        return name
+
+    def remove(self) -> None:
+        if self.containers:
+            subprocess.run([DOCKER, "rm", "-f", *self.containers], capture_output=True, timeout=120)
+        if self.networks:
+            # newest first: a config-only network is removable once the networks built from it are gone
+            subprocess.run([DOCKER, "network", "rm", *reversed(self.networks)], capture_output=True, timeout=120)
+
+
+@pytest.fixture
+def nets():
+    bed = Nets()
+    yield bed
+    bed.remove()
+
+
+def subnet() -> str:
+    return f"10.{random.randint(128, 254)}.{random.randint(0, 255)}.0/24"
+
+
+def network_exists(name: str) -> bool:
+    return sh("network", "ls", "-q", "--filter", f"name=^{name}$") != ""
+
+
+def test_create_with_every_ipam_flag_is_what_docker_sees(pydock, nets):
+    net = subnet()
+    base = net.rsplit(".", 1)[0]
+    name = nets.name("ipam")
+    mine = pydock("network", "create", "--label", nets.label, "--label", "pydt.role=ipam", "--subnet", net,
+                  "--gateway", f"{base}.1", "--ip-range", f"{base}.128/25", "--aux-address", f"router={base}.2",
+                  "--ipam-opt", "pydt=1", "-o", "com.docker.network.driver.mtu=1400", "--internal", "--attachable",
+                  "--ipv6", "--subnet", f"fd{random.randint(16, 255):02x}:{random.randint(0, 65535):x}::/64", name)
+    assert (mine.err, mine.code) == ("", 0)
+    assert re.fullmatch(r"[0-9a-f]{64}\n", mine.out)
+    seen = json.loads(sh("network", "inspect", name))[0]
+    assert seen["Id"] == mine.out.strip()
+    assert seen["IPAM"]["Config"][0] == {"Subnet": net, "IPRange": f"{base}.128/25", "Gateway": f"{base}.1",
+                                         "AuxiliaryAddresses": {"router": f"{base}.2"}}
+    assert seen["IPAM"]["Options"] == {"pydt": "1"}
+    assert (seen["Internal"], seen["Attachable"], seen["EnableIPv6"], seen["Driver"]) == (True, True, True, "bridge")
+    assert seen["Options"] == {"com.docker.network.driver.mtu": "1400"}
+    assert seen["Labels"] == {nets.label: "", "pydt.role": "ipam"}
+
+
+def test_config_only_and_config_from(pydock, docker, nets):
+    config = nets.name("config")
+    made = pydock("network", "create", "--config-only", "--subnet", subnet(), "--label", nets.label, config)
+    assert made.code == 0, made.err
+    user = nets.name("user")  # a network built from a configuration takes no labels of its own
+    assert pydock("network", "create", "--config-from", config, user).code == 0
+    for args in (["network", "inspect", config, user],
+                 ["network", "inspect", "-f", "{{.ConfigOnly}} {{.ConfigFrom}}", user],
+                 ["network", "rm", config]):  # still in use by `user`
+        assert_same(pydock(*args), docker(*args))
+    assert json.loads(sh("network", "inspect", user))[0]["ConfigFrom"] == {"Network": config}
+
+
+def test_a_network_docker_created_reads_the_same_in_pydock(pydock, docker, nets):
+    name = nets.create("seen", "--subnet", subnet(), "--label", "pydt.kind=seen")
+    nets.run("c1", "--network", name, *SLEEP)
+    for args in (["network", "inspect", name], ["network", "inspect", "-v", name], ["inspect", name],
+                 ["inspect", "--type", "network", name], ["network", "inspect", "-f", "json", name, "bridge"],
+                 ["network", "inspect", "-f", "{{.Name}} {{.IPAM}} {{.Containers}} {{.Created}}", name],
+                 ["network", "inspect", "-f", "{{json .}}", name], ["network", "inspect", "-f", "{{.Id}}", name],
+                 ["inspect", "-f", "{{.IPAM.Config}} {{.ConfigFrom}} {{.Peers}}", name]):
+        assert_same(pydock(*args), docker(*args))
+
+
+@pytest.mark.parametrize("args", [
+    ["ls"], ["ls", "-q"], ["list", "--no-trunc"], ["ls", "--format", "json"], ["ls", "--format", "raw"],
+    ["ls", "-q", "--format", "raw"],
+    ["ls", "--format", "table {{.Name}}\t{{.Labels}}\t{{.IPv4}}\t{{.IPv6}}\t{{.Internal}}\t{{.CreatedAt}}"],
+    ["ls", "-q", "--format", "{{.Name}} {{.Driver}}"], ["ls", "--format", "{{.Nope}}"],
+    ["ls", "-f", "driver=bridge"], ["ls", "-f", "type=custom"], ["ls", "-f", "scope=local"],
+    ["ls", "-f", "dangling=true"], ["ls", "-f", "name=two"], ["ls", "-f", "id=0"], ["ls", "-f", "type=builtin"],
+])
+def test_ls_matches_docker(pydock, docker, nets, args):
+    nets.create("one")  # one label each: docker prints several in a Go map's random order
+    nets.create("two", "--internal")
+    used = nets.create("used")
+    nets.run("user", "--network", used, *SLEEP)
+    full = ["network", *args, "--filter", f"label={nets.label}"]
+    mine = pydock(*full)
+    assert_same(mine, docker(*full))
+    if args == ["ls"]:
+        assert len(mine.out.splitlines()) == 4
+
+
+def test_ls_without_rows_runs_no_template(pydock, docker, nets):
+    args = ("network", "ls", "--filter", f"label={nets.label}", "--format", "table {{.Nope}}")
+    assert_same(pydock(*args), docker(*args))
+
+
+def test_connect_aliases_ip_and_dns_then_disconnect(pydock, docker, nets):
+    net = subnet()
+    base = net.rsplit(".", 1)[0]
+    name = nets.create("dns", "--subnet", net)
+    target = nets.run("target", *SLEEP)
+    mine = pydock("network", "connect", "--alias", "pydt-db", "--alias", "pydt-a2,pydt-a3", "--ip", f"{base}.77",
+                  name, target)
+    assert (mine.out, mine.err, mine.code) == ("", "", 0)
+    endpoint = json.loads(sh("inspect", target))[0]["NetworkSettings"]["Networks"][name]
+    assert endpoint["IPAddress"] == f"{base}.77"
+    assert {"pydt-db", "pydt-a2", "pydt-a3"} <= set(endpoint["Aliases"])
+    for host in ("pydt-db", "pydt-a3", target):  # the engine's DNS answers for aliases and the name
+        found = sh("run", "--rm", "--network", name, "busybox", "nslookup", host, check=False)
+        assert f"Address: {base}.77" in found, found
+    assert_same(pydock("network", "connect", name, target), docker("network", "connect", name, target))
+    assert pydock("network", "disconnect", name, target).code == 0
+    assert name not in json.loads(sh("inspect", target))[0]["NetworkSettings"]["Networks"]
+    assert_same(pydock("network", "disconnect", name, target), docker("network", "disconnect", name, target))
+    assert pydock("network", "disconnect", "--force", name, target).code == docker(
+        "network", "disconnect", "--force", name, target).code
+
+
+def test_run_on_a_user_network_resolves_names_and_aliases(pydock, nets):
+    name = nets.create("run")
+    server = f"{nets.label}-server"
+    nets.containers.append(server)
+    started = pydock("run", "-d", "--name", server, "--network", name, "--network-alias", "pydt-web", *SLEEP)
+    assert started.code == 0, started.err
+    address = json.loads(sh("inspect", server))[0]["NetworkSettings"]["Networks"][name]["IPAddress"]
+    for host in (server, "pydt-web"):
+        client = pydock("run", "--rm", "--network", name, "busybox", "ping", "-c", "1", "-W", "2", host)
+        assert client.code == 0 and f"({address})" in client.out, client.out + client.err
+
+
+def test_rm_several_at_once(pydock, docker, nets):
+    a, b = nets.create("rm-a"), nets.create("rm-b")
+    missing = f"{nets.label}-missing"
+    mine = pydock("network", "rm", a, missing, b)
+    assert (mine.out, mine.err, mine.code) == (
+        f"{a}\n{b}\n", f"Error response from daemon: network {missing} not found\nexit status 1\n", 1)
+    assert not network_exists(a) and not network_exists(b)
+    assert_same(pydock("network", "rm", missing), docker("network", "rm", missing))
+    assert_same(pydock("network", "remove", "-f", missing), docker("network", "remove", "-f", missing))
+
+
+def test_rm_of_a_network_with_endpoints_fails_like_docker(pydock, docker, nets):
+    name = nets.create("busy")
+    nets.run("busy-c", "--network", name, *SLEEP)
+    mine = pydock("network", "rm", name)
+    assert_same(mine, docker("network", "rm", name))
+    assert "has active endpoints" in mine.err and network_exists(name)
+
+
+@pytest.mark.parametrize("flags", [
+    ["--subnet", "{a}.0/24", "--subnet", "{a}.128/25"],  # overlapping
+    ["--subnet", "{a}.0/24", "--subnet", "10.300.0.0/16"],  # a bad CIDR, found by the client
+    ["--subnet", "{a}.0"],  # a bad CIDR, found by the engine
+    ["--subnet", "{a}.0/24", "--gateway", "192.168.250.1"],  # gateway outside the subnet
+    ["--subnet", "{a}.0/24", "--ip-range", "192.168.250.0/25"],
+    ["--subnet", "{a}.0/24", "--aux-address", "x=192.168.250.9"],
+    ["--gateway", "{a}.1"],
+    ["--label", "bad label"],
+    ["--subnet", '"{a}.0/24'],
+])
+def test_bad_input_creates_nothing(pydock, docker, nets, flags):
+    base = subnet().rsplit(".", 1)[0]
+    name = nets.name("bad")
+    args = ["network", "create", *(f.replace("{a}", base) for f in flags), name]
+    mine = pydock(*args)
+    assert_same(mine, docker(*args))
+    assert mine.code != 0 and not network_exists(name)
+
+
+@pytest.mark.parametrize("args", [
+    ["network", "create"], ["network", "create", "a", "b"], ["network", "ls", "x"], ["network", "inspect"],
+    ["network", "rm"], ["network", "connect", "x"], ["network", "disconnect", "x", "y", "z"], ["network", "prune", "x"],
+    ["network", "ls", "-f", "nope=1"], ["network", "ls", "-f", "type=other"], ["network", "ls", "-f", "dangling=maybe"],
+    ["network", "ls", "-f", "bad"], ["network", "nope"], ["network", "ls", "--nope"],
+    ["network", "inspect", "pydt-missing-net"], ["network", "inspect", " "],
+    ["network", "inspect", "-f", "{{.Name", "x"],
+    ["network", "connect", "pydt-missing-net", "pydt-missing-ctr"], ["network", "connect", "bridge", " "],
+    ["network", "connect", "--driver-opt", "novalue", "x", "y"], ["network", "connect", "--link", "a:b:c", "x", "y"],
+    ["network", "disconnect", "pydt-missing-net", "x"], ["network", "prune", "-f", "--filter", "label=pydt-none",
+                                                         "--filter", "nope=1"],
+])
+def test_wrong_arguments_and_unknown_names_fail_like_docker(pydock, docker, args):
+    assert_same(pydock(*args), docker(*args))
+
+
+def test_prune_removes_only_unused_labelled_networks(pydock, docker, nets):
+    unused_a, unused_b = nets.create("unused-a"), nets.create("unused-b")
+    used = nets.create("used")
+    nets.run("holder", "--network", used, *SLEEP)
+    other = f"pydt-net-other-{uuid.uuid4().hex[:8]}"
+    nets.networks.append(other)
+    sh("network", "create", "--label", f"{nets.label}-not", other)
+    label = f"label={nets.label}"
+
+    refused = pydock("network", "prune", "--filter", label, input="n\n")
+    assert_same(refused, docker("network", "prune", "--filter", label, input="n\n"))
+    assert refused.out == ("WARNING! This will remove all custom networks not used by at least one container.\n"
+                           "Are you sure you want to continue? [y/N] ")
+    assert network_exists(unused_a)
+
+    mine = pydock("network", "prune", "--filter", label, input="y\n")
+    assert mine.code == 0, mine.err
+    head, _, rest = mine.out.partition("[y/N] ")
+    lines = rest.split("\n")
+    assert lines[0] == "Deleted Networks:" and sorted(lines[1:3]) == sorted([unused_a, unused_b])
+    assert lines[3:] == ["", ""]
+    assert not network_exists(unused_a) and not network_exists(unused_b)
+    assert network_exists(used) and network_exists(other)
+    again = ("network", "prune", "-f", "--filter", label)
+    assert_same(pydock(*again), docker(*again))
+
+
+def test_objects_created_by_pydock_are_seen_by_docker_and_back(pydock, docker, nets):
+    mine = nets.name("mine")
+    assert pydock("network", "create", "--label", nets.label, mine).code == 0
+    theirs = nets.create("theirs")
+    for tool in (pydock, docker):
+        listing = tool("network", "ls", "--format", "{{.Name}}", "--filter", f"label={nets.label}")
+        assert listing.out == f"{mine}\n{theirs}\n"
+    assert_same(pydock("network", "inspect", mine, theirs), docker("network", "inspect", mine, theirs))
+    assert pydock("network", "rm", theirs).out == f"{theirs}\n"
+    assert docker("network", "rm", mine).out == f"{mine}\n"
+
+
+@pytest.mark.parametrize("group", ["network", "volume"])
+def test_ctrl_c_at_the_prune_prompt_cancels_like_docker(nets, group):
+    """docker prints a newline and exits 0; nothing is pruned."""
+    outputs = []
+    for argv in (PYDOCK, [DOCKER]):
+        child = pexpect.spawn(argv[0], [*argv[1:], group, "prune", "--filter", f"label={nets.label}"], timeout=20)
+        child.expect_exact(b"[y/N] ")
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        child.close()
+        outputs.append((child.before, child.exitstatus))
+    assert outputs[0] == outputs[1] == (b"^C\r\n", 0)
