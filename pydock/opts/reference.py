@@ -167,3 +167,15 @@ def split_docker_domain(name: str) -> tuple[str, str]:
     if domain == DEFAULT_DOMAIN and "/" not in remainder:
         remainder = OFFICIAL_REPO_PREFIX + remainder
     return domain, remainder
+
+
+def split_repository_tag(name: str) -> tuple[str, str | None]:
+    """docker-py's parse_repository_tag: ("127.0.0.1:5000/app", "v1") from "127.0.0.1:5000/app:v1",
+    ("app", "sha256:…") from "app@sha256:…", (name, None) when it carries neither (a port is no tag)."""
+    repository, at, digest = name.rpartition("@")
+    if at:
+        return repository, digest
+    repository, colon, tag = name.rpartition(":")
+    if colon and "/" not in tag:
+        return repository, tag
+    return name, None

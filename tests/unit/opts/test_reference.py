@@ -105,3 +105,13 @@ def test_timestamps():
     assert get_timestamp("0", now) == "0"
     with pytest.raises(OptError, match='^failed to parse value as time or duration: "abc"$'):
         get_timestamp("abc", now)
+
+
+@pytest.mark.parametrize("name, split", [
+    ("alpine", ("alpine", None)), ("alpine:3", ("alpine", "3")), ("127.0.0.1:5000/app", ("127.0.0.1:5000/app", None)),
+    ("127.0.0.1:5000/app:v1", ("127.0.0.1:5000/app", "v1")), ("app@sha256:" + "a" * 64, ("app", "sha256:" + "a" * 64)),
+])
+def test_split_repository_tag_as_docker_py(name, split):
+    from pydock.opts.reference import split_repository_tag
+
+    assert split_repository_tag(name) == split
