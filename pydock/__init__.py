@@ -1,4 +1,4 @@
-"""pydock: the docker command-line client, and a small Python API under it."""
+"""pydock: the docker command-line client, and a docker-py-shaped Python API under it."""
 
 __version__ = "0.1.0"
 
@@ -8,3 +8,12 @@ def from_env(**kwargs):
     from .client import DockerClient
 
     return DockerClient.from_env(**kwargs)
+
+
+def __getattr__(name: str):
+    # pydock.DockerClient, without importing the Python API when only the CLI runs
+    if name == "DockerClient":
+        from .client import DockerClient
+
+        return DockerClient
+    raise AttributeError(f"module 'pydock' has no attribute {name!r}")

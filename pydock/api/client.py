@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import importlib
 import os
+from functools import cached_property
 
+# attribute -> (module, class): every one an api.base.Endpoint over the same transport
 _KINDS = {
     "system": ("pydock.api.system", "SystemAPI"),
     "containers": ("pydock.api.containers", "ContainersAPI"),
@@ -11,11 +13,18 @@ _KINDS = {
     "images": ("pydock.api.images", "ImagesAPI"),
     "networks": ("pydock.api.networks", "NetworksAPI"),
     "volumes": ("pydock.api.volumes", "VolumesAPI"),
-    "objects": ("pydock.api.objects", "ObjectsAPI"),
+    "plugins": ("pydock.api.plugins", "PluginsAPI"),
+    "services": ("pydock.api.services", "ServicesAPI"),
+    "tasks": ("pydock.api.tasks", "TasksAPI"),
+    "nodes": ("pydock.api.nodes", "NodesAPI"),
+    "secrets": ("pydock.api.secrets", "SecretsAPI"),
+    "configs": ("pydock.api.configs", "ConfigsAPI"),
 }
 
 
 class APIClient:
+    """The Engine API, one attribute per kind (`client.containers.inspect(id)` …), over one transport."""
+
     def __init__(self, transport=None):
         if transport is None:
             from ..transport.client import Transport
@@ -30,6 +39,13 @@ class APIClient:
         api = getattr(importlib.import_module(module), cls)(self.transport)
         setattr(self, name, api)
         return api
+
+    @cached_property
+    def objects(self):
+        """Any kind by name (`inspect`): dispatches to the kind's own endpoint."""
+        from .objects import ObjectsAPI
+
+        return ObjectsAPI(self)
 
     def close(self) -> None:
         self.transport.close()

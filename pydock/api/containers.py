@@ -1,157 +1,177 @@
-"""/containers endpoints. Every method returns plain data (dicts, lists, bytes, iterators)."""
+"""/containers endpoints (Engine API 1.41). Every method returns plain data (dicts, lists, bytes, iterators)."""
 from __future__ import annotations
 
-from typing import Iterator
-from urllib.parse import quote
+from .base import Endpoint, minimum_version, version_error
 
 
-def _path(container: str, action: str = "") -> str:
-    path = f"/containers/{quote(container, safe='')}"
-    return f"{path}/{action}" if action else path
+class ContainersAPI(Endpoint):
+    """Containers by ID or name; an empty name raises InvalidArgument, a missing one NotFound."""
 
-
-class ContainersAPI:
-    def __init__(self, transport):
-        self.t = transport
+    kind = "container"
 
     # -- reading ----------------------------------------------------------------
     def list(self, *, all: bool = False, limit: int | None = None, size: bool = False,
              filters: dict | None = None) -> list[dict]:
+        """GET /containers/json: summaries (Id, Names, Image, State, Status …)."""
         params = {"all": all or None, "limit": limit if limit and limit > 0 else None,
                   "size": size or None, "filters": filters or None}
-        return self.t.get_json("/containers/json", params)
+        return self._get("/containers/json", params)
 
     def inspect(self, container: str, *, size: bool = False) -> dict:
-        return self.t.get_json(_path(container, "json"), {"size": size or None})
+        """GET /containers/{id}/json (with SizeRw and SizeRootFs when `size`)."""
+        return self._get(self.path("/containers/{}/json", container), {"size": size or None})
 
     def inspect_raw(self, container: str, *, size: bool = False) -> bytes:
         """The engine's JSON as sent (docker indents these bytes rather than re-encoding them)."""
-        return self.t.request("GET", _path(container, "json"), params={"size": size or None}).content
+        return self._raw("GET", self.path("/containers/{}/json", container), params={"size": size or None})
 
     def top(self, container: str, ps_args: str | None = None) -> dict:
-        return self.t.get_json(_path(container, "top"), {"ps_args": ps_args or None})
+        """GET /containers/{id}/top: {"Titles": [...], "Processes": [[...], ...]}."""
+        return self._get(self.path("/containers/{}/top", container), {"ps_args": ps_args or None})
 
     def changes(self, container: str) -> list[dict]:
-        return self.t.get_json(_path(container, "changes")) or []
+        """GET /containers/{id}/changes: [{"Path", "Kind": 0 modified | 1 added | 2 deleted}]."""
+        return self._get(self.path("/containers/{}/changes", container)) or []
 
     def logs(self, container: str, *, follow=False, stdout=True, stderr=True, since=None, until=None,
              timestamps=False, tail=None, details=False):
-        """A context manager yielding the streaming response (framed unless the container has a TTY)."""
+        """GET /containers/{id}/logs: a context manager yielding the streaming response (framed unless the
+        container has a TTY). `since`/`until` are Unix seconds (docker's "seconds.nanoseconds" text too)."""
         params = {"follow": follow, "stdout": stdout, "stderr": stderr, "since": since, "until": until,
                   "timestamps": timestamps, "tail": tail, "details": details}
-        return self.t.stream("GET", _path(container, "logs"), params=params)
+        return self.t.stream("GET", self.path("/containers/{}/logs", container), params=params)
 
     def export(self, container: str):
-        return self.t.stream("GET", _path(container, "export"))
+        """GET /containers/{id}/export: a context manager yielding the tar stream."""
+        return self.t.stream("GET", self.path("/containers/{}/export", container))
 
     def stats(self, container: str, *, stream: bool = True, one_shot: bool = False):
+        """GET /containers/{id}/stats: a context manager yielding a stream of JSON objects (one a second)."""
         params = {"stream": stream, "one-shot": one_shot or None}
-        return self.t.stream("GET", _path(container, "stats"), params=params)
+        return self.t.stream("GET", self.path("/containers/{}/stats", container), params=params)
 
     def stats_once(self, container: str) -> dict:
-        return self.t.get_json(_path(container, "stats"), {"stream": False})
+        """GET /containers/{id}/stats?stream=0: one sample (the engine waits for a second one to compare)."""
+        return self._get(self.path("/containers/{}/stats", container), {"stream": False})
 
     # -- lifecycle ----------------------------------------------------------------
     def create(self, body: dict, *, name: str | None = None, platform: str | None = None) -> dict:
-        return self.t.post_json("/containers/create", params={"name": name, "platform": platform}, json=body)
+        """POST /containers/create: {"Id", "Warnings"}.
+
+        `body` is Config with HostConfig and NetworkingConfig (opts.container.ContainerConfig.body()).
+        A MAC address per network needs API 1.44 (InvalidVersion, as docker's client refuses it).
+        """
+        endpoints = ((body.get("NetworkingConfig") or {}).get("EndpointsConfig") or {}).values()
+        if any((endpoint or {}).get("MacAddress") for endpoint in endpoints) and not self.version_at_least("1.44"):
+            raise version_error("specify mac-address per network", "1.44", self.api_version)
+        return self._post("/containers/create", params={"name": name, "platform": platform}, json=body)
 
     def start(self, container: str, *, detach_keys: str | None = None) -> None:
-        self.t.request("POST", _path(container, "start"), params={"detachKeys": detach_keys})
+        """POST /containers/{id}/start."""
+        self._send("POST", self.path("/containers/{}/start", container), params={"detachKeys": detach_keys})
 
     def stop(self, container: str, *, timeout: int | None = None, signal: str | None = None) -> None:
-        self.t.request("POST", _path(container, "stop"), params=self._stop_params(timeout, signal))
+        """POST /containers/{id}/stop; `timeout` in seconds before SIGKILL."""
+        self._send("POST", self.path("/containers/{}/stop", container), params=self._stop_params(timeout, signal))
 
     def restart(self, container: str, *, timeout: int | None = None, signal: str | None = None) -> None:
-        self.t.request("POST", _path(container, "restart"), params=self._stop_params(timeout, signal))
+        """POST /containers/{id}/restart; `timeout` in seconds before SIGKILL."""
+        self._send("POST", self.path("/containers/{}/restart", container),
+                   params=self._stop_params(timeout, signal))
 
     def _stop_params(self, timeout, signal) -> dict:
         # engines before API 1.42 know no `signal`: docker leaves it out rather than fail
-        if signal and not self.t.version_at_least("1.42"):
+        if signal and not self.version_at_least("1.42"):
             signal = None
         return {"t": timeout, "signal": signal or None}
 
     def kill(self, container: str, signal: str | None = None) -> None:
-        self.t.request("POST", _path(container, "kill"), params={"signal": signal})
+        """POST /containers/{id}/kill (SIGKILL unless `signal`, a name or number)."""
+        self._send("POST", self.path("/containers/{}/kill", container), params={"signal": signal})
 
     def pause(self, container: str) -> None:
-        self.t.request("POST", _path(container, "pause"))
+        """POST /containers/{id}/pause."""
+        self._send("POST", self.path("/containers/{}/pause", container))
 
     def unpause(self, container: str) -> None:
-        self.t.request("POST", _path(container, "unpause"))
+        """POST /containers/{id}/unpause."""
+        self._send("POST", self.path("/containers/{}/unpause", container))
 
     def rename(self, container: str, name: str) -> None:
-        self.t.request("POST", _path(container, "rename"), params={"name": name})
+        """POST /containers/{id}/rename?name=."""
+        self._send("POST", self.path("/containers/{}/rename", container), params={"name": name})
 
     def update(self, container: str, body: dict) -> dict:
-        return self.t.post_json(_path(container, "update"), json=body) or {}
+        """POST /containers/{id}/update with resources and RestartPolicy: {"Warnings": [...]}."""
+        return self._post(self.path("/containers/{}/update", container), json=body) or {}
 
     def resize(self, container: str, height: int, width: int) -> None:
-        self.t.request("POST", _path(container, "resize"), params={"h": height, "w": width})
+        """POST /containers/{id}/resize?h=&w= (the TTY's size in characters)."""
+        self._send("POST", self.path("/containers/{}/resize", container), params={"h": height, "w": width})
 
-    def wait(self, container: str, condition: str | None = None) -> dict:
-        """Blocks until the condition; returns {"StatusCode": n, "Error": …}."""
-        return self.t.post_json(_path(container, "wait"), params={"condition": condition})
+    def wait(self, container: str, condition: str | None = None, *, timeout: float | None = None) -> dict:
+        """POST /containers/{id}/wait; blocks until the condition: {"StatusCode": n, "Error": …}.
+
+        `timeout` (seconds) bounds the wait: EngineTimeout when it passes first.
+        """
+        path = self.path("/containers/{}/wait", container)
+        return self.t.request("POST", path, params={"condition": condition}, timeout=timeout).json()
 
     def wait_stream(self, container: str, condition: str | None = None):
         """Register a wait now and read its answer later (a context manager yielding the response)."""
-        return self.t.stream("POST", _path(container, "wait"), params={"condition": condition})
+        return self.t.stream("POST", self.path("/containers/{}/wait", container), params={"condition": condition})
 
     def remove(self, container: str, *, volumes: bool = False, force: bool = False, link: bool = False) -> None:
-        self.t.request("DELETE", _path(container), params={"v": volumes or None, "force": force or None,
-                                                           "link": link or None})
+        """DELETE /containers/{id} (`volumes`: its anonymous volumes too)."""
+        self._send("DELETE", self.path("/containers/{}", container),
+                   params={"v": volumes or None, "force": force or None, "link": link or None})
 
+    @minimum_version("1.25", "container prune")
     def prune(self, filters: dict | None = None) -> dict:
-        return self.t.post_json("/containers/prune", params={"filters": filters or None})
+        """POST /containers/prune: {"ContainersDeleted": [...], "SpaceReclaimed": bytes}."""
+        return self._post("/containers/prune", params={"filters": filters or None})
 
     def commit(self, container: str, *, repo: str | None = None, tag: str | None = None,
                comment: str | None = None, author: str | None = None, pause: bool = True,
                changes: list[str] | None = None, config: dict | None = None) -> dict:
+        """POST /commit?container=: {"Id": "sha256:…"}; `changes` are Dockerfile instructions."""
+        container = self._checked(container)
         params = {"container": container, "repo": repo, "tag": tag, "comment": comment, "author": author,
-                  "pause": pause, "changes": None}
+                  "pause": pause}
         query = [(k, v) for k, v in params.items() if v is not None]
-        for change in changes or []:
-            query.append(("changes", change))
-        return self.t.post_json("/commit", params=_multi(query), json=config or {})
+        query.extend(("changes", change) for change in changes or [])
+        return self._post("/commit", params=query, json=config or {})
 
     # -- attach and files ---------------------------------------------------------
     def attach(self, container: str, *, stdin=False, stdout=True, stderr=True, logs=False,
                detach_keys: str | None = None):
-        """Hijack the connection; returns a HijackedStream."""
+        """POST /containers/{id}/attach, hijacked; returns a HijackedStream."""
         from ..streams.hijack import HijackedStream
 
         params = {"stream": True, "stdin": stdin, "stdout": stdout, "stderr": stderr,
                   "logs": logs or None, "detachKeys": detach_keys}
-        response, stream = self.t.upgrade(_path(container, "attach"), params=params)
+        response, stream = self.t.upgrade(self.path("/containers/{}/attach", container), params=params)
         return HijackedStream(response, stream)
 
     def archive_stat(self, container: str, path: str) -> dict:
-        """HEAD /archive: the X-Docker-Container-Path-Stat header, decoded."""
+        """HEAD /containers/{id}/archive: the X-Docker-Container-Path-Stat header, decoded
+        ({"name", "size", "mode", "mtime", "linkTarget"})."""
         import base64
         import json
 
-        response = self.t.request("HEAD", _path(container, "archive"), params={"path": path})
+        response = self.t.request("HEAD", self.path("/containers/{}/archive", container), params={"path": path})
         header = response.headers.get("X-Docker-Container-Path-Stat", "")
         return json.loads(base64.b64decode(header)) if header else {}
 
     def get_archive(self, container: str, path: str):
-        """A context manager yielding the streaming tar response; its stat is in the header."""
-        return self.t.stream("GET", _path(container, "archive"), params={"path": path})
+        """GET /containers/{id}/archive: a context manager yielding the streaming tar response; its stat
+        is in the X-Docker-Container-Path-Stat header."""
+        return self.t.stream("GET", self.path("/containers/{}/archive", container), params={"path": path})
 
     def put_archive(self, container: str, path: str, data, *, no_overwrite_dir_non_dir: bool = False,
                     copy_uid_gid: bool = False) -> None:
+        """PUT /containers/{id}/archive: extract the tar `data` (bytes or an iterator of bytes) at `path`."""
         params = {"path": path, "noOverwriteDirNonDir": no_overwrite_dir_non_dir or None,
                   "copyUIDGID": copy_uid_gid or None}
-        self.t.request("PUT", _path(container, "archive"), params=params, content=data,
-                       headers={"Content-Type": "application/x-tar"})
-
-    def logs_iter(self, container: str, tty: bool, **kwargs) -> Iterator[tuple[int, bytes]]:
-        """(stream, bytes) pairs of a container's logs, demultiplexed when there is no TTY."""
-        from ..streams.frames import demux, raw
-
-        with self.logs(container, **kwargs) as response:
-            chunks = response.iter_raw()
-            yield from (raw(chunks) if tty else demux(chunks))
-
-
-class _multi(list):
-    """Repeated query keys: encode_params passes lists of pairs through unchanged."""
+        self._send("PUT", self.path("/containers/{}/archive", container), params=params, content=data,
+                   headers={"Content-Type": "application/x-tar"})

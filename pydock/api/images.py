@@ -1,26 +1,37 @@
-"""/images endpoints."""
+"""/images endpoints (Engine API 1.41). References keep "/", ":" and "@" unquoted in paths."""
 from __future__ import annotations
 
-from urllib.parse import quote
+from ..transport.errors import ImageNotFound
+from .base import Endpoint
 
 
-class ImagesAPI:
-    def __init__(self, transport):
-        self.t = transport
+class ImagesAPI(Endpoint):
+    """Images by ID, digest or reference."""
+
+    safe = "/:@"
 
     def list(self, *, all: bool = False, filters: dict | None = None, digests: bool = False) -> list[dict]:
-        return self.t.get_json("/images/json", {"all": all or None, "filters": filters or None,
-                                                "digests": digests or None})
+        """GET /images/json: summaries (Id, RepoTags, RepoDigests, Created, Size …)."""
+        return self._get("/images/json", {"all": all or None, "filters": filters or None,
+                                          "digests": digests or None})
 
     def inspect(self, name: str) -> dict:
-        return self.t.get_json(f"/images/{quote(name, safe='/:@')}/json")
+        """GET /images/{name}/json. An empty name raises ImageNotFound, as docker's client does."""
+        return self._get(self._inspect_path(name))
+
+    def inspect_raw(self, name: str) -> bytes:
+        """The engine's JSON for one image, as sent."""
+        return self._raw("GET", self._inspect_path(name))
+
+    def _inspect_path(self, name: str) -> str:
+        if not name:
+            raise ImageNotFound(404, "Error: No such image: ", from_daemon=False)
+        return self.path("/images/{}/json", name)
 
     def pull(self, image: str, tag: str | None = None, *, platform: str | None = None,
              auth: str | None = None):
-        """A context manager yielding the streaming response of JSON progress messages.
-
-        `auth` is the X-Registry-Auth header value, already encoded.
-        """
+        """POST /images/create?fromImage=: a context manager yielding the streaming response of JSON
+        progress messages. `auth` is the X-Registry-Auth header value, already encoded."""
         headers = {"X-Registry-Auth": auth} if auth else None
         params = {"fromImage": image, "tag": tag, "platform": platform}
         return self.t.stream("POST", "/images/create", params=params, headers=headers)
@@ -36,9 +47,11 @@ class ImagesAPI:
                              headers=headers)
 
     def remove(self, name: str, *, force: bool = False, noprune: bool = False) -> list[dict]:
-        response = self.t.request("DELETE", f"/images/{quote(name, safe='/:@')}",
+        """DELETE /images/{name}: [{"Untagged": ref} | {"Deleted": id}, ...]."""
+        response = self.t.request("DELETE", self.path("/images/{}", name),
                                   params={"force": force or None, "noprune": noprune or None})
         return response.json()
 
     def tag(self, name: str, repo: str, tag: str | None = None) -> None:
-        self.t.request("POST", f"/images/{quote(name, safe='/:@')}/tag", params={"repo": repo, "tag": tag})
+        """POST /images/{name}/tag?repo=&tag=."""
+        self._send("POST", self.path("/images/{}/tag", name), params={"repo": repo, "tag": tag})

@@ -1,68 +1,54 @@
-"""/networks endpoints. Every method returns plain data (dicts, lists, bytes)."""
+"""/networks endpoints (Engine API 1.41)."""
 from __future__ import annotations
 
-from urllib.parse import quote
+from .base import Endpoint, minimum_version
 
 
-def object_id(kind: str, value: str) -> str:
-    """docker's client trims an object's name or ID and refuses an empty one (before any request)."""
-    from ..transport.errors import DockerError
+class NetworksAPI(Endpoint):
+    """Networks by ID or name; an empty name raises InvalidArgument, a missing one NotFound."""
 
-    value = value.strip()
-    if not value:
-        raise DockerError(f"invalid {kind} name or ID: value is empty")
-    return value
-
-
-def _path(network: str, action: str = "") -> str:
-    path = f"/networks/{quote(object_id('network', network), safe='')}"
-    return f"{path}/{action}" if action else path
-
-
-class NetworksAPI:
-    def __init__(self, transport):
-        self.t = transport
+    kind = "network"
 
     def list(self, filters: dict | None = None) -> list[dict]:
-        """GET /networks: network summaries, in the engine's order. `filters` is {"name": {"value": True}}."""
-        return self.t.get_json("/networks", {"filters": filters or None}) or []
+        """GET /networks: the engine's network objects (Name, Id, Driver, Scope, IPAM, Labels …).
 
-    def inspect(self, id: str, verbose: bool = False, scope: str | None = None) -> dict:  # noqa: A002 - docker-py's name
-        """GET /networks/{id}. Raises NotFound."""
-        return self.t.get_json(_path(id), self._inspect_params(verbose, scope))
+        `filters` in the engine's form, e.g. {"driver": {"bridge": True}} (dangling, driver, id, label,
+        name, scope, type).
+        """
+        return self._get("/networks", {"filters": filters or None})
 
-    def inspect_raw(self, id: str, verbose: bool = False, scope: str | None = None) -> bytes:  # noqa: A002
-        """The engine's JSON as sent (docker indents these bytes rather than re-encoding them)."""
-        return self.t.request("GET", _path(id), params=self._inspect_params(verbose, scope)).content
+    def inspect(self, network: str, *, verbose: bool = False, scope: str | None = None) -> dict:
+        """GET /networks/{id}: one network with its Containers (and, with `verbose`, swarm Services)."""
+        return self._get(self.path("/networks/{}", network), self._inspect_params(verbose, scope))
+
+    def inspect_raw(self, network: str, *, verbose: bool = False, scope: str | None = None) -> bytes:
+        """GET /networks/{id}: the engine's JSON as sent."""
+        return self._raw("GET", self.path("/networks/{}", network), params=self._inspect_params(verbose, scope))
 
     @staticmethod
     def _inspect_params(verbose: bool, scope: str | None) -> dict:
         return {"verbose": "true" if verbose else None, "scope": scope or None}
 
     def create(self, body: dict) -> dict:
-        """POST /networks/create with a network.CreateRequest (opts.network.create_request);
-        returns {"Id", "Warning"}. Engines before API 1.44 are asked to refuse a duplicate name,
-        as docker's client does."""
-        if not self.t.version_at_least("1.44") and "CheckDuplicate" not in body:
-            body = {**body, "CheckDuplicate": True}
-        return self.t.post_json("/networks/create", json=body)
+        """POST /networks/create with a NetworkCreateRequest ({"Name", "Driver", "IPAM", "Options",
+        "Labels", "Internal", "Attachable", "EnableIPv6" …}): {"Id", "Warning"}."""
+        return self._post("/networks/create", json=body)
 
-    def remove(self, id: str) -> None:  # noqa: A002
-        self.t.request("DELETE", _path(id))
+    def remove(self, network: str) -> None:
+        """DELETE /networks/{id}; a network with endpoints is refused by the engine (403)."""
+        self._send("DELETE", self.path("/networks/{}", network))
 
-    def connect(self, id: str, body: dict) -> None:  # noqa: A002
-        """POST /networks/{id}/connect with {"Container", "EndpointConfig"}; the container's name is
-        trimmed as docker's client does."""
-        path = _path(id, "connect")
-        body = {**body, "Container": object_id("container", body.get("Container") or "")}
-        self.t.request("POST", path, json=body)
+    def connect(self, network: str, body: dict) -> None:
+        """POST /networks/{id}/connect with {"Container": id or name, "EndpointConfig": {...}}."""
+        path = self.path("/networks/{}/connect", network)
+        self._send("POST", path, json={**body, "Container": self._checked(body.get("Container", ""), "container")})
 
-    def disconnect(self, id: str, body: dict) -> None:  # noqa: A002
-        """POST /networks/{id}/disconnect with {"Container", "Force"}."""
-        path = _path(id, "disconnect")
-        body = {**body, "Container": object_id("container", body.get("Container") or "")}
-        self.t.request("POST", path, json=body)
+    def disconnect(self, network: str, body: dict) -> None:
+        """POST /networks/{id}/disconnect with {"Container": id or name, "Force": bool}."""
+        path = self.path("/networks/{}/disconnect", network)
+        self._send("POST", path, json={**body, "Container": self._checked(body.get("Container", ""), "container")})
 
+    @minimum_version("1.25", "network prune")
     def prune(self, filters: dict | None = None) -> dict:
-        """POST /networks/prune; returns {"NetworksDeleted": [names…]}."""
-        return self.t.post_json("/networks/prune", params={"filters": filters or None}) or {}
+        """POST /networks/prune: {"NetworksDeleted": [names] or None}."""
+        return self._post("/networks/prune", params={"filters": filters or None})

@@ -1,27 +1,44 @@
-"""/_ping, /version, /info, /events, /system/df."""
+"""/_ping, /version, /info, /events, /system/df (Engine API 1.41), and the API version in use."""
 from __future__ import annotations
 
+from typing import Mapping
 
-class SystemAPI:
-    def __init__(self, transport):
-        self.t = transport
+from .base import Endpoint
 
-    def ping(self) -> dict[str, str]:
+
+class SystemAPI(Endpoint):
+    """The engine as a whole. Commands ask it, never the transport, about versions and the engine's OS."""
+
+    def ping(self) -> Mapping[str, str]:
+        """GET /_ping: its headers (API-Version, OSType, Docker-Experimental, Swarm …), case-insensitive."""
         return self.t.ping()
 
-    def api_version(self) -> str:
-        """The API version spoken with the engine ("1.41"): negotiated by a ping unless fixed."""
-        return self.t.api_version
+    @property
+    def current_version(self) -> str:
+        """The API version in use now, without asking the engine: ours until negotiated (docker's
+        CurrentVersion, shown by `version` even when the engine is down)."""
+        return self.t.current_version
 
-    def version_at_least(self, version: str) -> bool:
-        """Whether the API version spoken is `version` ("1.42") or newer."""
-        return self.t.version_at_least(version)
+    @property
+    def daemon_host(self) -> str:
+        """The engine's address as docker names it ("unix:///var/run/docker.sock", "tcp://h:2376")."""
+        return self.t.host.url
+
+    def os_type(self) -> str:
+        """The engine's OS ("linux", "windows") from /_ping; "linux" when it does not say."""
+        return self.ping().get("OSType") or "linux"
+
+    def experimental(self) -> bool:
+        """Whether the engine runs with experimental features (/_ping's Docker-Experimental)."""
+        return (self.ping().get("Docker-Experimental") or "").lower() == "true"
 
     def version(self) -> dict:
-        return self.t.get_json("/version")
+        """GET /version: {"Version", "ApiVersion", "MinAPIVersion", "Components" …}."""
+        return self._get("/version")
 
     def info(self) -> dict:
-        return self.t.get_json("/info")
+        """GET /info: {"Containers", "Images", "Driver", "Swarm" …}."""
+        return self._get("/info")
 
     def auth(self, auth_config: dict) -> dict:
         """POST /auth: check credentials with a registry through the engine (docker login).
@@ -33,9 +50,15 @@ class SystemAPI:
         return self.t.post_json("/auth", json=body) or {}
 
     def df(self) -> dict:
-        return self.t.get_json("/system/df")
+        """GET /system/df: {"LayersSize": bytes, "Images", "Containers", "Volumes", "BuildCache"}."""
+        return self._get("/system/df")
 
     def events(self, *, filters: dict | None = None, since: str | None = None, until: str | None = None):
-        """A context manager yielding the streaming /events response (JSON objects, one per event)."""
+        """GET /events: a context manager yielding the streaming response, one JSON object per event
+        ({"Type", "Action", "Actor": {"ID", "Attributes"}, "time", "timeNano" …}).
+
+        `since`/`until` are Unix times as docker sends them ("1700000000" or "1700000000.000000001");
+        without `until` the stream stays open until closed.
+        """
         params = {"filters": filters or None, "since": since, "until": until}
         return self.t.stream("GET", "/events", params=params)

@@ -1,38 +1,40 @@
-"""/volumes endpoints. Every method returns plain data (dicts, bytes)."""
+"""/volumes endpoints (Engine API 1.41)."""
 from __future__ import annotations
 
-from urllib.parse import quote
+from .base import Endpoint, minimum_version
 
 
-def _path(name: str) -> str:
-    from .networks import object_id
+class VolumesAPI(Endpoint):
+    """Volumes by name; an empty name raises InvalidArgument, a missing one NotFound."""
 
-    return f"/volumes/{quote(object_id('volume', name), safe='')}"
-
-
-class VolumesAPI:
-    def __init__(self, transport):
-        self.t = transport
+    kind = "volume"
 
     def list(self, filters: dict | None = None) -> dict:
-        """GET /volumes: the engine's {"Volumes": [...], "Warnings": [...]}."""
-        return self.t.get_json("/volumes", {"filters": filters or None}) or {}
+        """GET /volumes: the engine's {"Volumes": [...] or None, "Warnings": [...] or None}.
+
+        `filters` in the engine's form, e.g. {"dangling": {"true": True}} (dangling, driver, label, name).
+        """
+        return self._get("/volumes", {"filters": filters or None})
 
     def inspect(self, name: str) -> dict:
-        """GET /volumes/{name}. Raises NotFound."""
-        return self.t.get_json(_path(name))
+        """GET /volumes/{name}: {"Name", "Driver", "Mountpoint", "Labels", "Options", "Scope", "CreatedAt"}."""
+        return self._get(self.path("/volumes/{}", name))
 
     def inspect_raw(self, name: str) -> bytes:
-        """The engine's JSON as sent."""
-        return self.t.request("GET", _path(name)).content
+        """GET /volumes/{name}: the engine's JSON as sent."""
+        return self._raw("GET", self.path("/volumes/{}", name))
 
     def create(self, body: dict) -> dict:
-        """POST /volumes/create with a volume.CreateOptions (opts.volume.create_request); returns the volume."""
-        return self.t.post_json("/volumes/create", json=body)
+        """POST /volumes/create with {"Name", "Driver", "DriverOpts", "Labels"} (an empty Name lets the
+        engine generate one): the volume, as inspect returns it."""
+        return self._post("/volumes/create", json=body)
 
-    def remove(self, name: str, force: bool = False) -> None:
-        self.t.request("DELETE", _path(name), params={"force": 1 if force else None})
+    def remove(self, name: str, *, force: bool = False) -> None:
+        """DELETE /volumes/{name}; an engine before API 1.25 gets no `force`, as docker's client sends it."""
+        force = force and self.version_at_least("1.25")
+        self._send("DELETE", self.path("/volumes/{}", name), params={"force": force or None})
 
+    @minimum_version("1.25", "volume prune")
     def prune(self, filters: dict | None = None) -> dict:
-        """POST /volumes/prune; returns {"VolumesDeleted": [names…], "SpaceReclaimed": bytes}."""
-        return self.t.post_json("/volumes/prune", params={"filters": filters or None}) or {}
+        """POST /volumes/prune: {"VolumesDeleted": [names] or None, "SpaceReclaimed": bytes}."""
+        return self._post("/volumes/prune", params={"filters": filters or None})

@@ -81,7 +81,7 @@ class EngineDetails:
     def current_version(self) -> str:
         """The negotiated API version ("1.41")."""
         if self._version is None:
-            self._version = self.env.api.system.api_version()
+            self._version = self.env.api.system.api_version
         return self._version
 
     def _headers(self):

@@ -67,6 +67,12 @@ def network_mode(networks: list[dict]) -> str:
     return networks[0]["Target"] if networks else "default"
 
 
+def default_endpoints(mode: str) -> dict:
+    """EndpointsConfig for a NetworkMode given alone, as docker's client sends it."""
+    networks = [] if mode == "default" else [parse_network(mode)]
+    return endpoints_config(networks, aliases=(), links=(), ipv4="", ipv6="", mac="", link_local_ips=())
+
+
 def endpoints_config(networks: list[dict], *, aliases, links, ipv4: str, ipv6: str, mac: str,
                      link_local_ips) -> dict:
     """docker's parseNetworkOpts: the flags apply to the first network (or "default")."""

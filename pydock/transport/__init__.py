@@ -6,5 +6,8 @@ from .errors import (  # noqa: F401
     DockerError,
     EngineError,
     EngineTimeout,
+    ImageNotFound,
+    InvalidArgument,
+    InvalidVersion,
     NotFound,
 )

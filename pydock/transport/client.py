@@ -232,8 +232,25 @@ class Transport:
             reason = _status_text(response.status_code)
             raise error_for_status(response.status_code, f"request returned {reason} for API route and "
                                    f"version {route}, check if the server supports the requested API version",
-                                   from_daemon=False)
-        raise error_for_status(response.status_code, error_message(response))
+                                   from_daemon=False, response=response)
+        raise error_for_status(response.status_code, error_message(response), response=response)
+
+
+def interrupt(response) -> None:
+    """Wake a reader blocked on this streaming response in another thread: shut its socket down.
+
+    The reader then sees the stream end with an error; the connection is not reused.
+    """
+    import socket
+
+    stream = response.extensions.get("network_stream")
+    sock = stream.get_extra_info("socket") if stream is not None else None
+    if sock is None:
+        return
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
 
 
 def _status_text(status: int) -> str:

@@ -1,29 +1,63 @@
-"""Errors raised by the transport and API layers; the CLI turns them into docker's messages."""
+"""Errors raised by the transport and API layers; the CLI turns them into docker's messages.
+
+pydock.errors gives them docker-py's names (DockerException, APIError, NotFound, ImageNotFound …).
+"""
 
 
 class DockerError(Exception):
-    """Base of every error pydock raises on purpose."""
+    """Base of every error pydock raises on purpose (docker-py's DockerException)."""
 
 
 class EngineError(DockerError):
-    """The engine answered with an error status and a message."""
+    """The engine answered with an error status and a message (docker-py's APIError)."""
 
-    def __init__(self, status: int, message: str, *, from_daemon: bool = True):
+    def __init__(self, status: int, message: str, *, from_daemon: bool = True, response=None):
         super().__init__(message)
         self.status = status
         self.message = message
         self.from_daemon = from_daemon  # False: the engine sent no message; ours is printed as is
+        self.response = response  # the httpx response, when there was one
 
     def __str__(self) -> str:
         return f"Error response from daemon: {self.message}" if self.from_daemon else self.message
+
+    # docker-py's APIError interface
+    @property
+    def status_code(self) -> int:
+        return self.status
+
+    @property
+    def explanation(self) -> str:
+        return self.message
+
+    def is_client_error(self) -> bool:
+        return 400 <= self.status < 500
+
+    def is_server_error(self) -> bool:
+        return 500 <= self.status < 600
+
+    def is_error(self) -> bool:
+        return self.is_client_error() or self.is_server_error()
 
 
 class NotFound(EngineError):
     """404 from the engine (no such container, image, network …)."""
 
 
+class ImageNotFound(NotFound):
+    """404 naming a missing image (or repository), told apart by its message as docker-py does."""
+
+
 class Conflict(EngineError):
     """409 from the engine."""
+
+
+class InvalidVersion(DockerError):
+    """The engine's API version is too old for what was asked (docker's client-side version check)."""
+
+
+class InvalidArgument(DockerError):
+    """A value refused before anything is sent (docker's client-side errdefs.InvalidParameter)."""
 
 
 class DaemonUnreachable(DockerError):
@@ -58,6 +92,14 @@ class ConfigError(DockerError):
     """Bad host, TLS material or configuration: reported as given."""
 
 
-def error_for_status(status: int, message: str, *, from_daemon: bool = True) -> EngineError:
+# docker-py's errors.py: the 404 messages that mean an image is missing
+_IMAGE_NOT_FOUND = ("no such image", "not found: does not exist or no pull access", "repository does not exist",
+                    "was found but does not match the specified platform")
+
+
+def error_for_status(status: int, message: str, *, from_daemon: bool = True, response=None) -> EngineError:
+    """The EngineError subclass for an HTTP status (and, for 404, the message)."""
     cls = {404: NotFound, 409: Conflict}.get(status, EngineError)
-    return cls(status, message, from_daemon=from_daemon)
+    if cls is NotFound and any(fragment in message.lower() for fragment in _IMAGE_NOT_FOUND):
+        cls = ImageNotFound
+    return cls(status, message, from_daemon=from_daemon, response=response)

@@ -94,6 +94,9 @@ def test_size_adds_the_size_fields(pydock, bed):
     ["--type", "network", "-f", "{{{{.Name}}}}", "bridge"], ["-s", "-f", "{{{{.Id}}}}", "bridge", "busybox", "{one}"],
     ["Bad Ref"], ["pydt-inspect-nothing"], ["--type", "volume", "pydt-inspect-nothing"], ["--type", "bogus", "x"],
     ["--type", "", "x"], ["-f", "{{{{.Nope}}}}", "busybox"], ["--type", "container", "-f", "json", "{one}"], [],
+    # names are trimmed, an empty one refused before anything is sent, in each kind's words
+    [""], [" "], ["--type", "volume", ""], ["--type", "network", " "], ["--type", "image", ""],
+    ["--type", "network", "-f", "{{{{.Name}}}}", " bridge "], ["-f", "{{{{.Name}}}}", " {one} "],
 ])
 def test_inspect_any_object_same_as_docker(pydock, docker, bed, args):
     args = [a.format(one=bed.names[0], two=bed.names[1]) for a in args]

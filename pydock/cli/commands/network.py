@@ -45,7 +45,10 @@ def create(env, name, ipam_driver, subnets, ip_ranges, gateways, aux_addresses, 
                            aux_addresses=kv_to_map(aux_addresses), options=kv_to_map(ipam_opts))
     except OptError as exc:
         raise StatusError(str(exc), FAILURE) from None
-    print_line(env.stdout, env.api.networks.create(create_request(name[0], ipam=ipam, **flags)).get("Id") or "")
+    body = create_request(name[0], ipam=ipam, **flags)
+    if not env.api.system.version_at_least("1.44"):  # docker's client asks older engines to refuse duplicates
+        body["CheckDuplicate"] = True
+    print_line(env.stdout, env.api.networks.create(body).get("Id") or "")
 
 
 @click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",), help="List networks")

@@ -27,13 +27,13 @@ def version(env, format_):
     from ...transport.errors import DockerError
 
     template = _parse_template(format_, "version") if format_ else None
-    transport = env.transport  # a bad endpoint fails here, before any output
+    system = env.api.system  # a bad endpoint fails here, before any output
     server, error = None, None
     try:
-        server = _server_version(env.api.system.version())
+        server = _server_version(system.version())
     except DockerError as exc:
         error = exc
-    client = client_values(env, api_version=transport.current_version)
+    client = client_values(env, api_version=system.current_version)
     if template is None:
         from ...formatting.contexts.version_text import version_text
 
@@ -90,11 +90,11 @@ def info(env, format_):
         format_ = "{{json .}}"
     client = client_values(env, api_version=None)
     client.update(Debug=_client_debug(env), Plugins=[])
-    env.transport  # noqa: B018 - a bad endpoint fails before any output, as docker's does
+    system = env.api.system  # a bad endpoint fails here, before any output, as docker's does
     raw, error = None, None
     if _needs_server_info(format_, client):
         try:
-            raw = env.api.system.info()
+            raw = system.info()
         except DockerError as exc:
             error = exc
     if not format_:

@@ -13,6 +13,7 @@ class System:
     def __init__(self, version="1.41", headers=None):
         self.version, self.headers, self.calls = version, headers or {"OSType": "linux"}, []
 
+    @property
     def api_version(self):
         self.calls.append("version")
         return self.version

@@ -69,3 +69,29 @@ def test_networks():
                          ipv6="", mac="", link_local_ips=[])
     with pytest.raises(OptError, match="network name/id is not specified"):
         parse_network("alias=x")
+
+
+def test_flag_defaults_and_spec_defaults_are_one():
+    """What the flags leave when none is given builds the same body as ContainerSpec's own defaults."""
+    from pydock.cli.commands.container.run import create
+    from pydock.opts.container import ContainerSpec, build, parse_flags
+
+    params = create.make_context("create", ["alpine"]).params
+    from_flags = build(parse_flags(params, "alpine")).body()
+    assert from_flags == build(ContainerSpec(image="alpine")).body()
+    assert from_flags == build(parse_flags({}, "alpine")).body()
+
+
+def test_builder_takes_typed_values():
+    from pydock.opts.container import ContainerSpec, build
+
+    spec = ContainerSpec(image="alpine", command=["true"], mem_limit=64 * 2 ** 20, cap_add=["net_admin"],
+                         network_mode="host", restart_policy={"Name": "always", "MaximumRetryCount": 0},
+                         mac_address="02:42:ac:11:00:09", network_disabled=True, init_path="/x")
+    cfg = build(spec)
+    assert cfg.host_config["Memory"] == 64 * 2 ** 20 and cfg.host_config["CapAdd"] == ["CAP_NET_ADMIN"]
+    assert cfg.host_config["NetworkMode"] == "host" and cfg.networking_config == {"EndpointsConfig": {}}
+    assert cfg.config["MacAddress"] == "02:42:ac:11:00:09" and cfg.config["NetworkDisabled"] is True
+    assert cfg.host_config["InitPath"] == "/x"
+    assert build(ContainerSpec(image="a", network_mode="pydt-net")).networking_config == {"EndpointsConfig": {}}
+    assert list(build(ContainerSpec(image="a")).networking_config["EndpointsConfig"]) == ["default"]

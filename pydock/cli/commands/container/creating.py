@@ -62,7 +62,7 @@ def _copy_auths_into(env, container_id: str, auths: dict) -> None:
 
 def _daemon_host(env) -> str:
     try:
-        return env.transport.host.url
+        return env.api.system.daemon_host
     except Exception:  # a bad host is reported when the engine is first used
         return ""
 
@@ -119,10 +119,6 @@ def create_container(env, cfg, *, name: str = "", platform: str = "", pull: str 
 
     cidfile = CIDFile(cfg.host_config.get("ContainerIDFile", ""))
     try:
-        if not env.api.system.version_at_least("1.44") and any(
-                (endpoint or {}).get("MacAddress") for endpoint in cfg.networking_config["EndpointsConfig"].values()):
-            raise ValueError('"specify mac-address per network" requires API version 1.44, but the Docker daemon '
-                             f'API version is {env.api.system.api_version()}')
         image = cfg.config["Image"]
         named = None if is_image_id(image) else parse_normalized_named(image)
         platform_query = None

@@ -1,0 +1,19 @@
+"""/nodes endpoints (Engine API 1.41, swarm managers only). Only inspect for now; the node commands add
+the rest here."""
+from __future__ import annotations
+
+from .base import Endpoint
+
+
+class NodesAPI(Endpoint):
+    """Swarm nodes by ID or name; an empty name raises InvalidArgument, a missing one NotFound."""
+
+    kind = "node"
+
+    def inspect(self, name: str) -> dict:
+        """GET /nodes/{id}: one node."""
+        return self._get(self.path("/nodes/{}", name))
+
+    def inspect_raw(self, name: str) -> bytes:
+        """GET /nodes/{id}: the engine's JSON as sent."""
+        return self._raw("GET", self.path("/nodes/{}", name))
