@@ -43,8 +43,7 @@ class ImagesAPI(Endpoint):
         encoded; `platform` the JSON of an OCI platform (API 1.46)."""
         headers = {"X-Registry-Auth": auth} if auth else None
         params = {"tag": tag, "platform": platform}
-        return self.t.stream("POST", f"/images/{quote(name, safe='/:@')}/push", params=params,
-                             headers=headers)
+        return self.t.stream("POST", self.path("/images/{}/push", name), params=params, headers=headers)
 
     def remove(self, name: str, *, force: bool = False, noprune: bool = False) -> list[dict]:
         """DELETE /images/{name}: [{"Untagged": ref} | {"Deleted": id}, ...]."""
