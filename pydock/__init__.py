@@ -16,4 +16,8 @@ def __getattr__(name: str):
         from .client import DockerClient
 
         return DockerClient
+    if name in ("errors", "types"):  # docker.errors / docker.types work without their own import
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'pydock' has no attribute {name!r}")

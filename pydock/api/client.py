@@ -19,6 +19,7 @@ _KINDS = {
     "nodes": ("pydock.api.nodes", "NodesAPI"),
     "secrets": ("pydock.api.secrets", "SecretsAPI"),
     "configs": ("pydock.api.configs", "ConfigsAPI"),
+    "build": ("pydock.api.build", "BuildAPI"),
 }
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..transport.errors import ImageNotFound
-from .base import Endpoint
+from .base import Endpoint, minimum_version
 
 
 class ImagesAPI(Endpoint):
@@ -54,3 +54,8 @@ class ImagesAPI(Endpoint):
     def tag(self, name: str, repo: str, tag: str | None = None) -> None:
         """POST /images/{name}/tag?repo=&tag=."""
         self._send("POST", self.path("/images/{}/tag", name), params={"repo": repo, "tag": tag})
+
+    @minimum_version("1.25", "image prune")
+    def prune(self, filters: dict | None = None) -> dict:
+        """POST /images/prune: {"ImagesDeleted": [{"Untagged": ref} or {"Deleted": id}], "SpaceReclaimed": bytes}."""
+        return self._post("/images/prune", params={"filters": filters or None})

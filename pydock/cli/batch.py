@@ -8,6 +8,7 @@ pruneFilters of config.json for the prune commands.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import Callable, Iterator
 
 from .errors import FAILURE, SUCCESS, StatusError
@@ -62,29 +63,55 @@ def run_on_each(env, names, op: Callable[[str], object], *, shown: Callable[[str
 def confirm(env, message: str) -> bool:
     """docker's prompt: the question and ` [y/N] ` on stdout, one line read from stdin, yes only for y/Y.
 
-    Ctrl-C at the prompt ends the command as docker's cancelled prompt does: a newline, exit 0.
+    SIGINT or SIGTERM at the prompt (even one the shell started us ignoring, as Go's signal.Notify
+    takes it back) ends the command as docker's cancelled prompt does: a newline, exit 0.
     """
     try:
-        write_flushed(env.stdout, message + " [y/N] ")
-        try:
-            answer = env.stdin.readline()
-        except (OSError, ValueError):
-            answer = ""
+        with _interrupted_by_termination_signals():
+            write_flushed(env.stdout, message + " [y/N] ")
+            try:
+                answer = env.stdin.readline()
+            except (OSError, ValueError):
+                answer = ""
     except KeyboardInterrupt:
         write_flushed(env.stdout, "\n")
         raise StatusError("", SUCCESS) from None
     return answer.strip().lower() == "y"
 
 
+@contextmanager
+def _interrupted_by_termination_signals():
+    """SIGINT and SIGTERM raise KeyboardInterrupt inside the block (docker's TerminationSignals)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    wanted = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, signal.default_int_handler) for sig in wanted}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def merge_prune_filters(filters: dict[str, dict[str, bool]], configured) -> dict:
-    """docker's PruneFilters: add config.json's pruneFilters ("key=value" strings), skipping a label
-    that contradicts the flags. `filters` is the Engine API's map, {"label": {"a=b": True}}; updated and returned."""
+    """docker 28's command.PruneFilters: add config.json's pruneFilters ("key=value" strings).
+    `filters` is the Engine API's map, {"label": {"a=b": True}}; updated and returned.
+
+    A configured `label=v` is skipped when filters.ExactMatch("label!", v), and `label!=v` when
+    ExactMatch("label", v); ExactMatch is true when no such filter is set at all, so a configured
+    label filter only counts next to a flag filter of the opposite kind (docker/cli cli/command/utils.go,
+    measured against a recording engine).
+    """
     for entry in configured or []:
         name, sep, value = str(entry).partition("=")
         if not sep:
             continue
         opposite = {"label": "label!", "label!": "label"}.get(name)
-        if opposite and value in filters.get(opposite, {}):
+        if opposite and (not filters.get(opposite) or value in filters[opposite]):
             continue
         filters.setdefault(name, {})[value] = True
     return filters

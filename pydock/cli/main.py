@@ -126,7 +126,38 @@ def _die_of_sigpipe() -> None:
     os.kill(os.getpid(), signal.SIGPIPE)
 
 
+def open_standard_streams() -> None:
+    """A closed stdin, stdout or stderr (`<&-`, `>&-`, `2>&-`) reads and writes /dev/null, for every command.
+
+    Go's runtime does the same at startup (checkfds, Go 1.22+), which is why docker then reads end of
+    file and writes nowhere without an error. Until then the fd number is free: the next socket or
+    file opened would take it, and output meant for stdout would go there. CPython leaves sys.stdout
+    (…) None for such an fd; it is rebuilt on the new descriptor.
+    """
+    import errno
+    import fcntl
+
+    for fd in (0, 1, 2):
+        try:
+            fcntl.fcntl(fd, fcntl.F_GETFD)
+            continue
+        except OSError as exc:
+            if exc.errno != errno.EBADF:
+                continue
+        null = os.open(os.devnull, os.O_RDWR)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+    for name, fd, mode in (("stdin", 0, "r"), ("stdout", 1, "w"), ("stderr", 2, "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(fd, mode, encoding="utf-8", errors="backslashreplace", closefd=False))
+
+
 def main() -> None:
+    from ..streams.signals import install_runtime_defaults
+
+    open_standard_streams()
+    install_runtime_defaults()
     status = run()
     try:
         sys.stdout.flush()

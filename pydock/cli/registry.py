@@ -82,6 +82,12 @@ GROUPS = (
         "pull": (f"{IMG}.distribution:pull", "Download an image from a registry"),
         "push": (f"{IMG}.distribution:push", "Upload an image to a registry"),
     }, shortcuts={"pull": "pull", "push": "push"}),
+    Group("system", "Manage Docker", {
+        "df": (f"{S}:df", "Show docker disk usage"),
+        "events": (f"{S}:events", "Get real time events from the server"),
+        "info": (f"{S}:info", "Display system-wide information"),
+        "prune": (f"{S}:prune", "Remove unused data"),
+    }, shortcuts={"events": "events", "info": "info"}),
     Group("network", "Manage networks", {
         "connect": (f"{N}:connect", "Connect a container to a network"),
         "create": (f"{N}:create", "Create a network"),
@@ -103,7 +109,6 @@ GROUPS = (
 # top-level commands that belong to no group
 TOP_LEVEL = {
     "version": (f"{S}:version", "Show the Docker version information"),
-    "info": (f"{S}:info", "Display system-wide information"),
     "inspect": (f"{S}:inspect_objects", "Return low-level information on Docker objects"),
     "login": (f"{L}:login", "Authenticate to a registry"),
     "logout": (f"{L}:logout", "Log out from a registry"),

@@ -34,7 +34,7 @@ from .strconv import (
 __all__ = [
     "TypedNil", "go_type_name", "go_quote", "go_quote_ascii", "go_quote_rune",
     "go_unquote", "go_unquote_char", "format_float", "sprint", "sprintln", "sprintf",
-    "format_value", "is_go_print", "UnquoteError", "Uint8",
+    "format_value", "is_go_print", "UnquoteError", "Uint8", "NamedString",
 ]
 
 
@@ -59,8 +59,22 @@ class Uint8(int):
     __slots__ = ()
 
 
+class NamedString(str):
+    """A value of a named string type (`type Action string`): prints as a string, `%T` shows its name,
+    and template functions taking a `string` refuse it, as Go's reflection does."""
+
+    go_type_name = "string"
+
+    def __new__(cls, value: str, type_name: str):
+        obj = super().__new__(cls, value)
+        obj.go_type_name = type_name
+        return obj
+
+
 def go_type_name(value) -> str:
     """The Go type name Go's messages would show for a value (``%T``)."""
+    if isinstance(value, NamedString):
+        return value.go_type_name
     if isinstance(value, str):
         return "string"
     if isinstance(value, bool):

@@ -47,14 +47,17 @@ class Network(Model):
         """The Containers connected, as of the last reload (a list entry knows none: reload() first)."""
         return [self.client.containers.get(cid) for cid in (self.attrs.get("Containers") or {})]
 
-    def connect(self, container, *args, **kwargs) -> None:
+    def connect(self, container, ipv4_address=None, ipv6_address=None, aliases=None, links=None,
+                link_local_ips=None, driver_opt=None, mac_address=None) -> None:
         """Connect a container (ID, name or Container) to this network (POST /networks/{id}/connect).
 
-        Keywords as docker-py's: aliases, links, ipv4_address, ipv6_address, link_local_ips, driver_opt,
-        mac_address. Raises NotFound, APIError.
+        Arguments in docker-py's order (its connect_container_to_network: the addresses come first when
+        passed by position). Raises NotFound, APIError.
         """
-        self.client.api.networks.connect(self.id, {"Container": _container_id(container),
-                                                   "EndpointConfig": endpoint_config(*args, **kwargs)})
+        endpoint = endpoint_config(aliases=aliases, links=links, ipv4_address=ipv4_address,
+                                   ipv6_address=ipv6_address, link_local_ips=link_local_ips,
+                                   driver_opt=driver_opt, mac_address=mac_address)
+        self.client.api.networks.connect(self.id, {"Container": _container_id(container), "EndpointConfig": endpoint})
 
     def disconnect(self, container, force: bool = False) -> None:
         """Disconnect a container (ID, name or Container) from this network; `force` even if it is gone."""

@@ -1,18 +1,28 @@
-"""The signal proxy of `run`, `start -a` and `attach`: signals we receive go to the container.
+"""Signals as the docker CLI (a Go program) handles them, acted on off the main thread.
 
-Every catchable signal is forwarded as `POST /containers/{id}/kill?signal=NAME`, except SIGCHLD,
-SIGPIPE, SIGURG and SIGWINCH (terminal resizes). Kills are sent from a worker thread, never
-from inside the handler.
+CPython runs a Python-level signal handler only when the main thread next executes bytecode,
+and the kernel may deliver a process-directed signal to any thread: while the main thread sits
+in a socket read, a handler could wait for as long as the container runs. Here every caught
+signal is taken from the C-level handler's wakeup byte (`signal.set_wakeup_fd`), which that
+handler writes at once in whichever thread the kernel chose; a reader thread hands it to the
+subscribers, each in its own worker thread, as Go's `signal.Notify` hands signals to channels.
+
+On top of that: Go's runtime dispositions for signals nobody catches (`install_runtime_defaults`)
+and docker's handling of signals around an attached session (`SessionSignals`).
 """
 from __future__ import annotations
 
+import os
 import queue
 import signal
 import threading
+from typing import Callable, Iterable
 
-# Not forwarded: they concern this process, or cannot be caught safely in Python.
+# Not forwarded by the proxy: they concern this process, or cannot be caught safely in Python.
 _SKIP = {"SIGCHLD", "SIGPIPE", "SIGURG", "SIGWINCH", "SIGKILL", "SIGSTOP", "SIGSEGV", "SIGBUS", "SIGFPE",
          "SIGILL"}
+TERMINATION = (signal.SIGINT, signal.SIGTERM)  # docker's platformsignals.TerminationSignals
+FORCE_EXIT_MESSAGE = "\ngot 3 SIGTERM/SIGINTs, forcefully exiting\n"
 
 
 def signal_name(signum: int) -> str:
@@ -32,6 +42,7 @@ def signal_name(signum: int) -> str:
 
 
 def forwarded_signals() -> list[int]:
+    """The signals the proxy catches and sends on: docker's `signal.Notify(c)` (all) minus _SKIP."""
     out = []
     for signum in sorted(signal.valid_signals()):
         try:
@@ -44,52 +55,350 @@ def forwarded_signals() -> list[int]:
     return out
 
 
-class SignalProxy:
-    """Forward received signals through `kill(name)` until stop()."""
+# -- Go's runtime defaults ----------------------------------------------------------
+def _go_ignored() -> set[int]:
+    """Signals a Go program ignores unless notified (runtime sigtable: _SigNotify alone).
 
-    def __init__(self, kill):
-        self._kill = kill
+    Measured with docker 28 (`docker exec` under each signal): these leave it running, as do
+    SIGCHLD, SIGURG, SIGWINCH and SIGPIPE, which Python already leaves alone. SIGRTMIN (34)
+    ends it, as its default does here.
+    """
+    names = ("SIGALRM", "SIGUSR1", "SIGUSR2", "SIGIO", "SIGXCPU", "SIGVTALRM", "SIGPROF", "SIGPWR")
+    found = {getattr(signal, name) for name in names if hasattr(signal, name)}
+    rtmin, rtmax = getattr(signal, "SIGRTMIN", None), getattr(signal, "SIGRTMAX", None)
+    if rtmin is not None:
+        found |= set(range(rtmin + 1, rtmax + 1))
+    return {int(s) for s in found}
+
+
+# Go's runtime "throws" on these (a goroutine dump on stderr, exit status 2). The synchronous
+# faults (SIGSEGV, SIGBUS, SIGFPE, SIGILL) keep their default: catching them in Python could loop.
+_GO_THROWN = {"SIGQUIT": "quit", "SIGABRT": "abort", "SIGTRAP": "trace trap", "SIGSYS": "bad system call",
+              "SIGSTKFLT": "stack fault"}
+GO_THROW_STATUS = 2
+
+
+def _go_thrown() -> dict[int, str]:
+    return {int(getattr(signal, name)): f"{name}: {text}" for name, text in _GO_THROWN.items()
+            if hasattr(signal, name)}
+
+
+def install_runtime_defaults() -> None:
+    """At startup (main thread): Go's dispositions for signals nobody catches.
+
+    Ignored signals get a do-nothing Python handler rather than SIG_IGN, which programs we
+    start (ssh, credential helpers) would inherit. SIGHUP, SIGINT, SIGTERM, SIGTSTP … keep
+    their default.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum in _go_ignored():
+        _set_if_default(signum, _ignore)
+    for signum in _go_thrown():
+        _set_if_default(signum, _throw_handler)
+
+
+def _set_if_default(signum: int, handler) -> None:
+    try:
+        if signal.getsignal(signum) == signal.SIG_DFL:
+            signal.signal(signum, handler)
+    except (OSError, ValueError, RuntimeError):
+        pass
+
+
+def _ignore(signum, frame) -> None:
+    pass
+
+
+def _throw_handler(signum, frame) -> None:
+    throw(signum)
+
+
+def throw(signum: int) -> None:
+    """What a Go program does on SIGQUIT and its kind: its first line on stderr, exit 2 at once
+    (the goroutine dump is not reproduced). Callable from any thread."""
+    message = _go_thrown().get(signum, f"signal {signum}")
+    exit_now(GO_THROW_STATUS, message + "\n")
+
+
+def exit_now(status: int, message: str = "") -> None:
+    """Go's os.Exit from any thread: restore the terminal, print `message` on stderr, end the process
+    now (no cleanup, as os.Exit runs no deferred functions)."""
+    from .tty import restore_terminals
+
+    restore_terminals()
+    if message:
+        try:
+            os.write(2, message.encode())
+        except OSError:
+            pass
+    os._exit(status)
+
+
+def die_by_signal(signum: int) -> None:
+    """End the process as the signal's default action does. From another thread the main thread is
+    asked to do it (a thread-directed signal interrupts whatever it is blocked in)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signum, signal.SIG_DFL)
+        signal.pthread_kill(threading.get_ident(), signum)
+        return
+    _dispatcher.request_death(signum)
+
+
+# -- catching, off the main thread ----------------------------------------------------
+class Subscription:
+    """One `notify` registration: its signals, and the worker thread that runs the callback."""
+
+    def __init__(self, signals: Iterable[int], callback: Callable[[int], None], name: str):
+        self.signals = frozenset(int(s) for s in signals)
+        self._callback = callback
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
-        self._old: dict[int, object] = {}
+        self._active = False
+        self._name = name
+        self._thread: threading.Thread | None = None
 
-    def start(self) -> "SignalProxy":
-        if threading.current_thread() is not threading.main_thread():
-            return self
-        for signum in forwarded_signals():
-            try:
-                self._old[signum] = signal.signal(signum, self._handle)
-            except (OSError, ValueError, RuntimeError):
-                continue
-        threading.Thread(target=self._worker, daemon=True).start()
+    def stop(self, wait: float = 0) -> None:
+        """Go's signal.Stop: the signals go back to what they did before (once all their
+        subscribers stopped). A signal already taken is still handled; with `wait`, for up to that
+        many seconds before returning."""
+        if self._active:
+            self._active = False
+            _dispatcher.unsubscribe(self)
+            self._queue.put(None)
+            if wait and self._thread is not None and self._thread is not threading.current_thread():
+                self._thread.join(wait)
+
+    def __enter__(self) -> "Subscription":
         return self
 
-    def stop(self) -> None:
-        old, self._old = self._old, {}
-        for signum, handler in old.items():
-            try:
-                signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
-            except (OSError, ValueError, RuntimeError):
-                pass
-        self._queue.put(None)
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
+    def __exit__(self, *exc) -> None:
         self.stop()
 
-    def _handle(self, signum, frame) -> None:
+    def _start(self) -> None:
+        self._active = True
+        self._thread = threading.Thread(target=self._work, name=self._name, daemon=True)
+        self._thread.start()
+
+    def _deliver(self, signum: int) -> None:
         self._queue.put(signum)
 
-    def _worker(self) -> None:
+    def _work(self) -> None:
         while True:
             signum = self._queue.get()
             if signum is None:
                 return
-            name = signal_name(signum)
-            if not name:
-                continue
             try:
-                self._kill(name)
-            except Exception:  # docker only logs this at debug level
+                self._callback(signum)
+            except Exception:  # a failed callback must not end the subscription
                 pass
+
+
+def notify(callback: Callable[[int], None], signals: Iterable[int], name: str = "pydock-signals") -> Subscription:
+    """Go's signal.Notify: from now on `signals` are caught, and `callback(signum)` runs for each in
+    the subscription's own thread, whichever thread the kernel interrupted.
+
+    Must be called from the main thread (Python only sets handlers there); elsewhere the returned
+    subscription is inactive and the signals keep their current handling.
+    """
+    subscription = Subscription(signals, callback, name)
+    if threading.current_thread() is threading.main_thread() and subscription.signals:
+        _dispatcher.subscribe(subscription)
+        subscription._start()
+    return subscription
+
+
+class _Dispatcher:
+    """The process's one wakeup fd, its reader thread, and the handlers it replaced.
+
+    Installed while at least one subscription is active. The Python-level handler it sets does
+    nothing but the main-thread half of die_by_signal: the work happens in the reader thread.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._subscriptions: list[Subscription] = []
+        self._saved: dict[int, object] = {}
+        self._writer = None  # the socket the C-level handler writes to
+        self._old_wakeup = -1
+        self._dying: set[int] = set()
+
+    def subscribe(self, subscription: Subscription) -> None:
+        with self._lock:
+            if self._writer is None:
+                self._open()
+            self._subscriptions.append(subscription)
+        for signum in subscription.signals:
+            if signum not in self._saved:
+                try:
+                    self._saved[signum] = signal.signal(signum, self._caught)
+                except (OSError, ValueError, RuntimeError):
+                    continue
+
+    def unsubscribe(self, subscription: Subscription) -> None:
+        with self._lock:
+            if subscription in self._subscriptions:
+                self._subscriptions.remove(subscription)
+            still = set().union(*(s.signals for s in self._subscriptions))
+            last = not self._subscriptions
+        for signum in [s for s in self._saved if s not in still]:
+            handler = self._saved.pop(signum)
+            try:
+                signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+            except (OSError, ValueError, RuntimeError):
+                pass
+        if last:
+            self._close()
+
+    def request_death(self, signum: int) -> None:
+        with self._lock:
+            if signum in self._dying:
+                return
+            self._dying.add(signum)
+        signal.pthread_kill(threading.main_thread().ident, signum)
+
+    def _caught(self, signum, frame) -> None:
+        if signum in self._dying:
+            die_by_signal(signum)
+
+    def _open(self) -> None:
+        import socket
+
+        reader, writer = socket.socketpair()
+        writer.setblocking(False)
+        self._old_wakeup = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+        self._writer = writer
+        threading.Thread(target=self._read, args=(reader,), name="pydock-signal-reader", daemon=True).start()
+
+    def _close(self) -> None:
+        with self._lock:
+            writer, self._writer = self._writer, None
+            if writer is None or self._subscriptions:
+                return
+            try:
+                signal.set_wakeup_fd(self._old_wakeup)
+            except ValueError:
+                pass
+        writer.close()  # the reader sees end of file
+
+    def _read(self, reader) -> None:
+        with reader:
+            while True:
+                try:
+                    data = reader.recv(256)
+                except InterruptedError:
+                    continue
+                except OSError:
+                    return
+                if not data:
+                    return
+                for signum in data:
+                    self._dispatch(signum)
+
+    def _dispatch(self, signum: int) -> None:
+        with self._lock:
+            targets = [s for s in self._subscriptions if signum in s.signals]
+        for subscription in targets:
+            subscription._deliver(signum)
+
+
+_dispatcher = _Dispatcher()
+
+
+# -- docker's signal handling around an attached session -------------------------------
+class SessionSignals:
+    """The signals of `run`, `start -a`, `attach` and `exec` while they stream, as docker handles them.
+
+    - kill: the signal proxy (docker's ForwardAllSignals): every forwardable signal is sent as
+      `kill(name)`, e.g. `POST /containers/{id}/kill?signal=INT`. None: nothing is forwarded.
+    - on_cancel(signum): what the first SIGINT/SIGTERM does besides (docker's notifyContext cancels the
+      command's context): `start -a` and `exec` stop streaming and exit 0; None (run, attach)
+      goes on until the container exits. It runs before the signal is forwarded, and stop()
+      lets that forwarding finish: docker races the two, pydock always forwards.
+    - the third SIGINT/SIGTERM ends the process at once: "got 3 SIGTERM/SIGINTs, forcefully
+      exiting", exit 1 (docker's forceExitAfter3TerminationSignals).
+    - signals not forwarded keep Go's runtime handling (install_runtime_defaults); SIGQUIT and its
+      kind are acted on here too, since their Python handler would wait for the main thread.
+    """
+
+    FLUSH_SECONDS = 2.0
+
+    def __init__(self, kill: Callable[[str], None] | None = None, on_cancel: Callable[[int], None] | None = None):
+        self._kill = kill
+        self._on_cancel = on_cancel
+        self._terminations = 0
+        self._forwarded: frozenset[int] = frozenset(forwarded_signals()) if kill is not None else frozenset()
+        self._subscription: Subscription | None = None
+
+    def start(self) -> "SessionSignals":
+        caught = set(self._forwarded) | set(TERMINATION) | set(_go_thrown())
+        self._subscription = notify(self._handle, caught, name="pydock-signal-proxy")
+        return self
+
+    def stop(self) -> None:
+        """Stop catching; a signal being forwarded is sent first (up to FLUSH_SECONDS)."""
+        if self._subscription is not None:
+            self._subscription.stop(wait=self.FLUSH_SECONDS)
+            self._subscription = None
+
+    def __enter__(self) -> "SessionSignals":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def _handle(self, signum: int) -> None:
+        terminating = signum in TERMINATION
+        if terminating:
+            self._terminations += 1
+            if self._terminations == 1 and self._on_cancel is not None:
+                self._on_cancel(signum)  # stop streaming first: output the signal causes is not shown
+        if signum in self._forwarded:
+            name = signal_name(signum)
+            if name:
+                try:
+                    self._kill(name)
+                except Exception:  # docker only logs this at debug level
+                    pass
+        elif signum in _go_thrown():
+            throw(signum)
+        if terminating and self._terminations >= 3:
+            exit_now(1, FORCE_EXIT_MESSAGE)
+
+
+class Cancel:
+    """A cancellation flag with callbacks (Go's context cancel plus context.AfterFunc); it keeps the
+    signal that caused it (Go's context.Cause)."""
+
+    def __init__(self):
+        self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._callbacks: list[Callable[[], None]] = []
+        self.signum = 0
+
+    def __call__(self, signum: int = 0) -> None:
+        with self._lock:
+            if not self._event.is_set():
+                self.signum = signum
+            self._event.set()
+            callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            _quietly(callback)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def after(self, callback: Callable[[], None]) -> None:
+        """Run callback when cancelled (at once if it already was)."""
+        with self._lock:
+            if not self._event.is_set():
+                self._callbacks.append(callback)
+                return
+        _quietly(callback)
+
+
+def _quietly(callback) -> None:
+    try:
+        callback()
+    except Exception:
+        pass

@@ -73,18 +73,28 @@ class DetachFilter:
 
 
 # -- raw mode ---------------------------------------------------------------------
+_raw_terminals: set = set()
+
+
+def restore_terminals() -> None:
+    """Restore every terminal still in raw mode: for a process about to end at once, from any thread."""
+    for raw in list(_raw_terminals):
+        raw.restore()
+
+
 class RawTerminal:
     """Put a terminal fd in raw mode (Go's term.MakeRaw) and restore it exactly once.
 
-    Restoring happens on close(), at interpreter exit, and before a fatal SIGTERM/SIGHUP that
-    nothing else handles, so the user's terminal is never left raw.
+    Restoring happens on close(), at interpreter exit, before an immediate exit (restore_terminals)
+    and before a fatal SIGTERM/SIGHUP that nothing else catches, so the user's terminal is never
+    left raw. That signal is taken off the main thread (signals.notify), so it is acted on at once.
     """
 
     def __init__(self, fd: int):
         self.fd = fd
         self._saved = None
         self._lock = threading.Lock()
-        self._old_handlers: dict[int, object] = {}
+        self._guard = None
 
     def enter(self) -> "RawTerminal":
         import atexit
@@ -94,6 +104,7 @@ class RawTerminal:
             return self
         self._saved = termios.tcgetattr(self.fd)
         termios.tcsetattr(self.fd, termios.TCSANOW, make_raw(self._saved))
+        _raw_terminals.add(self)
         atexit.register(self.restore)
         self._guard_fatal_signals()
         return self
@@ -103,6 +114,7 @@ class RawTerminal:
 
         with self._lock:
             saved, self._saved = self._saved, None
+        _raw_terminals.discard(self)
         if saved is not None:
             try:
                 termios.tcsetattr(self.fd, termios.TCSANOW, saved)
@@ -119,23 +131,30 @@ class RawTerminal:
         self.restore()
 
     def _guard_fatal_signals(self) -> None:
-        if threading.current_thread() is not threading.main_thread():
-            return
-        for sig in (signal.SIGTERM, signal.SIGHUP):
-            if signal.getsignal(sig) is signal.SIG_DFL:
-                self._old_handlers[sig] = signal.signal(sig, self._die)
+        from .signals import notify
+
+        fatal = [sig for sig in (signal.SIGTERM, signal.SIGHUP) if signal.getsignal(sig) is signal.SIG_DFL]
+        if fatal and threading.current_thread() is threading.main_thread():
+            self._guard = notify(self._die, fatal, name="pydock-raw-guard")
 
     def _unguard(self) -> None:
-        if threading.current_thread() is not threading.main_thread():
-            return
-        handlers, self._old_handlers = self._old_handlers, {}
-        for sig, old in handlers.items():
-            signal.signal(sig, old)
+        if self._guard is not None and threading.current_thread() is threading.main_thread():
+            guard, self._guard = self._guard, None
+            guard.stop()
 
-    def _die(self, signum, frame) -> None:
-        self.restore()
-        signal.signal(signum, signal.SIG_DFL)
-        os.kill(os.getpid(), signum)
+    def _die(self, signum) -> None:
+        from .signals import die_by_signal
+
+        with self._lock:
+            saved, self._saved = self._saved, None
+        if saved is not None:
+            import termios
+
+            try:
+                termios.tcsetattr(self.fd, termios.TCSANOW, saved)
+            except (OSError, termios.error):
+                pass
+        die_by_signal(signum)
 
 
 def make_raw(attrs: list) -> list:
@@ -186,32 +205,30 @@ class SizeMonitor:
     """Keeps the container's (or exec's) TTY at the local terminal's size.
 
     `resize(height, width)` calls the engine. The first resize is retried up to 10 times (the
-    process may not be ready yet); SIGWINCH triggers a new resize from a worker thread, never
-    from inside the signal handler.
+    process may not be ready yet); each SIGWINCH triggers a new resize, taken off the main thread
+    (signals.notify) so it never waits for the main thread to run Python.
     """
 
     def __init__(self, resize, fd: int, err=None):
         self._resize = resize
         self._fd = fd
         self._err = err or sys.stderr
-        self._wake = threading.Event()
         self._stopped = False
-        self._old_handler = None
+        self._winch = None
 
     def start(self) -> "SizeMonitor":
+        from .signals import notify
+
         if not self._resize_now():
             threading.Thread(target=self._retry_initial, daemon=True).start()
-        if threading.current_thread() is threading.main_thread():
-            self._old_handler = signal.signal(signal.SIGWINCH, self._on_winch)
-        threading.Thread(target=self._worker, daemon=True).start()
+        self._winch = notify(self._on_winch, [signal.SIGWINCH], name="pydock-resize")
         return self
 
     def stop(self) -> None:
         self._stopped = True
-        self._wake.set()
-        if self._old_handler is not None and threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGWINCH, self._old_handler)
-            self._old_handler = None
+        if self._winch is not None and threading.current_thread() is threading.main_thread():
+            self._winch.stop()
+            self._winch = None
 
     def _resize_now(self, grow: int = 0) -> bool:
         height, width = terminal_size(self._fd)
@@ -236,15 +253,8 @@ class SizeMonitor:
         except (OSError, ValueError):
             pass
 
-    def _on_winch(self, signum, frame) -> None:
-        self._wake.set()
-
-    def _worker(self) -> None:
-        while True:
-            self._wake.wait()
-            self._wake.clear()
-            if self._stopped:
-                return
+    def _on_winch(self, signum) -> None:
+        if not self._stopped:
             self._resize_now()
 
     def nudge(self) -> None:

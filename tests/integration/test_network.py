@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import signal
 import subprocess
 import uuid
 
@@ -276,3 +277,38 @@ def test_ctrl_c_at_the_prune_prompt_cancels_like_docker(nets, group):
         child.close()
         outputs.append((child.before, child.exitstatus))
     assert outputs[0] == outputs[1] == (b"^C\r\n", 0)
+
+
+@pytest.mark.parametrize("redirect", [">&-", "2>&-", ">&- 2>&-", "<&-"])
+def test_closed_standard_streams_end_like_docker(nets, redirect):
+    """A closed stream is /dev/null to docker (Go's runtime opens it at start): the command still runs."""
+    results = []
+    for tool, argv in (("pydock", PYDOCK), ("docker", [DOCKER])):
+        name = nets.name(tool)
+        script = f'"$@" network create --label {nets.label} {name} {redirect}; echo "$?" >&3; ' \
+                 f'"$@" network inspect -f x pydt-missing-net {redirect}; echo "$?" >&3'
+        proc = subprocess.run(["sh", "-c", f"exec 3>&1; ( {script} ) 1>/dev/null", "sh", *argv],
+                              capture_output=True, text=True, timeout=60)
+        results.append((proc.stdout, proc.stderr.replace("pydock", "docker"), network_exists(name)))
+    assert results[0] == results[1]
+    assert results[0][0] == "0\n1\n" and results[0][2]
+
+
+@pytest.mark.parametrize("sig, ignored", [(signal.SIGTERM, False), (signal.SIGINT, True)])
+def test_termination_signal_at_the_prune_prompt_cancels_like_docker(nets, sig, ignored):
+    """docker cancels its prompt on SIGTERM too, and on a SIGINT the shell started it ignoring (a `&` job):
+    a newline, exit 0. (docker races its own exit against that newline and drops it now and then.)"""
+    outputs = []
+    for argv in (PYDOCK, [DOCKER]):
+        child = subprocess.Popen([*argv, "network", "prune", "--filter", f"label={nets.label}"],
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if ignored else None)
+        prompt = b""
+        while not prompt.endswith(b"[y/N] "):
+            prompt += child.stdout.read1(1024)
+        child.send_signal(sig)
+        out, err = child.communicate(timeout=20)
+        outputs.append((prompt, out, err, child.returncode))
+    mine, theirs = outputs
+    assert mine == (theirs[0], b"\n", b"", 0)
+    assert theirs[1:] in ((b"\n", b"", 0), (b"", b"", 0))

@@ -10,6 +10,7 @@ import socketserver
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 
@@ -274,3 +275,365 @@ def test_log_levels_parse_like_logrus(pydock, docker, level):
     args = ("-l", level, "ps", "-q", "--filter", "label=pydt-no-such-label")
     mine, theirs = pydock(*args), docker(*args)
     assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+# -- system df ----------------------------------------------------------------------------------
+def _disk_usage(now: float) -> dict:
+    """A /system/df answer with what this engine rarely has: dangling and digest-only images, unknown
+    sizes (-1), paused and restarting containers, volumes without usage data, a build cache."""
+    day = 86400
+    iso = lambda t: time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + ".123456789Z"  # noqa: E731
+    image = {"Containers": 0, "Created": int(now - 3 * day), "Labels": None, "ParentId": "", "SharedSize": 0,
+             "VirtualSize": 0}
+    container = {"Image": "alpine", "ImageID": "sha256:" + "a" * 64, "Command": "sleep 600", "Ports": [],
+                 "Labels": {}, "Mounts": [], "HostConfig": {"NetworkMode": "default"},
+                 "NetworkSettings": {"Networks": {}}}
+    return {
+        "LayersSize": 123456789,
+        "Images": [
+            {**image, "Id": "sha256:" + "1" * 64, "RepoTags": ["alpine:latest", "alpine:3"], "RepoDigests": [],
+             "Containers": 2, "Size": 7800000, "SharedSize": 5000000},
+            {**image, "Id": "sha256:" + "2" * 64, "RepoTags": ["<none>:<none>"], "RepoDigests": ["<none>@<none>"],
+             "Size": 1985598, "SharedSize": 1985569, "Created": int(now - 40 * day)},
+            {**image, "Id": "sha256:" + "3" * 64, "RepoTags": [], "RepoDigests": ["busybox@sha256:" + "b" * 64],
+             "Size": 4000000, "SharedSize": -1, "Containers": -1},
+            {**image, "Id": "sha256:" + "4" * 64, "RepoTags": ["127.0.0.1:5000/team/app:v1.2"],
+             "RepoDigests": [], "Size": 100, "SharedSize": 0, "Containers": 1, "Created": int(now - 400 * day)},
+            {**image, "Id": "sha256:" + "5" * 64, "RepoTags": ["Bad:Ref"], "RepoDigests": [], "Size": 1},
+        ],
+        "Containers": [
+            {**container, "Id": "c" * 64, "Names": ["/pydt-run"], "Created": int(now - 2 * day), "State": "running",
+             "Status": "Up 2 days", "SizeRw": 1200, "SizeRootFs": 7801200,
+             "Mounts": [{"Type": "volume", "Name": "v" * 64, "Driver": "local"}]},
+            {**container, "Id": "d" * 64, "Names": ["/pydt-paused"], "Created": int(now - 3 * day),
+             "State": "paused", "Status": "Up 3 days (Paused)", "SizeRw": 0, "Command": "sh -c 'echo a long command'"},
+            {**container, "Id": "e" * 64, "Names": ["/pydt-exited", "/pydt-run/link"], "Created": int(now - 5 * day),
+             "State": "exited", "Status": "Exited (0) 5 days ago", "SizeRw": 333, "Image": "sha256:" + "2" * 64},
+            {**container, "Id": "f" * 64, "Names": ["/pydt-restarting"], "Created": int(now - 6 * day),
+             "State": "restarting", "Status": "Restarting (1) 2 seconds ago"},
+        ],
+        "Volumes": [
+            {"CreatedAt": iso(now - day), "Driver": "local", "Labels": {"a": "1"}, "Mountpoint": "/v/a",
+             "Name": "v" * 64,
+             "Options": None, "Scope": "local", "UsageData": {"RefCount": 1, "Size": 2048}},
+            {"CreatedAt": iso(now - day), "Driver": "local", "Labels": None, "Mountpoint": "/v/b", "Name": "pydt-vol",
+             "Options": None, "Scope": "local", "UsageData": {"RefCount": 0, "Size": 1000000}},
+            {"CreatedAt": iso(now - day), "Driver": "local", "Labels": None, "Mountpoint": "/v/c", "Name": "pydt-unk",
+             "Options": None, "Scope": "local", "UsageData": {"RefCount": 0, "Size": -1}},
+        ],
+        "BuildCache": [
+            {"ID": "k" * 25, "Parent": "", "Parents": ["p" * 25, "q" * 25], "Type": "regular",
+             "Description": "mount / from exec /bin/sh -c apk add git", "InUse": True, "Shared": False,
+             "Size": 52000000, "CreatedAt": iso(now - 2 * day), "LastUsedAt": iso(now - 3600), "UsageCount": 3},
+            {"ID": "j" * 25, "Parent": "r" * 25, "Type": "source.local", "Description": "local source for context",
+             "InUse": False, "Shared": True, "Size": 1000, "CreatedAt": iso(now - 2 * day), "LastUsedAt": None,
+             "UsageCount": 0},
+            {"ID": "i" * 25, "Parent": "", "Type": "exec.cachemount", "Description": "cached mount",
+             "InUse": False, "Shared": False, "Size": 999, "CreatedAt": iso(now - 9 * day),
+             "LastUsedAt": iso(now - 3600), "UsageCount": 12},
+        ],
+        "BuilderSize": 52000999,
+    }
+
+
+@pytest.fixture(scope="module")
+def scripted_df(tmp_path_factory):
+    from tests.integration.fake_engine import FakeEngine
+
+    usage = _disk_usage(time.time())
+    empty = {"LayersSize": 0, "Images": [], "Containers": [], "Volumes": [], "BuildCache": None}
+    engines = [FakeEngine(str(tmp_path_factory.mktemp("df") / "engine.sock"), {"/system/df": answer})
+               for answer in (usage, empty)]
+    yield engines
+    for engine in engines:
+        engine.close()
+
+
+DF_FORMATS = [None, "table", "json", "{{json .}}", "raw", "table {{.Type}}\\t{{.Size}}", "{{.Type}}\\t{{.Active}}",
+              "{{.Foo}}", "{{", "table {{.Type}}\\t{{.Foo}}", "tablex {{.Type}}",
+              "table {{.Reclaimable}}|{{.TotalCount}}",
+              "{{json .Size}} {{.Type | printf \"%q\"}}"]
+DF_VERBOSE_FORMATS = [None, "table", "json", "{{json .}}", "raw", "{{len .Images}} {{len .BuildCache}}",
+                      "table {{range .Images}}{{.ID}}/{{.Repository}}:{{.Tag}} {{end}}X", "x{{.Foo}}", "{{",
+                      "{{range .Containers}}{{.ID}} {{.Size}} {{.Names}}{{\"\\n\"}}{{end}}",
+                      "{{range .BuildCache}}{{.ID}}|{{.Parent}}|{{.CreatedSince}}|{{.LastUsedSince}}|{{.InUse}}"
+                      "\n{{end}}",
+                      "{{range .Volumes}}{{.Name}} {{.Links}} {{.Size}} {{.Labels}}\n{{end}}",
+                      "{{(index .Images 0).Foo}}", "{{json .BuildCache}}"]
+
+
+@pytest.mark.parametrize("which, verbose, fmt", [(0, False, f) for f in DF_FORMATS] +
+                         [(0, True, f) for f in DF_VERBOSE_FORMATS] +
+                         [(1, False, None), (1, False, "json"), (1, True, None), (1, True, "raw")])
+def test_df_for_given_usage_is_dockers(pydock, docker, scripted_df, which, verbose, fmt):
+    """Byte for byte against docker on the same /system/df answer (times are days away: stable)."""
+    args = ["-H", scripted_df[which].host, "system", "df", *(["-v"] if verbose else []),
+            *(["--format", fmt] if fmt is not None else [])]
+    mine, theirs = pydock(*args), docker(*args)
+    assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+_SIZES = re.compile(r"\b\d+(\.\d+)?[kMGT]?B( \(\d+%\))?|\b\d+\b")
+
+
+def test_df_on_the_engine_has_dockers_layout(pydock, docker):
+    """Counts and sizes change while other tests run: compare with them masked."""
+    mine, theirs = pydock("system", "df"), docker("system", "df")
+    assert (mine.code, mine.err) == (theirs.code, theirs.err) == (0, "")
+    masked = lambda text: [_SIZES.sub("N", line).split() for line in text.splitlines()]  # noqa: E731
+    assert masked(mine.out) == masked(theirs.out) == [
+        ["TYPE", "TOTAL", "ACTIVE", "SIZE", "RECLAIMABLE"], ["Images", "N", "N", "N", "N"],
+        ["Containers", "N", "N", "N", "N"], ["Local", "Volumes", "N", "N", "N", "N"],
+        ["Build", "Cache", "N", "N", "N", "N"]]
+    header = mine.out.splitlines()[0]
+    assert header == theirs.out.splitlines()[0] or len(header) != len(theirs.out.splitlines()[0])
+
+
+def test_df_verbose_on_the_engine_has_dockers_sections(pydock, docker):
+    def sections(text):
+        lines = text.splitlines()
+        return [(line, lines[i + 2].split("  ")[0]) for i, line in enumerate(lines) if line.endswith(":")
+                or line.startswith("Build cache usage:")]
+    mine, theirs = pydock("system", "df", "-v"), docker("system", "df", "-v")
+    assert (mine.code, mine.err) == (theirs.code, theirs.err) == (0, "")
+    assert [title for title, _ in sections(mine.out)][:3] == ["Images space usage:", "Containers space usage:",
+                                                              "Local Volumes space usage:"]
+    assert [(_SIZES.sub("N", t), h) for t, h in sections(mine.out)] == \
+        [(_SIZES.sub("N", t), h) for t, h in sections(theirs.out)]
+
+
+def test_df_json_on_the_engine_has_dockers_keys(pydock, docker):
+    mine = [json.loads(line) for line in pydock("system", "df", "--format", "json").out.splitlines()]
+    theirs = [json.loads(line) for line in docker("system", "df", "--format", "json").out.splitlines()]
+    assert [list(row) for row in mine] == [list(row) for row in theirs]
+    assert [row["Type"] for row in mine] == [row["Type"] for row in theirs]
+    verbose = json.loads(pydock("system", "df", "-v", "--format", "{{json .}}").out)
+    assert list(verbose) == list(json.loads(docker("system", "df", "-v", "--format", "{{json .}}").out))
+
+
+@pytest.mark.parametrize("argv", [["system", "df", "x"], ["system", "df", "--bogus"], ["system", "df", "-v", "-v=x"],
+                                  ["system", "bogus"], ["system", "info", "x"], ["system", "prune", "x"],
+                                  ["-H", NO_ENGINE, "system", "df"],
+                                  ["-H", NO_ENGINE, "system", "df", "--format", "{{"]])
+def test_system_bad_input_is_dockers(pydock, docker, argv):
+    mine, theirs = pydock(*argv), docker(*argv)
+    assert (mine.out, mine.err.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+def test_minimum_api_versions_are_dockers(pydock, docker):
+    """system df and prune need API 1.25, prune's --filter 1.28: refused before anything is asked or removed."""
+    from tests.conftest import unique
+
+    label = unique("pydt-sysver")
+    for version, argv in (("1.24", ["system", "df"]), ("1.24", ["system", "prune", "--filter", f"label={label}"]),
+                          ("1.27", ["system", "prune", "--filter", f"label={label}"]),
+                          ("1.24", ["system", "prune", "-f", "--filter", f"label={label}"])):
+        mine = pydock(*argv, env={"DOCKER_API_VERSION": version}, input="n\n")
+        theirs = docker(*argv, env={"DOCKER_API_VERSION": version}, input="n\n")
+        assert (mine.out, mine.err.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.err, theirs.code)
+        assert mine.code == 1 and "requires API version" in mine.err
+
+
+@pytest.mark.parametrize("command", ["system", "system df", "system prune", "system info", "info", "system events"])
+def test_system_help_is_dockers(pydock, docker, command):
+    mine, theirs = pydock(*command.split(), "--help"), docker(*command.split(), "--help")
+    assert (mine.out.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.code)
+
+
+def test_system_info_is_info(pydock, docker):
+    mine, theirs = pydock("system", "info"), docker("system", "info")
+    assert (mine.code, mine.err) == (theirs.code, theirs.err)
+    assert _stable(mine.out) == _stable(theirs.out) == _stable(pydock("info").out)
+    fmt = "{{.ServerVersion}} {{.Name}} {{json .RegistryConfig}}"
+    assert pydock("system", "info", "-f", fmt).out == docker("system", "info", "-f", fmt).out
+
+
+def test_root_help_lists_system_and_events(pydock):
+    text = pydock("--help").out
+    management = text.split("Management Commands:")[1].split("\n\n")[0]
+    commands = text.split("\nCommands:")[1].split("\n\n")[0]
+    assert "  system      Manage Docker" in management.splitlines()
+    assert "  events      Get real time events from the server" in commands.splitlines()
+
+
+# -- system prune -------------------------------------------------------------------------------
+PRUNED = {
+    "/containers/prune": {"ContainersDeleted": ["c" * 64, "d" * 64], "SpaceReclaimed": 123456},
+    "/networks/prune": {"NetworksDeleted": ["pydt-net-a", "pydt-net-b"]},
+    "/volumes/prune": {"VolumesDeleted": ["pydt-vol-a"], "SpaceReclaimed": 2048},
+    "/images/prune": {"ImagesDeleted": [{"Untagged": "pydt-app:old"}, {"Deleted": "sha256:" + "1" * 64},
+                                        {"Deleted": "sha256:" + "2" * 64}], "SpaceReclaimed": 1985598},
+    "/build/prune": {"CachesDeleted": ["k" * 25, "j" * 25], "SpaceReclaimed": 52000000},
+}
+NOTHING = {"/containers/prune": {"ContainersDeleted": None, "SpaceReclaimed": 0},
+           "/networks/prune": {"NetworksDeleted": None}, "/volumes/prune": {"VolumesDeleted": None},
+           "/images/prune": {"ImagesDeleted": None, "SpaceReclaimed": 0},
+           "/build/prune": {"CachesDeleted": None, "SpaceReclaimed": 0}}
+FAILING = {**PRUNED, "/images/prune": (500, {"message": "a prune operation is already running"})}
+
+
+@pytest.fixture(scope="module")
+def scripted_prune(tmp_path_factory):
+    from tests.integration.fake_engine import FakeEngine
+
+    engines = {name: FakeEngine(str(tmp_path_factory.mktemp("prune") / "engine.sock"), routes)
+               for name, routes in (("pruned", PRUNED), ("nothing", NOTHING), ("failing", FAILING))}
+    yield engines
+    for engine in engines.values():
+        engine.close()
+
+
+def _prune_calls(engine) -> list:
+    return [(method, route, {k: json.loads(v) if k == "filters" else v for k, v in query.items()})
+            for method, route, query in engine.calls()]
+
+
+@pytest.mark.parametrize("engine, argv, answer", [("pruned", argv, answer) for argv, answer in [
+    (["-f"], None), (["-f", "-a"], None), (["-f", "--volumes"], None), (["--force", "--all", "--volumes"], None),
+    (["-f", "--filter", "label=pydt-a", "--filter", "label!=pydt-b", "--filter", "until=24h"], None),
+    (["-f", "--volumes", "--filter", "until=24h"], None), (["--filter", "label=pydt-a"], "y\n"),
+    (["-a", "--volumes", "--filter", "label=pydt-a"], "Y\n"), ([], "n\n"), (["-a"], "yes\n"), (["--volumes"], ""),
+    (["--filter", "label=pydt-a", "--filter", "label=pydt-a10", "--filter", "label=pydt-a9"], " y \n"),
+]] + [("nothing", ["-f"], None), ("nothing", ["-f", "-a", "--volumes"], None), ("nothing", [], "y\n"),
+      ("failing", ["-f"], None), ("failing", ["-f", "--volumes", "-a"], None)])
+def test_prune_for_given_reports_is_dockers(pydock, docker, scripted_prune, engine, argv, answer):
+    """The prompt, the sections, the total, and the requests (their order and filters), against docker."""
+    fake = scripted_prune[engine]
+    results = []
+    for run in (pydock, docker):
+        fake.requests.clear()
+        result = run("-H", fake.host, "system", "prune", *argv, input=answer)
+        results.append((result.out, result.err.replace("pydock", "docker"), result.code, _prune_calls(fake)))
+    assert results[0] == results[1]
+
+
+@pytest.mark.parametrize("configured, argv", [
+    (["label=pydt-cfg", "label!=pydt-keep", "until=24h"], ["--filter", "label=pydt-keep"]),
+    (["label=pydt-cfg", "label!=pydt-keep"], ["--filter", "label!=pydt-other"]),
+    (["label=pydt-cfg", "until=1h", "bad"], []),
+])
+def test_prune_with_config_prune_filters_is_dockers(pydock, docker, scripted_prune, tmp_path, configured, argv):
+    (tmp_path / "config.json").write_text(json.dumps({"pruneFilters": configured}))
+    fake = scripted_prune["pruned"]
+    results = []
+    for run in (pydock, docker):
+        for answer in ("n\n", "y\n"):
+            fake.requests.clear()
+            result = run("--config", str(tmp_path), "-H", fake.host, "system", "prune", *argv, input=answer)
+            results.append((result.out, result.err, result.code, _prune_calls(fake)))
+    assert results[:2] == results[2:]
+
+
+@pytest.fixture
+def guarded_engine(tmp_path):
+    """The real engine behind a filter that answers /build/prune itself: engine 20.10 accepts a label filter
+    there but ignores it, so a real build cache prune could reach other engineers' cache."""
+    from tests.integration.fake_engine import FakeEngine
+
+    engine = FakeEngine(str(tmp_path / "guard.sock"), {"/build/prune": NOTHING["/build/prune"]},
+                        forward_to="/var/run/docker.sock")
+    yield engine
+    engine.close()
+
+
+def _twins(label: str) -> dict:
+    """A stopped container, a network, a volume and a dangling image, all labelled `label`."""
+    from tests.integration.oracle import sh
+
+    objects = {"container": sh("create", "--label", label, "--name", f"{label}-c", "busybox", "true").strip(),
+               "network": f"{label}-n", "volume": f"{label}-v", "image": f"{label}-img:t"}
+    sh("network", "create", "--label", label, objects["network"])
+    sh("volume", "create", "--label", label, objects["volume"])
+    sh("commit", "-c", f"LABEL {label}=1", objects["container"], objects["image"])
+    objects["dangling"] = sh("image", "inspect", "-f", "{{.Id}}", objects["image"]).strip()
+    sh("commit", "-c", f"LABEL {label}=2", objects["container"], objects["image"])  # the first one dangles now
+    objects["running"] = sh("run", "-d", "--label", label, "--name", f"{label}-r", "busybox", "sleep", "600").strip()
+    return objects
+
+
+def _remove_twins(objects: dict) -> None:
+    from tests.integration.oracle import sh
+
+    sh("rm", "-f", objects["container"], objects["running"], check=False)
+    sh("network", "rm", objects["network"], check=False)
+    sh("volume", "rm", objects["volume"], check=False)
+    sh("rmi", "-f", objects["image"], objects["dangling"], check=False)
+
+
+def _exists(kind: str, name: str) -> bool:
+    from tests.conftest import DOCKER
+
+    return subprocess.run([DOCKER, "inspect", "--type", kind, name], capture_output=True).returncode == 0
+
+
+def test_prune_removes_only_the_labelled_objects_as_docker_does(pydock, docker, guarded_engine):
+    from tests.conftest import unique
+
+    mine_label, their_label, keep_label = unique("pydt-prune"), unique("pydt-prune"), unique("pydt-keep")
+    twins = {label: _twins(label) for label in (mine_label, their_label, keep_label)}
+    try:
+        mine = pydock("-H", guarded_engine.host, "system", "prune", "-f", "--volumes", "--filter",
+                      f"label={mine_label}")
+        theirs = docker("-H", guarded_engine.host, "system", "prune", "-f", "--volumes", "--filter",
+                        f"label={their_label}")
+
+        def normalized(result, label):
+            objects = twins[label]
+            text = result.out.replace(objects["container"], "C").replace(objects["dangling"], "I")
+            return text.replace(label, "L"), result.err, result.code
+
+        assert normalized(mine, mine_label) == normalized(theirs, their_label)
+        assert normalized(mine, mine_label)[0].startswith(
+            "Deleted Containers:\nC\n\nDeleted Networks:\nL-n\n\nDeleted Volumes:\nL-v\n\n"
+            "Deleted Images:\ndeleted: I\n\nTotal reclaimed space: ")
+        for label, objects in twins.items():
+            gone = label != keep_label
+            assert _exists("container", objects["container"]) is not gone
+            assert _exists("network", objects["network"]) is not gone
+            assert _exists("volume", objects["volume"]) is not gone
+            assert _exists("image", objects["dangling"]) is not gone
+            assert _exists("image", objects["image"]) and _exists("container", objects["running"])
+        assert [route for _, route, _ in guarded_engine.calls() if route.endswith("/prune")] == [
+            "/containers/prune", "/networks/prune", "/volumes/prune", "/images/prune", "/build/prune"] * 2
+    finally:
+        for objects in twins.values():
+            _remove_twins(objects)
+
+
+# -- inspect --type network|volume --------------------------------------------------------------
+@pytest.fixture(scope="module")
+def named_objects():
+    from tests.conftest import unique
+    from tests.integration.oracle import sh
+
+    label = unique("pydt-sysinspect")
+    network_id = sh("network", "create", "--label", label, f"{label}-n").strip()
+    sh("volume", "create", "--label", label, f"{label}-v")
+    sh("volume", "create", "--label", label, network_id[:12])  # a volume named like the network's ID prefix
+    yield {"label": label, "network": f"{label}-n", "network_id": network_id, "volume": f"{label}-v"}
+    sh("network", "rm", network_id, check=False)
+    sh("volume", "rm", f"{label}-v", network_id[:12], check=False)
+
+
+@pytest.mark.parametrize("argv", [
+    ["--type", "network", "{network}"], ["--type", "network", "{network_id}"], ["--type", "network", "{short_id}"],
+    ["{network}"], ["{short_id}"], ["{network_id}"], ["--type", "volume", "{volume}"], ["{volume}"],
+    ["--type", "volume", "{short_id}"], ["--type", "volume", "{network}"], ["--type", "network", "{volume}"],
+    ["--type", "network", "{network}", "{volume}", "host"], ["--type", "volume", "{volume}", "pydt-nonexistent"],
+    ["--type", "bogus", "{network}"], ["--type", "", "{network}"], ["--type", "Network", "{network}"],
+    ["-s", "{volume}"], ["-s", "--type", "network", "{network}"], ["--type", "network", "-f", "{{{{.Name}}}}",
+                                                                   "{network}", "bridge"],
+    ["-f", "{{{{.Name}} {{.Driver}}", "{volume}"], ["--type", "volume", "-f", "json", "{volume}"],
+    ["--type", "network"], ["--type", "volume", "{network_id}"], ["{volume}", "{network}", "pydt-nothing-here"],
+    # templates run on docker's network.Inspect and volume.Volume types first
+    ["-f", "{{{{.IPAM}}}} {{{{.IPAM.Config}}}} {{{{.Created}}}} {{{{.ConfigFrom}}}} {{{{.Peers}}}}", "{network}"],
+    ["-f", "{{{{.UsageData}}}} {{{{.Options}}}} {{{{.Status}}}} {{{{.CreatedAt}}}}", "{volume}"],
+    ["-f", "{{{{.Foo}}}}", "{network}"], ["-f", "{{{{json .IPAM}}}}", "{network}"],
+])
+def test_inspect_networks_and_volumes_is_dockers(pydock, docker, named_objects, argv):
+    """Found by name, full ID, or ID prefix as docker's system inspect finds them; the wrong type, an unknown
+    type and missing objects fail with docker's words."""
+    values = {**named_objects, "short_id": named_objects["network_id"][:10]}
+    args = ["inspect", *(a.format(**values) for a in argv)]
+    mine, theirs = pydock(*args), docker(*args)
+    assert (mine.out, mine.err.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.err, theirs.code)

@@ -1,4 +1,5 @@
-"""`version`, `info` and the top-level `inspect`: declarations and wiring (rendering lives in formatting/)."""
+"""The system group (`info`, `df`, `events`, `prune`), `version` and the top-level `inspect`: declarations
+and wiring (rendering lives in formatting/)."""
 from __future__ import annotations
 
 import os
@@ -6,9 +7,9 @@ import sys
 
 import click
 
-from ..base import DockerCommand
+from ..base import DockerCommand, DockerOption, feature_annotations
 from ..errors import FAILURE, TEMPLATE_ERROR, StatusError, template_error
-from ..flags import JSON_FORMAT_HELP, format_option
+from ..flags import JSON_FORMAT_HELP, filter_option, format_option
 from ..inspect import run_inspect
 from ..output import print_line, write_flushed
 
@@ -284,3 +285,209 @@ def _object_finder(env, kind: str | None, size: bool):
             return raw, candidate
         raise DockerError(f"Error: No such object: {ref}")
     return find
+
+
+# -- events -------------------------------------------------------------------------------------
+
+@click.command("events", cls=DockerCommand, usage="events [OPTIONS]", nargs=("none",),
+               help="Get real time events from the server")
+@filter_option("-f", "--filter")
+@format_option(help=JSON_FORMAT_HELP)
+@click.option("--since", default="", metavar="string", help="Show all events created since timestamp")
+@click.option("--until", default="", metavar="string", help="Stream events until this timestamp")
+@click.pass_obj
+def events(env, filters, fmt, since, until):
+    """docker's system/events.go: the template is checked first, then each event is one flushed line
+    until --until passes or Ctrl-C (exit 130)."""
+    from ...formatting.contexts import events as ctx
+    from ...opts.filters import parse_filters
+    from ...streams.jsonstream import json_objects
+
+    template = _events_template(fmt)
+    since_ts, until_ts = _event_window(since, until)
+    with env.api.system.events(filters=parse_filters(filters), since=since_ts, until=until_ts) as response:
+        for raw in json_objects(response.iter_raw()):
+            if template is None:
+                write_flushed(env.stdout, ctx.pretty_line(raw))
+            else:
+                _write_event(env, template, ctx.message(raw))
+
+
+def _events_template(fmt: str):
+    """makeTemplate: None for the default lines; a template run once on an empty *events.Message."""
+    if not fmt:
+        return None
+    from ...formatting.contexts.events import message
+    from ...golang.structs import json_funcs
+    from ...golang.template import parse
+
+    try:
+        template = parse("{{json .}}" if fmt == "json" else fmt, funcs=json_funcs())
+        template.execute(message(None, pointer=True))
+    except ValueError as exc:
+        raise StatusError(f"Error parsing format: {exc}", TEMPLATE_ERROR) from None
+    return template
+
+
+def _event_window(since: str, until: str) -> tuple[str | None, str | None]:
+    """--since/--until in the API's form, both relative to the same moment (timetypes.GetTimestamp)."""
+    import time
+
+    from ...opts import OptError
+    from ...opts.timestamps import get_timestamp
+
+    now = time.time()
+    try:
+        return (get_timestamp(since, now) if since else None, get_timestamp(until, now) if until else None)
+    except OptError as exc:
+        raise StatusError(str(exc), FAILURE) from None
+
+
+def _write_event(env, template, event) -> None:
+    from ...golang.template import TemplateExecError
+
+    try:
+        text = template.execute(event)
+    except TemplateExecError as exc:  # Go's template has written what came before; docker's deferred newline
+        write_flushed(env.stdout, exc.partial_output + "\n")
+        raise StatusError(str(exc), FAILURE) from None
+    write_flushed(env.stdout, text + "\n")
+
+
+# -- system df ----------------------------------------------------------------------------------
+
+@click.command("df", cls=DockerCommand, usage="df [OPTIONS]", nargs=("none",), help="Show docker disk usage",
+               annotations=feature_annotations(api_version="1.25"))
+@format_option()
+@click.option("-v", "--verbose", is_flag=True, help="Show detailed information on space usage")
+@click.pass_obj
+def df(env, fmt, verbose):
+    """docker's system/df.go: the summary rows, or with -v the four tables (or one template over all)."""
+    from ...formatting.contexts import disk_usage as du
+    from ..listing import Listing
+
+    usage = env.api.system.df()
+    if not verbose:
+        Listing(env, du.SPEC, fmt).write(du.summary_rows(usage))
+    elif fmt in ("", "table"):
+        for title, spec, rows in du.verbose_sections(usage):
+            write_flushed(env.stdout, title)
+            Listing(env, spec, "").write(rows)
+    else:
+        _write_details(env, du.verbose_raw_format() if fmt == "raw" else fmt, usage)
+
+
+def _write_details(env, fmt: str, usage: dict) -> None:
+    """A custom -v template: run once on the whole *formatter.diskUsageContext, no newline added."""
+    from ...formatting.contexts.disk_usage import details
+    from ...formatting.writer import is_table, template_string
+    from ...golang.structs import json_funcs
+    from ...golang.template import TemplateExecError, TemplateParseError, parse
+
+    try:
+        template = parse(template_string(fmt), funcs=json_funcs())
+    except TemplateParseError as exc:
+        raise template_error(exc) from None
+    try:
+        text = template.execute(details(usage, trunc=is_table(fmt)))
+    except TemplateExecError as exc:  # Go's template has written what came before, unwrapped error
+        write_flushed(env.stdout, exc.partial_output)
+        raise StatusError(str(exc), FAILURE) from None
+    write_flushed(env.stdout, text)
+
+
+# -- system prune -------------------------------------------------------------------------------
+
+PRUNE_CONFIRMATION = "WARNING! This will remove:\n{warnings}\n{filters}\nAre you sure you want to continue?"
+
+
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused data",
+               annotations=feature_annotations(api_version="1.25"))
+@click.option("-a", "--all", "all_", is_flag=True, help="Remove all unused images not just dangling ones")
+@filter_option(help='Provide filter values (e.g. "label=<key>=<value>")', cls=DockerOption,
+               annotations=feature_annotations(api_version="1.28"))
+@click.option("-f", "--force", is_flag=True, help="Do not prompt for confirmation")
+@click.option("--volumes", is_flag=True, help="Prune anonymous volumes")
+@click.pass_obj
+def prune(env, all_, filters, force, volumes):
+    """docker's system/prune.go: containers, networks, (volumes,) images and build cache, in that order."""
+    from ...formatting.units import human_size
+    from ...opts.filters import parse_filters
+    from ..batch import confirm
+
+    wanted = parse_filters(filters)
+    if volumes and "until" in wanted:
+        raise StatusError('ERROR: The "until" filter is not supported with "--volumes"', FAILURE)
+    build_cache = env.api.system.version_at_least("1.31")
+    if not force and not confirm(env, prune_confirmation(env, wanted, all_, volumes, build_cache)):
+        return
+    steps = [_prune_containers, _prune_networks] + ([_prune_volumes] if volumes else []) + [_prune_images]
+    steps += [_prune_build_cache] if build_cache else []
+    reclaimed = 0
+    for step in steps:
+        space, output = step(env, _with_config_filters(env, wanted), all_)
+        reclaimed += space
+        if output:
+            print_line(env.stdout, output)
+    print_line(env.stdout, f"Total reclaimed space: {human_size(float(reclaimed), 4)}")
+
+
+def prune_confirmation(env, wanted: dict, all_: bool, volumes: bool, build_cache: bool) -> str:
+    """docker's confirmationTemplate: what goes, and the label/label!/until filters that narrow it."""
+    from ...golang.sortorder import natural_sorted
+
+    warnings = ["all stopped containers", "all networks not used by at least one container"]
+    if volumes:
+        warnings.append("all anonymous volumes not used by at least one container")
+    warnings.append("all images without at least one container associated to them" if all_ else
+                    "all dangling images")
+    if build_cache:
+        warnings.append("all build cache" if all_ else "unused build cache")
+    merged = _with_config_filters(env, wanted)
+    shown = natural_sorted(f"{name}={value}" for name in ("label", "label!", "until") for value in merged.get(name, {}))
+    filters = "".join(["\n  Items to be pruned will be filtered with:", *(f"\n  - {f}" for f in shown), "\n"]) \
+        if shown else ""
+    return PRUNE_CONFIRMATION.format(warnings="\n".join(f"  - {w}" for w in warnings), filters=filters)
+
+
+def _with_config_filters(env, wanted: dict) -> dict:
+    """command.PruneFilters: the flags' filters plus config.json's pruneFilters (a copy)."""
+    from ..batch import merge_prune_filters
+
+    return merge_prune_filters({name: dict(values) for name, values in wanted.items()},
+                               env.config.get("pruneFilters"))
+
+
+def _deleted(title: str, names: list[str]) -> str:
+    return f"Deleted {title}:\n" + "".join(f"{name}\n" for name in names) if names else ""
+
+
+def _prune_containers(env, filters: dict, _all: bool) -> tuple[int, str]:
+    report = env.api.containers.prune(filters) or {}
+    deleted = report.get("ContainersDeleted") or []
+    return (report.get("SpaceReclaimed") or 0) if deleted else 0, _deleted("Containers", deleted)
+
+
+def _prune_networks(env, filters: dict, _all: bool) -> tuple[int, str]:
+    report = env.api.networks.prune(filters) or {}
+    return 0, _deleted("Networks", report.get("NetworksDeleted") or [])
+
+
+def _prune_volumes(env, filters: dict, _all: bool) -> tuple[int, str]:
+    report = env.api.volumes.prune(filters) or {}
+    deleted = report.get("VolumesDeleted") or []
+    return (report.get("SpaceReclaimed") or 0) if deleted else 0, _deleted("Volumes", deleted)
+
+
+def _prune_images(env, filters: dict, all_: bool) -> tuple[int, str]:
+    filters.setdefault("dangling", {})["false" if all_ else "true"] = True
+    report = env.api.images.prune(filters) or {}
+    deleted = report.get("ImagesDeleted") or []
+    lines = [f"untagged: {d['Untagged']}" if d.get("Untagged") else f"deleted: {d.get('Deleted') or ''}"
+             for d in deleted]
+    return (report.get("SpaceReclaimed") or 0) if deleted else 0, _deleted("Images", lines)
+
+
+def _prune_build_cache(env, filters: dict, all_: bool) -> tuple[int, str]:
+    report = env.api.build.prune(filters, all=all_) or {}
+    return report.get("SpaceReclaimed") or 0, _deleted("build cache objects", report.get("CachesDeleted") or [])

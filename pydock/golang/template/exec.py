@@ -16,7 +16,7 @@ template's arguments, typed by their annotations (str, int, bool, float).
 
 from __future__ import annotations
 
-from ..fmt import TypedNil, format_value, go_quote, go_type_name
+from ..fmt import NamedString, TypedNil, format_value, go_quote, go_type_name
 from .funcs import (
     ANY,
     MISSING,
@@ -321,10 +321,10 @@ class _State:
     def eval_field_chain(self, dot, receiver, node, ident, args, final, iface=False):
         for name in ident[:-1]:
             value = self.eval_field(dot, name, node, None, NO_FINAL, receiver, iface)
-            iface = isinstance(receiver, dict) and _dict_method(receiver, name) is None
+            iface = _interface_element(receiver, name)
             receiver = value
         value = self.eval_field(dot, ident[-1], node, args, final, receiver, iface)
-        self.last_iface = isinstance(receiver, dict) and _dict_method(receiver, ident[-1]) is None
+        self.last_iface = _interface_element(receiver, ident[-1])
         return value
 
     def eval_function(self, dot, node, cmd, args, final):
@@ -520,9 +520,16 @@ def _dict_method(receiver: dict, name: str):
     return None
 
 
+def _interface_element(receiver, name: str) -> bool:
+    """Whether `receiver.name` is an element of a map[string]interface {} (a typed map, one with a
+    `go_zero` element value, holds values of its own type)."""
+    return isinstance(receiver, dict) and getattr(receiver, "go_zero", None) is None \
+        and _dict_method(receiver, name) is None
+
+
 def _assignable(value, typ: str) -> bool:
     if typ == "string":
-        return isinstance(value, str)
+        return isinstance(value, str) and not isinstance(value, NamedString)
     if typ == "int":
         return isinstance(value, int) and not isinstance(value, bool)
     if typ == "bool":

@@ -5,6 +5,7 @@ import random
 
 import pytest
 
+import pydock
 from pydock.errors import APIError, InvalidArgument, NotFound
 from pydock.models.containers import Container
 from pydock.models.networks import Network
@@ -90,3 +91,21 @@ def test_empty_names_are_refused_as_docker_refuses_them(client):
     with pytest.raises(InvalidArgument, match="^invalid network name or ID: value is empty$"):
         client.networks.get("")
     assert docker("network", "inspect", "").stderr.strip() == "invalid network name or ID: value is empty"
+
+
+def test_docker_py_types_build_the_network_and_endpoint_docker_sees(client, cleanup):
+    """Code written for docker.types: IPAMConfig/IPAMPool for create, EndpointConfig for networking_config."""
+    subnet, prefix = _subnet()
+    ipam = pydock.types.IPAMConfig(pool_configs=[pydock.types.IPAMPool(
+        subnet=subnet, gateway=f"{prefix}.1", iprange=f"{prefix}.128/25", aux_addresses={"r": f"{prefix}.2"})],
+        options={"pydt": "1"})
+    network = client.networks.create(cleanup.name("networks"), ipam=ipam)
+    info = docker_inspect("network", "inspect", network.name)
+    assert info["IPAM"] == {"Driver": "default", "Options": {"pydt": "1"}, "Config": [
+        {"Subnet": subnet, "IPRange": f"{prefix}.128/25", "Gateway": f"{prefix}.1",
+         "AuxiliaryAddresses": {"r": f"{prefix}.2"}}]}
+    endpoint = pydock.types.EndpointConfig("1.41", aliases=["pydt-db"], ipv4_address=f"{prefix}.9")
+    container = client.containers.create("alpine", "true", name=cleanup.name(), network=network.name,
+                                         networking_config={network.name: endpoint})
+    seen = docker_inspect(container.name)["NetworkSettings"]["Networks"][network.name]
+    assert seen["Aliases"] == ["pydt-db"] and seen["IPAMConfig"] == {"IPv4Address": f"{prefix}.9"}

@@ -18,7 +18,9 @@ def test_aliases_in_docker_order():
     target = registry.group_named("container").commands["ls"][0]
     assert registry.aliases_of(target, "docker") == [
         "docker container ls", "docker container list", "docker container ps", "docker ps"]
-    assert registry.aliases_of(registry.TOP_LEVEL["info"][0], "docker") == ["docker info"]
+    assert registry.aliases_of(registry.TOP_LEVEL["version"][0], "docker") == ["docker version"]
+    info = registry.group_named("system").commands["info"][0]
+    assert registry.aliases_of(info, "docker") == ["docker system info", "docker info"]  # as `docker info --help`
 
 
 def test_groups_and_renamed_shortcuts_are_built_on_demand():

@@ -69,6 +69,18 @@ def test_network_connect_and_list_filters(client, httpx_mock):
                                                                                "name": {"x": True}}
 
 
+def test_network_connect_takes_docker_pys_positional_order(client, httpx_mock):
+    """docker-py's connect_container_to_network(container, net_id, ipv4_address, ipv6_address, aliases …)."""
+    httpx_mock.add_response(method="POST", url=f"{BASE}/networks/n1/connect")
+    from pydock.models.networks import Network
+
+    network = Network({"Id": "n1"}, client=client, collection=client.networks)
+    network.connect("c1", "10.0.0.2", "fd00::2", ["a"])
+    assert json.loads(httpx_mock.get_requests()[0].content) == {
+        "Container": "c1", "EndpointConfig": {"Aliases": ["a"],
+                                              "IPAMConfig": {"IPv4Address": "10.0.0.2", "IPv6Address": "fd00::2"}}}
+
+
 def test_volumes(client, httpx_mock):
     httpx_mock.add_response(method="POST", url=f"{BASE}/volumes/create", json={"Name": "v", "Driver": "local"})
     httpx_mock.add_response(method="GET", url=f"{BASE}/volumes", json={"Volumes": None, "Warnings": None})

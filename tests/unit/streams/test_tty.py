@@ -17,6 +17,7 @@ from pydock.streams.tty import (
     detach_key_bytes,
     make_raw,
     parse_detach_keys,
+    restore_terminals,
     terminal_size,
 )
 
@@ -132,3 +133,53 @@ def test_size_monitor_reports_when_retries_run_out(capsys):
 def test_not_a_terminal_has_no_size(tmp_path):
     with open(tmp_path / "f", "w") as f:
         assert terminal_size(f.fileno()) == (0, 0)
+
+
+def test_restore_terminals_puts_back_every_raw_terminal(monkeypatch):
+    """What an immediate exit (a third SIGINT, SIGQUIT) calls first, from whichever thread."""
+    monkeypatch.delenv("NORAW", raising=False)
+    leader, follower = pty.openpty()
+    try:
+        before = termios.tcgetattr(follower)
+        RawTerminal(follower).enter()
+        worker = threading.Thread(target=restore_terminals)
+        worker.start()
+        worker.join(5)
+        assert termios.tcgetattr(follower) == before
+    finally:
+        os.close(leader)
+        os.close(follower)
+
+
+def test_a_resize_is_followed_while_the_main_thread_is_blocked():
+    """SIGWINCH taken by another thread still resizes at once (it used to wait for the main thread)."""
+    import fcntl
+    import select
+    import signal
+    import struct
+
+    leader, follower = _pty_with_size(30, 100)
+    calls, resized = [], threading.Event()
+
+    def resize(h, w):
+        calls.append((h, w))
+        if (h, w) == (50, 150):
+            resized.set()
+    stop_helper = threading.Event()
+    helper = threading.Thread(target=stop_helper.wait, daemon=True)
+    helper.start()
+    old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGWINCH})
+    monitor = SizeMonitor(resize, follower).start()
+    wake_r, wake_w = os.pipe()
+    try:
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 150, 0, 0))
+        os.kill(os.getpid(), signal.SIGWINCH)
+        threading.Thread(target=lambda: resized.wait(5) and os.write(wake_w, b"x"), daemon=True).start()
+        assert select.select([wake_r], [], [], 5)[0]
+    finally:
+        monitor.stop()
+        signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+        stop_helper.set()
+        for fd in (wake_r, wake_w, leader, follower):
+            os.close(fd)
+    assert calls == [(30, 100), (50, 150)]

@@ -31,13 +31,13 @@ def _check_state(info: dict) -> None:
 @click.pass_obj
 def attach(env, no_stdin, sig_proxy, detach_keys, container):
     from ....streams.pump import DETACHED, stream_io
-    from ....streams.signals import SignalProxy
+    from ....streams.signals import SessionSignals
     from ....streams.tty import SizeMonitor, detach_key_bytes
     from .running import ExitWaiter, detach_keys_for, end_session, hijack, output_errors
 
     api = env.api.containers
     waiter = ExitWaiter(api, container, None, env.stderr, raise_errors=True)
-    proxy = monitor = conn = None
+    signals = monitor = conn = None
     try:
         info = api.inspect(container)
         _check_state(info)
@@ -46,15 +46,17 @@ def attach(env, no_stdin, sig_proxy, detach_keys, container):
             raise StatusError("the input device is not a TTY", FAILURE)
         keys = detach_keys_for(env, detach_keys)
         with_stdin = not no_stdin and bool(info["Config"].get("OpenStdin"))
-        if sig_proxy and not tty:
-            proxy = SignalProxy(lambda sig: api.kill(container, sig)).start()
+        proxy = sig_proxy and not tty
+        # SIGINT/SIGTERM do not end attach: docker stops copying input but keeps the output and
+        # waits for the container's exit status.
+        signals = SessionSignals((lambda sig: api.kill(container, sig)) if proxy else None).start()
         conn = hijack(api, container, stdin=with_stdin, stdout=True, stderr=True, detach_keys=keys or None)
         _check_state(api.inspect(container))
         if tty and env.stdout_is_tty():
             monitor = SizeMonitor(lambda h, w: api.resize(container, h, w), env.stdout.fileno(), env.stderr)
             monitor.nudge()
             monitor.start()
-        with output_errors(proxy is not None):
+        with output_errors(proxy):
             result = stream_io(conn, tty=tty, stdin=env.stdin if with_stdin else None, stdout=env.stdout,
                                stderr=env.stderr, detach_keys=detach_key_bytes(keys))
         if result == DETACHED:
@@ -63,7 +65,7 @@ def attach(env, no_stdin, sig_proxy, detach_keys, container):
         if status:
             raise StatusError("", status)
     finally:
-        end_session(monitor=monitor, proxy=proxy, conn=conn, waiter=waiter)
+        end_session(monitor=monitor, proxy=signals, conn=conn, waiter=waiter)
 
 
 @click.command("start", cls=DockerCommand, usage="start [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
@@ -102,8 +104,11 @@ def _start_many(env, names: list[str]) -> None:
 
 
 def _start_attached(env, container: str, interactive: bool, detach_keys: str) -> int:
+    """docker start -a: attach, register the wait, start. The first SIGINT/SIGTERM (forwarded when the
+    container has no TTY) ends the command at once, as docker's cancelled context does: with 0, or
+    with 128+signal when it came before the start request returned."""
     from ....streams.pump import DETACHED, stream_io
-    from ....streams.signals import SignalProxy
+    from ....streams.signals import Cancel, SessionSignals
     from ....streams.tty import SizeMonitor, detach_key_bytes
     from ....transport.errors import DockerError
     from .running import ExitWaiter, detach_keys_for, end_session, hijack, output_errors
@@ -112,12 +117,16 @@ def _start_attached(env, container: str, interactive: bool, detach_keys: str) ->
     info = api.inspect(container)
     cid, tty = info["Id"], bool(info["Config"].get("Tty"))
     auto_remove = bool((info.get("HostConfig") or {}).get("AutoRemove"))
-    proxy = SignalProxy(lambda sig: api.kill(cid, sig)).start() if not tty else None
     keys = detach_keys_for(env, detach_keys)
     with_stdin = interactive and bool(info["Config"].get("OpenStdin"))
-    conn = waiter = monitor = None
+    cancel = Cancel()
+    signals = conn = waiter = monitor = None
     try:
+        signals = SessionSignals((lambda sig: api.kill(cid, sig)) if not tty else None, on_cancel=cancel).start()
         conn = hijack(api, cid, stdin=with_stdin, stdout=True, stderr=True, detach_keys=keys or None)
+        cancel.after(conn.shutdown)
+        if cancel.cancelled:  # docker's attach request fails on the cancelled context: nothing starts
+            return 0
         waiter = ExitWaiter(api, cid, "removed" if auto_remove else "next-exit", env.stderr)
         try:
             api.start(cid)
@@ -126,13 +135,19 @@ def _start_attached(env, container: str, interactive: bool, detach_keys: str) ->
             if auto_remove:
                 waiter.status()
             raise
+        if cancel.cancelled:  # during the start request: docker's fails with the signal as its cause
+            return 128 + cancel.signum
         if tty and env.stdout_is_tty():
             monitor = SizeMonitor(lambda h, w: api.resize(cid, h, w), env.stdout.fileno(), env.stderr).start()
-        with output_errors(proxy is not None):
+        with output_errors(not tty):
             result = stream_io(conn, tty=tty, stdin=env.stdin if with_stdin else None, stdout=env.stdout,
                                stderr=env.stderr, detach_keys=detach_key_bytes(keys))
-        if result == DETACHED:
+        if result == DETACHED or cancel.cancelled:
             return 0
         return waiter.status()
+    except OSError:
+        if cancel.cancelled:  # the stream was cut under a read or write
+            return 0
+        raise
     finally:
-        end_session(monitor=monitor, proxy=proxy, conn=conn, waiter=waiter)
+        end_session(monitor=monitor, proxy=signals, conn=conn, waiter=waiter)

@@ -140,14 +140,28 @@ def create_container(env, cfg, *, name: str = "", platform: str = "", pull: str 
                 print_line(env.stderr, f"Unable to find image '{named.with_default_tag().familiar()}' locally")
             _pull(env, image, platform, quiet)
             response = api.create(cfg.body(), name=name or None, platform=platform_query)
-        warnings = list(response.get("Warnings") or []) + _dns_warnings(cfg.host_config)
-        write_flushed(env.stderr, "".join(f"WARNING: {warning}\n" for warning in warnings))
-        cidfile.write(response["Id"])
-        if cfg.api_socket_auths:
-            _copy_auths_into(env, response["Id"], cfg.api_socket_auths)
+        try:
+            warnings = list(response.get("Warnings") or []) + _dns_warnings(cfg.host_config)
+            write_flushed(env.stderr, "".join(f"WARNING: {warning}\n" for warning in warnings))
+            cidfile.write(response["Id"])
+            if cfg.api_socket_auths:
+                _copy_auths_into(env, response["Id"], cfg.api_socket_auths)
+        except BaseException:
+            if cfg.host_config.get("AutoRemove"):  # --rm: nothing that never ran is left behind
+                remove_quietly(api, response["Id"])
+            raise
         return response["Id"]
     finally:
         cidfile.close()
+
+
+def remove_quietly(api, container_id: str) -> None:
+    """What --rm would have done for a container that never ran: force-remove it with its anonymous
+    volumes. Errors are ignored (the engine may be removing it already)."""
+    try:
+        api.remove(container_id, volumes=True, force=True)
+    except Exception:
+        pass
 
 
 def _pull(env, image: str, platform: str, quiet: bool) -> None:

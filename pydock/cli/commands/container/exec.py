@@ -1,4 +1,8 @@
-"""`exec`: run a command in a running container, attached like `run` (no signal proxy)."""
+"""`exec`: run a command in a running container, attached like `run`.
+
+exec has no kill endpoint, so nothing is forwarded: the first SIGINT/SIGTERM ends an attached exec
+at once with 0 (docker's cancelled context), the command goes on in the container.
+"""
 from __future__ import annotations
 
 import click
@@ -24,12 +28,24 @@ from ...flags import option
 @click.pass_obj
 def exec_(env, detach_keys, interactive, tty, detach, user, privileged, env_, env_file, workdir, container,
           command):
-    from ....streams.tty import stream_size
+    from ....streams.signals import Cancel, SessionSignals
 
     body = exec_config(env, detach_keys=detach_keys, interactive=interactive, tty=tty, detach=detach, user=user,
                        privileged=privileged, env_values=env_, env_files=env_file, workdir=workdir,
                        command=command)
+    cancel = Cancel()
+    with SessionSignals(on_cancel=cancel):
+        status = _run_exec(env, container, body, cancel)
+    if status:
+        raise StatusError("", status)
+
+
+def _run_exec(env, container: str, body: dict, cancel) -> int:
+    """docker's RunExec; a cancel (SIGINT/SIGTERM) ends it with 0 once the engine call in flight returns."""
+    from ....streams.tty import stream_size
+
     api = env.api
+    tty, detach = body["Tty"], body["Detach"]
     api.containers.inspect(container)  # a missing container is reported before anything else
     if not detach and body["AttachStdin"] and tty and not env.stdin_is_tty():
         raise StatusError("the input device is not a TTY", FAILURE)
@@ -37,14 +53,14 @@ def exec_(env, detach_keys, interactive, tty, detach, user, privileged, env_, en
     if size is not None and api.system.version_at_least("1.42"):
         body["ConsoleSize"] = size
     exec_id = api.exec.create(container, body).get("Id", "")
+    if cancel.cancelled:
+        return 0
     if not exec_id:
         raise StatusError("exec ID empty", FAILURE)
     if detach:
         api.exec.start_detached(exec_id, tty=tty, console_size=size)
-        return
-    status = _interactive(env, exec_id, body, size)
-    if status:
-        raise StatusError("", status)
+        return 0
+    return _interactive(env, exec_id, body, size, cancel)
 
 
 def exec_config(env, *, detach_keys, interactive, tty, detach, user, privileged, env_values, env_files, workdir,
@@ -64,13 +80,14 @@ def exec_config(env, *, detach_keys, interactive, tty, detach, user, privileged,
             "WorkingDir": workdir, "Cmd": list(command)}
 
 
-def _interactive(env, exec_id: str, body: dict, size) -> int:
+def _interactive(env, exec_id: str, body: dict, size, cancel) -> int:
     from ....streams.pump import DETACHED, stream_io
     from ....streams.tty import SizeMonitor, detach_key_bytes
 
     api = env.api
     tty = body["Tty"]
     conn = api.exec.start_attached(exec_id, tty=tty, console_size=size)
+    cancel.after(conn.shutdown)
     monitor = None
     try:
         if tty and env.stdin_is_tty():
@@ -78,10 +95,16 @@ def _interactive(env, exec_id: str, body: dict, size) -> int:
                                   env.stderr).start()
         result = stream_io(conn, tty=tty, stdin=env.stdin if body["AttachStdin"] else None, stdout=env.stdout,
                            stderr=env.stderr, detach_keys=detach_key_bytes(body["DetachKeys"]))
+    except OSError:
+        if cancel.cancelled:  # the stream was cut under a read or write
+            return 0
+        raise
     finally:
         if monitor is not None:
             monitor.stop()
         conn.close()
+    if cancel.cancelled:
+        return 0
     if result == DETACHED:
         raise StatusError("read escape sequence", FAILURE)
     return int(api.exec.inspect(exec_id).get("ExitCode") or 0)

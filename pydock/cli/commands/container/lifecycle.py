@@ -138,7 +138,7 @@ def prune(env, force, filters, args):
     reclaimed = report.get("SpaceReclaimed", 0) if deleted else 0
     if deleted:
         env.stdout.write("Deleted Containers:\n" + "".join(f"{cid}\n" for cid in deleted) + "\n")
-    print_line(env.stdout, f"Total reclaimed space: {human_size(reclaimed)}")
+    print_line(env.stdout, f"Total reclaimed space: {human_size(reclaimed, 4)}")  # go-units' HumanSize
 
 
 _UPDATE_FIELDS = {  # option name -> Resources field

@@ -104,11 +104,15 @@ def hijack(api, container: str, **kwargs):
 
 
 def run_container(ctx, env, cfg, opts: RunOptions) -> int:
-    """Everything after flag parsing; returns the exit status."""
+    """Everything after flag parsing; returns the exit status.
+
+    With --rm, a container that was created but not started is removed on every way out
+    (errors, signals, a closed stream): the engine only removes what it started.
+    """
     from ....streams.progress import JSONMessageError
-    from ....streams.signals import SignalProxy
+    from ....streams.signals import SessionSignals
     from ....transport.errors import DockerError
-    from .creating import create_container, to_status_error
+    from .creating import create_container, remove_quietly, to_status_error
 
     config = cfg.config
     if not opts.detach:
@@ -124,13 +128,19 @@ def run_container(ctx, env, cfg, opts: RunOptions) -> int:
     except (DockerError, ValueError, JSONMessageError) as exc:
         raise to_status_error(ctx, exc) from None
     api = env.api.containers
-    proxy = SignalProxy(lambda sig: api.kill(container_id, sig)).start() if opts.sig_proxy else None
+    kill = (lambda sig: api.kill(container_id, sig)) if opts.sig_proxy else None
+    progress = _Progress()
     try:
-        with output_errors(proxy is not None):
-            return _attach_and_start(ctx, env, cfg, opts, container_id)
-    finally:
-        if proxy is not None:
-            proxy.stop()
+        with SessionSignals(kill), output_errors(opts.sig_proxy):
+            return _attach_and_start(ctx, env, cfg, opts, container_id, progress)
+    except BaseException:
+        if opts.auto_remove and not progress.started:
+            remove_quietly(api, container_id)
+        raise
+
+
+class _Progress:
+    started = False
 
 
 @contextlib.contextmanager
@@ -147,7 +157,7 @@ def output_errors(signals_caught: bool):
         raise StatusError(str(exc), FAILURE) from None
 
 
-def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str) -> int:
+def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str, progress: _Progress) -> int:
     from ....streams.pump import DETACHED, stream_io
     from ....streams.tty import SizeMonitor, detach_key_bytes
     from ....transport.errors import DockerError
@@ -166,7 +176,7 @@ def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str) -> int
     try:
         waiter = ExitWaiter(api, container_id, "removed" if opts.auto_remove else "next-exit", env.stderr)
         if not attached:
-            print_line(env.stdout, container_id)
+            _print_id(env.stdout, container_id, sigpipe_caught=opts.sig_proxy)
         try:
             api.start(container_id)
         except DockerError as exc:
@@ -175,6 +185,7 @@ def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str) -> int
             if opts.auto_remove:
                 waiter.status()
             raise to_status_error(ctx, exc) from None
+        progress.started = True
         if not attached:
             return 0
         if config["Tty"] and env.stdout_is_tty():
@@ -191,6 +202,16 @@ def _attach_and_start(ctx, env, cfg, opts: RunOptions, container_id: str) -> int
         return waiter.status()
     finally:
         end_session(monitor=monitor, conn=conn, waiter=waiter)
+
+
+def _print_id(stdout, container_id: str, *, sigpipe_caught: bool) -> None:
+    """run -d prints the ID. A closed stdout: while docker proxies signals it catches SIGPIPE and
+    ignores the failed write (the container starts); otherwise SIGPIPE ends it before the start."""
+    try:
+        print_line(stdout, container_id)
+    except BrokenPipeError:
+        if not sigpipe_caught:
+            raise
 
 
 def end_session(*, monitor=None, proxy=None, conn=None, waiter=None) -> None:

@@ -1,0 +1,131 @@
+"""Closed standard streams (`<&-`, `>&-`, `2>&-`) for every kind of command, compared with docker, and
+no `--rm` container left behind by any failure after create."""
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from tests.conftest import DOCKER, PYDOCK, Result
+from tests.integration.oracle import Bed, as_pydock, exists
+
+CLOSE = {"stdin": "<&-", "stdout": ">&-", "stderr": "2>&-", "stdout+stderr": ">&- 2>&-", "all": "<&- >&- 2>&-"}
+
+
+def with_closed(cli: list[str], args: list[str], closed: str, *, timeout: float = 60) -> Result:
+    """Run through sh with the named streams closed, as a user's shell would; the others are captured."""
+    proc = subprocess.run(["sh", "-c", f'exec "$@" {CLOSE[closed]}', "sh", *cli, *map(str, args)],
+                          capture_output=True, timeout=timeout)
+    ids = re.compile(rb"\b[0-9a-f]{64}\b")
+    out = ids.sub(b"<id>", proc.stdout)
+    return Result(out.decode(errors="replace"), proc.stderr.decode(errors="replace"), proc.returncode, out)
+
+
+@pytest.fixture(scope="module")
+def bed():
+    b = Bed("streams")
+    b.run("ctr", "alpine", "sh", "-c", "echo logged; echo logged-err >&2; sleep 600")
+    time.sleep(0.5)  # the log lines are written
+    yield b
+    b.remove()
+
+
+def _commands(bed) -> dict[str, list[str]]:
+    ctr = bed.names[0]
+    return {
+        "version": ["version", "--format", "{{.Server.Version}}"],
+        "ps": ["ps", "-a", "--filter", f"label={bed.label}", "--format", "{{.Names}}"],
+        "inspect": ["inspect", "-f", "{{.Name}}", ctr],
+        "inspect-missing": ["inspect", "pydt-no-such-object"],
+        "logs": ["logs", ctr],
+        "exec": ["exec", ctr, "sh", "-c", "echo out; echo err >&2; exit 4"],
+        "exec-stdin": ["exec", "-i", ctr, "sh", "-c", "cat; echo end"],
+        "run": ["run", "--rm", "--label", bed.label, "alpine", "sh", "-c", "echo out; echo err >&2; exit 3"],
+        "run-stdin": ["run", "--rm", "-i", "--label", bed.label, "alpine", "sh", "-c", "cat; echo end"],
+        "run-detached": ["run", "-d", "--rm", "--label", bed.label, "alpine", "true"],
+        "run-tty": ["run", "-it", "--rm", "--label", bed.label, "alpine", "true"],
+    }
+
+
+@pytest.mark.parametrize("closed", ["stdin", "stdout", "stderr", "all"])
+def test_closed_streams_match_docker_for_every_kind_of_command(bed, closed):
+    """docker (Go's runtime) opens /dev/null on a closed standard fd: reads end at once, writes vanish."""
+    commands = _commands(bed)
+
+    def both(args):
+        return with_closed(PYDOCK, args, closed), with_closed([DOCKER], args, closed)
+    with ThreadPoolExecutor(3) as pool:
+        results = dict(zip(commands, pool.map(both, commands.values())))
+    wrong = {name: (mine, theirs) for name, (mine, theirs) in results.items()
+             if (mine.out, mine.err, mine.code) != (theirs.out, as_pydock(theirs.err), theirs.code)}
+    assert not wrong, wrong
+    assert results["version"][0].code == 0 and "Traceback" not in results["version"][0].err
+
+
+def test_run_with_stdin_closed_ends_at_once(bed):
+    """`run -i … cat <&-`: docker sees end of file at once and ends with 0 (it used to hang here)."""
+    args = ["run", "--rm", "-i", "--label", bed.label, "alpine", "cat"]
+    started = time.monotonic()
+    mine = with_closed(PYDOCK, args, "stdin", timeout=30)
+    elapsed = time.monotonic() - started
+    theirs = with_closed([DOCKER], args, "stdin")
+    assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code) == ("", "", 0)
+    assert elapsed < 10
+
+
+def test_run_rm_with_stderr_closed_prints_and_leaves_nothing(bed):
+    name = bed.name("closed-stderr")
+    mine = with_closed(PYDOCK, ["run", "--rm", "--name", name, "alpine", "echo", "hi"], "stderr")
+    assert (mine.out, mine.code) == ("hi\n", 0)
+    assert not exists(name)
+    theirs = with_closed([DOCKER], ["run", "--rm", "--name", name, "alpine", "echo", "hi"], "stderr")
+    assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+def test_no_rm_container_is_left_when_attaching_fails(bed, pydock, docker):
+    """The attach is refused after create (bad detach keys). docker leaves the container in Created;
+    pydock reports the same error and removes it, as --rm asks."""
+    mine_name, their_name = bed.name("rm-attach-mine"), bed.name("rm-attach-docker")
+    mine = pydock("run", "--rm", "--name", mine_name, "--detach-keys", "bogus", "alpine", "true")
+    theirs = docker("run", "--rm", "--name", their_name, "--detach-keys", "bogus", "alpine", "true")
+    assert (mine.out, mine.err, mine.code) == (theirs.out, as_pydock(theirs.err), theirs.code)
+    assert mine.err == "unable to upgrade to tcp, received 400\n" and mine.code == 1
+    assert not exists(mine_name)
+
+
+@pytest.mark.parametrize("args", [["alpine", "pydt-no-such-command"],
+                                  ["--network", "pydt-no-such-net", "alpine", "true"],
+                                  ["-p", "127.0.0.1:1:80", "-p", "127.0.0.1:1:81", "alpine", "true"]],
+                         ids=["command", "network", "port"])
+def test_no_rm_container_is_left_when_start_fails(bed, pydock, docker, args):
+    mine_name, their_name = bed.name(f"rm-start-mine-{len(args)}"), bed.name(f"rm-start-docker-{len(args)}")
+    mine = pydock("run", "--rm", "--name", mine_name, *args)
+    theirs = docker("run", "--rm", "--name", their_name, *args)
+
+    def plain(text, name):  # the messages name the container and its ID
+        return re.sub(r"\b[0-9a-f]{64}\b", "<id>", text.replace(name, "<name>"))
+    assert (mine.out, plain(mine.err, mine_name), mine.code) == \
+        (theirs.out, plain(as_pydock(theirs.err), their_name), theirs.code)
+    assert mine.code != 0
+    assert not exists(mine_name)
+
+
+@pytest.mark.parametrize("proxy", ["--sig-proxy=true", "--sig-proxy=false"])
+def test_run_detached_into_a_closed_pipe(bed, proxy):
+    """The ID cannot be written. While proxying signals docker ignores that and starts the container;
+    without, SIGPIPE ends it before the start (docker then leaves a Created container: pydock does not)."""
+    mine_name, their_name = bed.name(f"pipe-mine{proxy[-4:]}"), bed.name(f"pipe-docker{proxy[-4:]}")
+    mine = subprocess.run(["bash", "-c", '"$@" | (exec 0<&-; sleep 0.5); echo ${PIPESTATUS[0]}', "bash", *PYDOCK,
+                           "run", "-d", "--rm", proxy, "--name", mine_name, "--label", bed.label, "alpine", "sleep",
+                           "3"], capture_output=True, text=True, timeout=60)
+    theirs = subprocess.run(["bash", "-c", '"$@" | (exec 0<&-; sleep 0.5); echo ${PIPESTATUS[0]}', "bash", DOCKER,
+                             "run", "-d", "--rm", proxy, "--name", their_name, "--label", bed.label, "alpine",
+                             "sleep", "3"], capture_output=True, text=True, timeout=60)
+    assert (mine.stdout, mine.stderr) == (theirs.stdout, theirs.stderr)
+    if proxy == "--sig-proxy=true":
+        assert mine.stdout == "0\n" and exists(mine_name)  # started (removed by the engine when it ends)
+    else:
+        assert mine.stdout == "141\n" and not exists(mine_name)
