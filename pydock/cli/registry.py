@@ -24,6 +24,8 @@ MANAGEMENT, SWARM = "Management Commands", "Swarm Commands"
 
 C = "pydock.cli.commands.container"  # a package: one module per family of commands
 S = "pydock.cli.commands.system"
+IMG = "pydock.cli.commands.image"  # a package: one module per family of commands
+L = "pydock.cli.commands.login"
 N = "pydock.cli.commands.network"
 V = "pydock.cli.commands.volume"
 
@@ -76,6 +78,10 @@ GROUPS = (
                                    "top", "unpause", "update", "wait")},
         "ps": "ls",
     }),
+    Group("image", "Manage images", {
+        "pull": (f"{IMG}.distribution:pull", "Download an image from a registry"),
+        "push": (f"{IMG}.distribution:push", "Upload an image to a registry"),
+    }, shortcuts={"pull": "pull", "push": "push"}),
     Group("system", "Manage Docker", {
         "df": (f"{S}:df", "Show docker disk usage"),
         "events": (f"{S}:events", "Get real time events from the server"),
@@ -105,6 +111,8 @@ TOP_LEVEL = {
     "version": (f"{S}:version", "Show the Docker version information"),
     "inspect": (f"{S}:inspect_objects", "Return low-level information on Docker objects"),
     "help": ("pydock.cli.commands.help:help_", "Help about the command"),  # never listed (cobra's rule)
+    "login": (f"{L}:login", "Authenticate to a registry"),
+    "logout": (f"{L}:logout", "Log out from a registry"),
 }
 
 # docker's "Common Commands" section, in its order

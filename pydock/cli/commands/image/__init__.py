@@ -1,0 +1,1 @@
+"""The image commands: one module per family (distribution: pull and push)."""
