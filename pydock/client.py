@@ -67,6 +67,58 @@ class DockerClient:
 
         return with_proxy_env(environment, self.config.get("proxies"), self.api.system.daemon_host)
 
+    # -- registries ----------------------------------------------------------------------------
+    def login(self, username: str, password: str | None = None, email: str | None = None,
+              registry: str | None = None, reauth: bool = False, dockercfg_path: str | None = None) -> dict:
+        """Check credentials with a registry through the engine (POST /auth) and keep them for this
+        client's later pulls and pushes (docker-py 7's login; config.json is not written).
+
+        `registry`: "127.0.0.1:5001", "https://registry.example.com" … (Docker Hub when None).
+        Returns the engine's answer ({"Status": "Login Succeeded", "IdentityToken": ""}); without
+        `reauth`, credentials already known for that registry and user are returned as they are,
+        without asking. `dockercfg_path`: a config.json to read known credentials from instead of
+        DOCKER_CONFIG's. Raises APIError when the registry refuses them.
+        """
+        from .config.credentials import INDEX_SERVER, CredentialsError, convert_to_hostname, get_auth_config
+
+        key = convert_to_hostname(registry) if registry else INDEX_SERVER
+        known = self._logins.get(key)
+        if known is None:
+            try:
+                known = get_auth_config(self._config_at(dockercfg_path), key) or None
+            except CredentialsError:
+                known = None
+        if known and known.get("username") == username and not reauth:
+            return known
+        body = {"username": username, "password": password, "email": email, "serveraddress": registry}
+        answer = self.api.system.auth(body)
+        self._logins[key] = {name: value for name, value in body.items() if value}
+        return answer
+
+    def registry_auth(self, repository: str, auth_config: dict | None = None) -> str:
+        """The X-Registry-Auth value for pulling or pushing `repository` ("127.0.0.1:5001/app"):
+        `auth_config` if given, else what login() kept for its registry, else the credentials
+        docker stores for it (config.json's auths or a credential helper), else "{}"."""
+        from .config.credentials import auth_config_key, encode_auth_config, encoded_auth
+        from .opts.reference import split_docker_domain
+
+        if auth_config is not None:
+            return encode_auth_config(auth_config)
+        domain, _ = split_docker_domain(repository)
+        known = self._logins.get(auth_config_key(domain))
+        return encode_auth_config(known) if known else encoded_auth(self.config, domain)
+
+    @cached_property
+    def _logins(self) -> dict:
+        return {}
+
+    def _config_at(self, path: str | None):
+        if not path:
+            return self.config
+        from .config.configfile import ConfigFile
+
+        return ConfigFile.load(os.path.dirname(os.path.abspath(path)))
+
     # -- the engine as a whole -------------------------------------------------------------------
     def ping(self) -> bool:
         """True when the engine answers /_ping; raises DockerException otherwise."""

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 import pytest
 
 PYDOCK = [sys.executable, "-m", "pydock"]
+# `python -m pydock` must import this checkout's code even when a test runs it from another directory
+# (the venv's own pydock is the main branch)
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (ROOT, os.environ.get("PYTHONPATH")) if p)
 DOCKER = shutil.which("docker")
 
 

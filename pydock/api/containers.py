@@ -155,7 +155,11 @@ class ContainersAPI(Endpoint):
 
     def archive_stat(self, container: str, path: str) -> dict:
         """HEAD /containers/{id}/archive: the X-Docker-Container-Path-Stat header, decoded
-        ({"name", "size", "mode", "mtime", "linkTarget"})."""
+        ({"name", "size", "mode", "mtime", "linkTarget"}; mode holds Go's os.FileMode bits).
+
+        A HEAD answer has no body, so a failure carries only its status: NotFound (404: no such container
+        or path) or EngineError (400, 500), worded as docker's client words a bodiless error.
+        """
         import base64
         import json
 
@@ -168,9 +172,14 @@ class ContainersAPI(Endpoint):
         is in the X-Docker-Container-Path-Stat header."""
         return self.t.stream("GET", self.path("/containers/{}/archive", container), params={"path": path})
 
-    def put_archive(self, container: str, path: str, data, *, no_overwrite_dir_non_dir: bool = False,
+    def put_archive(self, container: str, path: str, data, *, no_overwrite_dir_non_dir: bool = True,
                     copy_uid_gid: bool = False) -> None:
-        """PUT /containers/{id}/archive: extract the tar `data` (bytes or an iterator of bytes) at `path`."""
+        """PUT /containers/{id}/archive: extract the tar `data` (bytes or an iterator of chunks) at `path`.
+
+        Like docker's client (CopyToContainerOptions), a directory may not replace a file nor a file a
+        directory unless `no_overwrite_dir_non_dir` is False. Errors: NotFound (no such container or
+        path), EngineError (500 "extraction point is not a directory" …).
+        """
         params = {"path": path, "noOverwriteDirNonDir": no_overwrite_dir_non_dir or None,
                   "copyUIDGID": copy_uid_gid or None}
         self._send("PUT", self.path("/containers/{}/archive", container), params=params, content=data,

@@ -46,6 +46,15 @@ class ImagesAPI(Endpoint):
         params = {"fromImage": image, "tag": tag, "platform": platform}
         return self.t.stream("POST", "/images/create", params=params, headers=headers)
 
+    def push(self, name: str, tag: str | None = None, *, auth: str | None = None, platform: str | None = None):
+        """POST /images/{name}/push: a context manager yielding the streaming response of JSON
+        progress messages. `name` is the familiar name ("127.0.0.1:5000/app", "user/app"); without
+        `tag` every tag of the repository is pushed. `auth` is the X-Registry-Auth value, already
+        encoded; `platform` the JSON of an OCI platform (API 1.46)."""
+        headers = {"X-Registry-Auth": auth} if auth else None
+        params = {"tag": tag, "platform": platform}
+        return self.t.stream("POST", self.path("/images/{}/push", name), params=params, headers=headers)
+
     def remove(self, name: str, *, force: bool = False, noprune: bool = False) -> list[dict]:
         """DELETE /images/{name}: [{"Untagged": ref} | {"Deleted": id}, ...]."""
         response = self.t.request("DELETE", go_clean(self.path("/images/{}", name)),

@@ -40,6 +40,15 @@ class SystemAPI(Endpoint):
         """GET /info: {"Containers", "Images", "Driver", "Swarm" …}."""
         return self._get("/info")
 
+    def auth(self, auth_config: dict) -> dict:
+        """POST /auth: check credentials with a registry through the engine (docker login).
+
+        `auth_config` has the keys username, password, serveraddress (and identitytoken …); empty
+        ones are not sent. Returns {"Status": "Login Succeeded", "IdentityToken": ""}. A refusal raises
+        EngineError (401 when the registry refused the credentials)."""
+        body = {key: value for key, value in auth_config.items() if value}
+        return self.t.post_json("/auth", json=body) or {}
+
     def df(self) -> dict:
         """GET /system/df: {"LayersSize": bytes, "Images", "Containers", "Volumes", "BuildCache"}."""
         return self._get("/system/df")

@@ -22,7 +22,7 @@ import time
 from typing import Callable, Iterable, Iterator
 
 from ..golang.oserror import path_error
-from .paths import eval_symlinks
+from .paths import CopyError, eval_symlinks
 from .patternmatcher import PatternError, PatternMatcher, matches, read_ignorefile
 
 DEFAULT_DOCKERFILE = "Dockerfile"
@@ -41,7 +41,7 @@ def resolve_context_path(given: str) -> str:
     absolute = os.path.abspath(given)
     try:
         resolved = eval_symlinks(absolute)
-    except OSError as exc:
+    except (OSError, CopyError) as exc:
         raise ContextError(f"unable to evaluate symlinks in context path: {_path_error(exc)}") from None
     try:
         info = os.lstat(resolved)
@@ -79,7 +79,7 @@ def dockerfile_rel_path(context_dir: str, given: str) -> str:
         path = os.path.join(context_dir, path)
     try:
         path = eval_symlinks(path)
-    except OSError as exc:
+    except (OSError, CopyError) as exc:
         raise ContextError(f"unable to evaluate symlinks in Dockerfile path: {_path_error(exc)}") from None
     try:
         os.lstat(path)
@@ -90,8 +90,11 @@ def dockerfile_rel_path(context_dir: str, given: str) -> str:
     return os.path.relpath(path, context_dir)
 
 
-def _path_error(exc: OSError) -> str:
-    return path_error("lstat", exc.filename or "", exc)
+def _path_error(exc: Exception) -> str:
+    """Go's lstat error text (eval_symlinks words its own: CopyError)."""
+    if isinstance(exc, OSError):
+        return path_error("lstat", exc.filename or "", exc)
+    return str(exc)
 
 
 def read_dockerignore(context_dir: str) -> list[str]:

@@ -9,6 +9,7 @@ import threading
 from typing import Callable, Iterator
 
 from .paths import (
+    CopyError,
     CopyInfo,
     asserts_directory,
     base,
@@ -16,54 +17,56 @@ from .paths import (
     get_rebase_name,
     has_trailing_separator,
     join,
+    lstat,
+    path_error,
+    readlink,
     split_path_dir_entry,
+    stat,
 )
 
 CHUNK = 32 * 1024
 
 
-class CopyError(Exception):
-    """A copy refused with go-archive's message ("cannot copy directory" …)."""
-
-
-# -- what the source and destination are ------------------------------------------------------
-
 def source_info(path: str, follow_link: bool) -> CopyInfo:
-    """archive.CopyInfoSourcePath for a local source; raises OSError like Go's lstat."""
+    """archive.CopyInfoSourcePath for a local source; raises CopyError worded as Go's (`lstat /x: …`)."""
     if follow_link:
         resolved, rebase = get_rebase_name(path, eval_symlinks(path))
     else:
         parent, entry = path[:path.rfind("/") + 1], path[path.rfind("/") + 1:]
-        resolved = eval_symlinks(parent or ".") + "/" + entry
+        resolved = eval_symlinks(parent) + "/" + entry
         rebase = base(path) if has_trailing_separator(path) and base(path) != base(resolved) else ""
-    info = os.lstat(resolved)
+    info = lstat(resolved)
     return CopyInfo(resolved, True, st.S_ISDIR(info.st_mode), rebase)
 
 
 def destination_info(path: str) -> CopyInfo:
     """archive.CopyInfoDestinationPath for a local destination (symlinks followed, 10 at most)."""
     original = path
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        info = None
+    info = _lstat_or_none(path)
     hops = 0
     while info is not None and st.S_ISLNK(info.st_mode):
         if hops > 10:
             raise CopyError(f"too many symlinks in {original}")
         hops += 1
-        target = os.readlink(path)
+        target = readlink(path)
         path = target if target.startswith("/") else join(split_path_dir_entry(path)[0], target)
-        try:
-            info = os.lstat(path)
-        except FileNotFoundError:
-            info = None
+        info = _lstat_or_none(path)
     if info is not None:
         return CopyInfo(path, True, st.S_ISDIR(info.st_mode))
     parent = split_path_dir_entry(path)[0]
-    if not st.S_ISDIR(os.stat(parent).st_mode):
+    if not st.S_ISDIR(stat(parent).st_mode):
         raise CopyError("not a directory")
     return CopyInfo(path)
+
+
+def _lstat_or_none(path: str) -> os.stat_result | None:
+    """os.Lstat where a missing path is fine (os.IsNotExist) and any other failure is Go's PathError."""
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise path_error("lstat", path, exc) from None
 
 
 def prepare_copy(src: CopyInfo, dst: CopyInfo) -> tuple[str, tuple[str, str] | None]:
@@ -216,7 +219,7 @@ def untar(stream, dest: str, rename: Callable[[str], str]) -> None:
 
 def _inside(root: str, name: str) -> str:
     target = os.path.normpath(os.path.join(root, name))
-    if target != root and not target.startswith(root + os.sep):
+    if target != root and not target.startswith(root.rstrip(os.sep) + os.sep):
         raise CopyError(f"invalid tar entry {name!r}: outside of the destination")
     return target
 

@@ -1,8 +1,10 @@
 """Go's path/filepath and moby/go-archive's path rules, as `docker cp` applies them (POSIX only)."""
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
+import stat as _stat
 from dataclasses import dataclass
 
 SEP = "/"
@@ -83,27 +85,98 @@ def resolve_local_path(path: str) -> str:
     return preserve_trailing_dot_or_separator(abs_path(path), path)
 
 
-def eval_symlinks(path: str) -> str:
-    """filepath.EvalSymlinks (the path must exist); raises OSError as Go's lstat does."""
+class CopyError(Exception):
+    """A copy refused, with the text Go prints for it ("cannot copy directory", "lstat /x: not a directory")."""
+
+
+def errno_text(errno: int) -> str:
+    """A syscall.Errno as Go prints it: libc's message with a lower-case first letter."""
+    text = os.strerror(errno)
+    return text[:1].lower() + text[1:]
+
+
+def path_error(op: str, path: str, exc: OSError) -> CopyError:
+    """Go's *fs.PathError for a failed system call: `stat /a/b: no such file or directory`."""
+    return CopyError(f"{op} {path}: {errno_text(exc.errno)}" if exc.errno else f"{op} {path}: {exc}")
+
+
+def lstat(path: str) -> os.stat_result:
+    """os.Lstat; failures raise CopyError worded as Go's."""
     try:
-        os.lstat(path)
-    except OSError:
-        _raise_for_first_missing(path)
-        raise
-    resolved = os.path.realpath(path)
-    if is_abs(path):
-        return resolved
-    return clean(os.path.relpath(resolved))
+        return os.lstat(path)
+    except OSError as exc:
+        raise path_error("lstat", path, exc) from None
 
 
-def _raise_for_first_missing(path: str) -> None:
-    """Go reports the first component that fails, without a trailing slash: `lstat /a/b: …`."""
-    parts = path.split(SEP)
-    for end in range(1, len(parts) + 1):
-        prefix = SEP.join(parts[:end])
-        if prefix in ("", "."):
+def stat(path: str) -> os.stat_result:
+    """os.Stat; failures raise CopyError worded as Go's."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        raise path_error("stat", path, exc) from None
+
+
+def readlink(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError as exc:
+        raise path_error("readlink", path, exc) from None
+
+
+def eval_symlinks(path: str) -> str:
+    """filepath.EvalSymlinks, walked as Go walks it (path/filepath/symlink.go).
+
+    Errors are Go's: `lstat /a/b: no such file or directory` for the first missing component, a bare
+    `not a directory` when a file is followed by more of the path (even a trailing slash), and
+    `EvalSymlinks: too many links` after 255 links.
+    """
+    vol_len = 1 if path.startswith(SEP) else 0
+    vol = dest = path[:vol_len]
+    links = 0
+    start = end = vol_len
+    while start < len(path):
+        while start < len(path) and path[start] == SEP:
+            start += 1
+        end = start
+        while end < len(path) and path[end] != SEP:
+            end += 1
+        part = path[start:end]
+        if part == "":
+            break
+        if part == ".":
+            start = end
             continue
-        os.lstat(prefix)  # raises for the first missing component
+        if part == "..":
+            r = dest.rfind(SEP, vol_len)
+            if r < vol_len or dest[r + 1:] == "..":
+                dest += (SEP if len(dest) > vol_len else "") + ".."
+            else:
+                dest = dest[:r]
+            start = end
+            continue
+        if dest and not dest.endswith(SEP):
+            dest += SEP
+        dest += part
+        info = lstat(dest)
+        if not _stat.S_ISLNK(info.st_mode):
+            if not _stat.S_ISDIR(info.st_mode) and end < len(path):
+                raise CopyError(errno_text(errno.ENOTDIR))
+            start = end
+            continue
+        links += 1
+        if links > 255:
+            raise CopyError("EvalSymlinks: too many links")
+        link = readlink(dest)
+        path = link + path[end:]
+        if link.startswith(SEP):
+            dest = vol = link[:1]
+            end = vol_len = 1
+        else:
+            r = dest.rfind(SEP, vol_len)
+            dest = vol if r < vol_len else dest[:r]
+            end = 0
+        start = end
+    return clean(dest)
 
 
 def get_rebase_name(path: str, resolved: str) -> tuple[str, str]:

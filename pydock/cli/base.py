@@ -36,15 +36,30 @@ def flag_display(param: click.Parameter) -> str:
     return (longs or shorts)[0]
 
 
+HELP_REQUESTED = "pydock.help_requested"
+
+
 def _deprecated_help(ctx, _param, value) -> None:
     if value and not ctx.resilient_parsing:
-        click.echo("Flag shorthand -h has been deprecated, use --help")
-        click.echo(ctx.get_help())
-        ctx.exit(0)
+        # docker parses its top-level flags in a flag set of its own, whose notes go to stderr;
+        # a command's flag set writes them to stdout
+        click.echo("Flag shorthand -h has been deprecated, use --help", err=ctx.parent is None)
+        _help_requested(ctx, _param, value)
+
+
+def _help_requested(ctx, _param, value) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    if ctx.parent is None:  # the root: the help of the command named after the flags (LazyGroup.parse_args)
+        ctx.meta[HELP_REQUESTED] = True
+        return
+    click.echo(ctx.get_help())
+    ctx.exit(0)
 
 
 def add_deprecated_help_shorthand(command: click.Command) -> None:
-    """cobra still takes -h for --help (with a warning, on stdout) where no flag of the command owns -h."""
+    """cobra still takes -h for --help (with a warning: on stderr for `pydock -h`, on stdout for a command)
+    where no flag of the command owns -h."""
     if not any("-h" in p.opts for p in command.params):
         command.params.append(click.Option(["-h"], is_flag=True, expose_value=False, is_eager=True, hidden=True,
                                            callback=_deprecated_help))
@@ -411,7 +426,8 @@ class LazyGroup(click.Group):
         from .help import group_help
         from .registry import root_sections
 
-        rows = [(name, help_text) for name, (_, help_text) in sorted(self.lazy.items())]
+        # cobra never lists its help command (Command.IsAvailableCommand)
+        rows = [(name, help_text) for name, (_, help_text) in sorted(self.lazy.items()) if name != "help"]
         sections = root_sections([name for name, _ in rows]) if ctx.parent is None else None
         return group_help(ctx, self, rows, sections).rstrip("\n")  # click's --help adds the newline
 
@@ -437,4 +453,34 @@ class LazyGroup(click.Group):
         if not args:  # docker prints help on stderr then, and on stdout for --help
             click.echo(self.get_help(ctx), err=True)
             ctx.exit(0)
-        return parse_pflag_style(super().parse_args, ctx, self, args, False)
+        rest = parse_pflag_style(super().parse_args, ctx, self, args, False)
+        if ctx.meta.get(HELP_REQUESTED):
+            # `pydock --help container ls`: the help of the command the words name, whatever follows
+            command_ctx, _ = find_command(ctx, list(ctx._protected_args) + list(ctx.args))
+            click.echo(command_ctx.command.get_help(command_ctx))
+            ctx.exit(0)
+        return rest
+
+    def get_help_option(self, ctx):
+        """The root's --help waits for the words after it (see parse_args); a group's prints its help."""
+        if ctx.parent is not None:
+            return super().get_help_option(ctx)
+        if getattr(self, "_root_help_option", None) is None:
+            self._root_help_option = click.Option(["--help"], is_flag=True, expose_value=False, is_eager=True,
+                                                  hidden=True, callback=_help_requested)
+        return self._root_help_option
+
+
+def find_command(root_ctx: click.Context, words: list[str]) -> tuple[click.Context, list[str]]:
+    """cobra's Command.Find: descend through groups while a word names a subcommand (aliases too);
+    returns the context of the command reached (for its help) and the words it did not use."""
+    command_ctx = root_ctx
+    while words and isinstance(command_ctx.command, click.Group):
+        group = command_ctx.command
+        sub = group.get_command(command_ctx, words[0])
+        if sub is None:
+            break
+        name = getattr(group, "aliases", {}).get(words[0], words[0])
+        command_ctx = click.Context(sub, info_name=name, parent=command_ctx)
+        words = words[1:]
+    return command_ctx, words

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 MANAGEMENT, SWARM = "Management Commands", "Swarm Commands"
 
 C = "pydock.cli.commands.container"  # a package: one module per family of commands
-I = "pydock.cli.commands.image"  # noqa: E741 - one letter, as C and S
 S = "pydock.cli.commands.system"
+IMG = "pydock.cli.commands.image"  # a package: one module per family of commands
+L = "pydock.cli.commands.login"
 N = "pydock.cli.commands.network"
 V = "pydock.cli.commands.volume"
 
@@ -78,20 +79,21 @@ GROUPS = (
                                    "top", "unpause", "update", "wait")},
         "ps": "ls",
     }),
-    # pull and push come with the registry work
     Group("image", "Manage images", {
-        "build": (f"{I}.build:build", "Build an image from a Dockerfile"),
-        "history": (f"{I}.listing:history", "Show the history of an image"),
-        "import": (f"{I}.archive:import_", "Import the contents from a tarball to create a filesystem image"),
-        "inspect": (f"{I}.listing:inspect", "Display detailed information on one or more images"),
-        "load": (f"{I}.archive:load", "Load an image from a tar archive or STDIN"),
-        "ls": (f"{I}.listing:ls", "List images"),
-        "prune": (f"{I}.lifecycle:prune", "Remove unused images"),
-        "rm": (f"{I}.lifecycle:rm", "Remove one or more images"),
-        "save": (f"{I}.archive:save", "Save one or more images to a tar archive (streamed to STDOUT by default)"),
-        "tag": (f"{I}.lifecycle:tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"),
+        "build": (f"{IMG}.build:build", "Build an image from a Dockerfile"),
+        "history": (f"{IMG}.listing:history", "Show the history of an image"),
+        "import": (f"{IMG}.archive:import_", "Import the contents from a tarball to create a filesystem image"),
+        "inspect": (f"{IMG}.listing:inspect", "Display detailed information on one or more images"),
+        "load": (f"{IMG}.archive:load", "Load an image from a tar archive or STDIN"),
+        "ls": (f"{IMG}.listing:ls", "List images"),
+        "prune": (f"{IMG}.lifecycle:prune", "Remove unused images"),
+        "pull": (f"{IMG}.distribution:pull", "Download an image from a registry"),
+        "push": (f"{IMG}.distribution:push", "Upload an image to a registry"),
+        "rm": (f"{IMG}.lifecycle:rm", "Remove one or more images"),
+        "save": (f"{IMG}.archive:save", "Save one or more images to a tar archive (streamed to STDOUT by default)"),
+        "tag": (f"{IMG}.lifecycle:tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"),
     }, aliases={"list": "ls", "remove": "rm", "rmi": "rm"}, unlisted=frozenset({"rmi"}), shortcuts={
-        **{name: name for name in ("build", "history", "import", "load", "save", "tag")},
+        **{name: name for name in ("build", "history", "import", "load", "pull", "push", "save", "tag")},
         "images": "ls", "rmi": "rm",
     }),
     Group("system", "Manage Docker", {
@@ -122,7 +124,10 @@ GROUPS = (
 TOP_LEVEL = {
     "version": (f"{S}:version", "Show the Docker version information"),
     "inspect": (f"{S}:inspect_objects", "Return low-level information on Docker objects"),
-    "search": (f"{I}.search:search", "Search Docker Hub for images"),
+    "help": ("pydock.cli.commands.help:help_", "Help about the command"),  # never listed (cobra's rule)
+    "login": (f"{L}:login", "Authenticate to a registry"),
+    "logout": (f"{L}:logout", "Log out from a registry"),
+    "search": (f"{IMG}.search:search", "Search Docker Hub for images"),
 }
 
 # docker's "Common Commands" section, in its order

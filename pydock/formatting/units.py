@@ -74,13 +74,11 @@ def running_for(created_unix: float, now: float | None = None) -> str:
 
 
 def go_time_string(unix_seconds: float, tz: _dt.tzinfo | None = None) -> str:
-    """time.Unix(s, 0).String() in the local zone: "2024-05-01 10:00:00 +0200 CEST"."""
-    moment = _dt.datetime.fromtimestamp(int(unix_seconds), tz or _dt.timezone.utc)
-    if tz is None:
-        moment = moment.astimezone()
-    offset = moment.strftime("%z") or "+0000"
-    name = moment.tzname() or offset
-    return "%s %s %s" % (moment.strftime("%Y-%m-%d %H:%M:%S"), offset, name)
+    """time.Unix(s, 0).String(): "2024-05-01 10:00:00 +0200 CEST", in Go's time.Local (TZ read as Go
+    reads it, see golang.time) or in the zone `tz` when given."""
+    from ..golang.time import Location, format_time
+
+    return format_time(int(unix_seconds), 0, Location("", tz) if tz is not None else None)
 
 
 # --- sizes --------------------------------------------------------------------------------
@@ -182,43 +180,11 @@ def ram_in_bytes(text: str) -> int:
 
 # --- time.Duration ------------------------------------------------------------------------
 
-def _fmt_frac(v: int, prec: int) -> tuple[str, int]:
-    digits, printed = [], False
-    for _ in range(prec):
-        digit = v % 10
-        printed = printed or digit != 0
-        if printed:
-            digits.append(str(digit))
-        v //= 10
-    text = ("." + "".join(reversed(digits))) if printed else ""
-    return text, v
-
-
 def format_go_duration(nanoseconds: int | float) -> str:
-    """time.Duration(nanoseconds).String(): "1h2m3.5s", "1.5µs", "0s"."""
-    d = int(nanoseconds)
-    neg, u = d < 0, abs(d)
-    if u < SECOND:
-        if u == 0:
-            return "0s"
-        if u < MICROSECOND:
-            prec, unit = 0, "ns"
-        elif u < MILLISECOND:
-            prec, unit = 3, "µs"
-        else:
-            prec, unit = 6, "ms"
-        frac, u = _fmt_frac(u, prec)
-        text = str(u) + frac + unit
-    else:
-        frac, u = _fmt_frac(u, 9)
-        text = str(u % 60) + frac + "s"
-        u //= 60
-        if u > 0:
-            text = str(u % 60) + "m" + text
-            u //= 60
-            if u > 0:
-                text = str(u) + "h" + text
-    return "-" + text if neg else text
+    """time.Duration(nanoseconds).String(): "1h2m3.5s", "1.5µs", "0s" (see golang.time.format_duration)."""
+    from ..golang.time import format_duration
+
+    return format_duration(nanoseconds)
 
 
 _UNITS = {"ns": NANOSECOND, "us": MICROSECOND, "µs": MICROSECOND, "μs": MICROSECOND,

@@ -73,8 +73,11 @@ class NamedString(str):
 
 def go_type_name(value) -> str:
     """The Go type name Go's messages would show for a value (``%T``)."""
-    if isinstance(value, NamedString):
-        return value.go_type_name
+    if isinstance(value, TypedNil):
+        return value.type_name
+    name = getattr(value, "go_type_name", None)
+    if isinstance(name, str):
+        return name
     if isinstance(value, str):
         return "string"
     if isinstance(value, bool):
@@ -87,11 +90,6 @@ def go_type_name(value) -> str:
         return "float64"
     if isinstance(value, complex):
         return "complex128"
-    if isinstance(value, TypedNil):
-        return value.type_name
-    name = getattr(type(value), "go_type_name", None)
-    if isinstance(name, str):
-        return name
     if isinstance(value, (list, tuple)):
         return "[]interface {}"
     if isinstance(value, dict):
@@ -155,8 +153,8 @@ class _Printer:
             self.bad_verb(verb)
 
     def fmt_integer(self, v: int, verb: str):
-        if verb == "v" and self.sharp_v and isinstance(v, Uint8):
-            self.sharp = True
+        if verb == "v" and self.sharp_v and (isinstance(v, Uint8) or getattr(v, "go_unsigned", False)):
+            self.sharp = True  # %#v writes unsigned integers in hexadecimal
             self._integer(v, 16, "x", _LDIGITS)
         elif verb == "v" or verb == "d":
             self._integer(v, 10, verb, _LDIGITS)
@@ -378,7 +376,7 @@ class _Printer:
         self.buf.append(")")
         self.erroring = False
 
-    # dispatch
+    # dispatch (fmt's printArg, handleMethods and printValue)
     def print_arg(self, arg, verb: str):
         self.arg = arg
         if arg is None:
@@ -390,14 +388,35 @@ class _Printer:
         if verb == "T":
             self._string(go_type_name(arg))
             return
-        if verb == "p" or (verb == "w" and not self.erroring):
+        if verb == "p":
+            self._pointer_verb(arg, verb)
+            return
+        if verb == "w" and not self.erroring:
             self.bad_verb(verb)
             return
-        self.print_value(arg, verb, 0)
+        if type(arg) in _BASIC_TYPES or not self.handle_methods(arg, verb):
+            self.print_value(arg, verb, 0)
+
+    def handle_methods(self, value, verb: str) -> bool:
+        """A GoStringer under %#v, a Stringer under %v %s %x %X %q: its text is what prints."""
+        if self.erroring:
+            return False
+        if self.sharp_v:
+            go_string = getattr(type(value), "GoString", None)
+            if callable(go_string):
+                self._string(str(go_string(value)))
+                return True
+            return False
+        if verb in "vsxXq" and _has_stringer(value):
+            self.fmt_string(str(value.String()), verb)
+            return True
+        return False
 
     def print_value(self, value, verb: str, depth: int):
         if depth > 0:
             self.arg = value
+            if type(value) not in _BASIC_TYPES and value is not None and self.handle_methods(value, verb):
+                return
         if isinstance(value, str):
             self.fmt_string(value, verb)
         elif isinstance(value, bool):
@@ -412,14 +431,50 @@ class _Printer:
             self.buf.append("<nil>" if not self.sharp_v else "interface {}(nil)")
         elif isinstance(value, TypedNil):
             self._nil_pointer(value, verb)
-        elif depth > 0 and getattr(value, "go_pointer", False) is True and verb == "v":
-            self.pad("0xc000010000")  # fmt prints a nested pointer's address
+        elif getattr(value, "go_is_pointer", False):
+            if depth == 0 and callable(getattr(value, "go_struct_fields", None)):
+                self.buf.append("&")  # a pointer to a struct prints as the struct, at the top only
+                self._struct(value, verb, depth + 1)
+            else:
+                self._pointer_verb(value, verb)
+        elif callable(getattr(value, "go_struct_fields", None)):
+            self._struct(value, verb, depth)
         elif isinstance(value, dict) and not _has_stringer(value):
             self._map(value, verb, depth)
         elif isinstance(value, (list, tuple)):
             self._slice(value, verb, depth)
         else:
             self._object(value, verb)
+
+    def _struct(self, value, verb: str, depth: int):
+        if self.sharp_v:
+            self.buf.append(value.go_struct_name)
+        self.buf.append("{")
+        for i, (name, field_value) in enumerate(value.go_struct_fields()):
+            if i:
+                self.buf.append(", " if self.sharp_v else " ")
+            if self.plus_v or self.sharp_v:
+                self.buf.append(name + ":")
+            self.print_value(field_value, verb, depth + 1)
+        self.buf.append("}")
+
+    def _pointer_verb(self, value, verb: str):
+        """fmt's fmtPointer: a pointer nested in a value prints its address (Go's differs on every run)."""
+        if not getattr(value, "go_is_pointer", False):
+            self.bad_verb(verb)
+            return
+        if verb == "v":
+            if self.sharp_v:
+                self.buf.append("(%s)(0x%x)" % (go_type_name(value), FAKE_ADDRESS))
+            else:
+                self.pad("0x%x" % FAKE_ADDRESS if not self.sharp else "%x" % FAKE_ADDRESS)
+        elif verb == "p":
+            self.pad("0x%x" % FAKE_ADDRESS if not self.sharp else "%x" % FAKE_ADDRESS)
+        elif verb in "bodxX":
+            self._integer(FAKE_ADDRESS, {"b": 2, "o": 8, "d": 10}.get(verb, 16), verb,
+                          _UDIGITS if verb == "X" else _LDIGITS)
+        else:
+            self.bad_verb(verb)
 
     def _nil_pointer(self, value: TypedNil, verb: str):
         if verb == "v":
@@ -432,7 +487,11 @@ class _Printer:
 
     def _map(self, value: dict, verb: str, depth: int):
         if self.sharp_v:
-            self.buf.append(go_type_name(value) + "{")
+            self.buf.append(go_type_name(value))
+            if getattr(value, "nil", False) is True:
+                self.buf.append("(nil)")
+                return
+            self.buf.append("{")
         else:
             self.buf.append("map[")
         for i, key in enumerate(_sorted_keys(value)):
@@ -445,7 +504,11 @@ class _Printer:
 
     def _slice(self, value, verb: str, depth: int):
         if self.sharp_v:
-            self.buf.append(go_type_name(value) + "{")
+            self.buf.append(go_type_name(value))
+            if getattr(value, "nil", False) is True:
+                self.buf.append("(nil)")
+                return
+            self.buf.append("{")
             sep = ", "
         else:
             self.buf.append("[")
@@ -457,13 +520,14 @@ class _Printer:
         self.buf.append("}" if self.sharp_v else "]")
 
     def _object(self, value, verb: str):
-        if not self.erroring and verb in "vsxXq" and not self.sharp_v and _has_stringer(value):
-            self.fmt_string(str(value.String()), verb)
-            return
         if verb in "vs":
             self.pad(str(value))
         else:
             self.bad_verb(verb)
+
+
+FAKE_ADDRESS = 0xc000010000  # where Go would print a real (and different every run) heap address
+_BASIC_TYPES = (str, bool, int, float, complex)
 
 
 def _has_stringer(value) -> bool:
@@ -489,11 +553,19 @@ def _to_base(u: int, base: int, digits: str) -> str:
     return "".join(reversed(out))
 
 
-def format_value(value) -> str:
-    """fmt.Sprint(value): what ``{{.}}`` prints for a value."""
+def format_value(value, *, indirect: bool = False) -> str:
+    """fmt.Sprint(value). With `indirect`, a pointer prints as the value it points to, as a template
+    action prints it (text/template's printableValue): ``{{.State}}`` is ``{running …}``, not ``&{…}``."""
     p = _Printer()
-    p.print_arg(value, "v")
+    p.print_arg(indirect_pointer(value) if indirect else value, "v")
     return p.text()
+
+
+def indirect_pointer(value):
+    """The value a non-nil pointer points to (text/template's printableValue); other values as they are."""
+    if getattr(value, "go_is_pointer", False) and callable(getattr(value, "go_deref", None)):
+        return value.go_deref()
+    return value
 
 
 def sprint(args) -> str:

@@ -15,7 +15,52 @@ import math
 
 from .fmt import TypedNil, format_float
 
-__all__ = ["go_json", "JSONError"]
+__all__ = ["go_json", "JSONError", "Number", "StructObject", "InterfaceSlice", "decode_use_number"]
+
+
+class StructObject(dict):
+    """A Go struct's JSON object: its keys stay in field order even when `go_json(sort_keys=True)` sorts maps."""
+
+
+class Number(str):
+    """encoding/json's Number: what a decoder with UseNumber() gives for a JSON number (its text).
+
+    A string type with a String method: `%v` prints the text, `%T` is `json.Number`, `%d` is a bad verb,
+    `eq` with an integer is an incompatible comparison, and `json` writes the number back unquoted.
+    """
+
+    __slots__ = ()
+    go_type_name = "json.Number"
+    go_json_number = True
+
+    def String(self) -> str:  # noqa: N802 - fmt's Stringer
+        return str.__str__(self)
+
+
+class InterfaceSlice(list):
+    """A JSON array decoded into an interface {}: a []interface {}, which Go does not take for a []string."""
+
+    go_type_name = "[]interface {}"
+
+
+def decode_use_number(data):
+    """json.NewDecoder(…).UseNumber().Decode(&v) into an interface {}: objects, arrays (InterfaceSlice),
+    strings, bools, nil and Numbers. Raises ValueError on bad JSON."""
+    import json
+
+    return _arrays(json.loads(data, parse_int=Number, parse_float=Number, parse_constant=_no_constant))
+
+
+def _arrays(value):
+    if isinstance(value, list):
+        return InterfaceSlice(_arrays(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _arrays(v) for k, v in value.items()}
+    return value
+
+
+def _no_constant(name: str):
+    raise ValueError(f"invalid character {name[0]!r} looking for beginning of value")
 
 
 class JSONError(ValueError):
@@ -75,7 +120,9 @@ def go_json(value, *, escape_html: bool = False, sort_keys: bool = False) -> str
 
 
 def _encode(value, out: list, escape_html: bool, sort_keys: bool):
-    if isinstance(value, str):
+    if isinstance(value, Number):
+        out.append(str.__str__(value))
+    elif isinstance(value, str):
         out.append(_string(value, escape_html))
     elif value is None or isinstance(value, TypedNil):
         out.append("null")
@@ -102,8 +149,8 @@ def _encode(value, out: list, escape_html: bool, sort_keys: bool):
 
 def _encode_dict(value: dict, out: list, escape_html: bool, sort_keys: bool):
     keys = list(value)
-    if sort_keys:
-        keys.sort(key=str)
+    if sort_keys and not isinstance(value, StructObject):
+        keys.sort(key=lambda k: str(k).encode("utf-8", "surrogateescape"))
     out.append("{")
     for i, key in enumerate(keys):
         if i:

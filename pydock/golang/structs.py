@@ -1,27 +1,51 @@
-"""Go structs for templates that docker runs over its own types (`version`, `info`).
+"""Go values for templates that docker runs over its own types (`version`, `info`, `inspect`).
 
 Docker executes those templates on Go structs, not maps: an unknown field is an error
 (`can't evaluate field Foo in type system.dockerInfo`), a nil slice prints `[]` and encodes as
 `null`, and `{{json .}}` follows the struct's field order and `json:",omitempty"` tags. A
 Schema describes one struct; `Schema.build(raw)` turns the engine's JSON into a GoStruct.
 
-Field kinds: "string", "int", "bool", "slice", "map", "time" (a time.Time), "raw" (the JSON value as is, objects as
-maps), a Schema (a struct value), ("ptr", Schema) (a pointer: nil prints `<nil>`) or
-("slice", Schema) (a slice of structs).
+Python stand-ins for typed Go values (fmt reads their `go_type_name`):
+
+* GoStruct (a Schema's class): fields as attributes, promoted fields of embedded structs too;
+  as_pointer() makes it a `*T`.
+* GoSlice / NilSlice, GoMap / NilMap: a list or dict with its Go type, possibly nil.
+* GoPointer: a non-nil pointer to a non-struct (`*bool`).
+* named_scalar_class(): str and int subclasses for named types (`nat.Port`, `int64`, `uint16`).
+* GoTime, GoDuration: time.Time and time.Duration with Go's String().
+
+Field kinds: a Go type declared through golang.types (preferred), or the older strings "string", "int",
+"bool", "slice", "map", "time" (a time.Time), "raw" (the JSON value as is, objects as maps), a Schema (a struct
+value), ("ptr", Schema) (a pointer: nil prints `<nil>`) or ("slice", Schema) (a slice of structs).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .fmt import TypedNil, format_value
-from .json import go_json
+from .json import StructObject, go_json
 
-__all__ = ["Field", "Schema", "GoStruct", "GoMap", "as_pointer", "NilSlice", "NilMap", "to_plain", "struct_json",
-           "json_funcs"]
+__all__ = ["Field", "Schema", "GoStruct", "GoMap", "GoSlice", "GoPointer", "GoTime", "GoDuration", "as_pointer",
+           "NilSlice", "NilMap", "named_scalar_class", "go_int_class", "to_plain", "struct_json", "json_funcs"]
 
 
-class NilSlice(list):
+class GoSlice(list):
+    """A Go slice or array of a known type (`[]string`, `strslice.StrSlice`, `[2]uint`).
+
+    A nil slice (`nil=True`) prints `[]` and encodes as `null`; `%#v` shows `[]string(nil)`.
+    """
+
+    def __init__(self, items=(), go_type_name: str = "[]interface {}", *, nil: bool = False, elem_type=None):
+        super().__init__(items)
+        self.go_type_name, self.nil, self.elem_type = go_type_name, nil, elem_type
+
+
+class NilSlice(GoSlice):
     """A nil Go slice: prints `[]`, encodes as `null`."""
+
+    def __init__(self, items=(), go_type_name: str = "[]interface {}", *, elem_type=None):
+        super().__init__((), go_type_name, nil=True, elem_type=elem_type)
 
 
 class GoTime:
@@ -33,24 +57,104 @@ class GoTime:
         self.text = text
 
     def String(self) -> str:  # noqa: N802 - fmt's Stringer
-        import re
-
-        match = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d(?:\.\d+)?)Z", self.text)
+        match = _RFC3339_UTC.fullmatch(self.text)
         return f"{match[1]} {match[2]} +0000 UTC" if match else self.text
+
+    def GoString(self) -> str:  # noqa: N802 - fmt's GoStringer (%#v)
+        match = _RFC3339_PARTS.fullmatch(self.text)
+        if not match:
+            return self.text
+        year, month, day, hour, minute, second, fraction = match.groups()
+        nanos = int((fraction or "").ljust(9, "0")[:9] or 0)
+        return (f"time.Date({int(year)}, time.{_MONTHS[int(month) - 1]}, {int(day)}, {int(hour)}, {int(minute)}, "
+                f"{int(second)}, {nanos}, time.UTC)")
 
     __str__ = String
 
 
+_RFC3339_UTC = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d(?:\.\d+)?)Z")
+_RFC3339_PARTS = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?Z")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
 class GoMap(dict):
-    """A typed Go map: `index` of a missing key gives the element type's zero value."""
+    """A typed Go map (`map[string]string`, `nat.PortMap`).
 
-    def __init__(self, items, go_zero):
+    `index` of a missing key gives `go_zero`, the element type's zero value; `index` with a key of
+    another type than `key_type_name` fails as Go's does. A nil map prints `map[]` and encodes as `null`.
+    """
+
+    def __init__(self, items, go_zero, go_type_name: str = "map[string]interface {}", *,
+                 key_type_name: str = "string", nil: bool = False):
         super().__init__(items)
-        self.go_zero = go_zero
+        self.go_zero, self.go_type_name, self.key_type_name, self.nil = go_zero, go_type_name, key_type_name, nil
 
 
-class NilMap(dict):
+class NilMap(GoMap):
     """A nil Go map: prints `map[]`, encodes as `null`."""
+
+    def __init__(self, items=(), go_type_name: str = "map[string]interface {}", *, go_zero=None,
+                 key_type_name: str = "string"):
+        super().__init__({}, go_zero, go_type_name, key_type_name=key_type_name, nil=True)
+
+
+class GoPointer:
+    """A non-nil pointer to a value that is not a struct (`*bool`, `*int64`): fmt prints an address,
+    `json` encodes the value pointed to."""
+
+    go_is_pointer = True
+
+    def __init__(self, go_type_name: str, elem):
+        self.go_type_name, self.elem = go_type_name, elem
+
+    def go_deref(self):
+        return self.elem
+
+
+_SCALAR_CLASSES: dict = {}
+
+
+def named_scalar_class(base: type, gotype) -> type:
+    """The Python class standing for a named Go string or number type (`nat.Port`, `container.NetworkMode`):
+    a subclass of str or int whose `go_type_name` is the Go name, with the type's Go methods."""
+    key = (base, gotype.name)
+    cls = _SCALAR_CLASSES.get(key)
+    if cls is None:
+        attrs = {"go_type_name": gotype.name, "__slots__": (), "go_methods": tuple(gotype.methods),
+                 **gotype.methods}
+        if base is int:
+            attrs["go_unsigned"] = gotype.kind.startswith("uint")
+        cls = _SCALAR_CLASSES[key] = type(gotype.name.rsplit(".", 1)[-1], (base,), attrs)
+    return cls
+
+
+class GoDuration(int):
+    """A time.Duration (nanoseconds): prints as Go does ("1m30s"); `%d` and `json` see the number."""
+
+    __slots__ = ()
+    go_type_name = "time.Duration"
+    go_unsigned = False
+
+    def String(self) -> str:  # noqa: N802 - fmt's Stringer
+        from .time import format_duration
+
+        return format_duration(int(self))
+
+    __str__ = String
+
+    @property
+    def nanoseconds(self) -> int:
+        return int(self)
+
+
+def go_int_class(gotype) -> type:
+    """The Python class for a Go integer type: int itself for `int`, else a subclass naming the type."""
+    if gotype.name == "int":
+        return int
+    if gotype.name == "time.Duration":
+        return GoDuration
+    return named_scalar_class(int, gotype)
 
 
 @dataclass(frozen=True)
@@ -59,7 +163,7 @@ class Field:
     kind: object = "string"
     json: str = ""  # the JSON key, when it differs from the name
     omitempty: bool = False
-    embedded_in: str = ""  # the embedded struct holding the field: fmt prints its fields as one nested {…}
+    embedded: bool = False  # an embedded struct: its fields are promoted, and JSON flattens them
 
     @property
     def key(self) -> str:
@@ -71,13 +175,14 @@ class Schema:
     type_name: str  # as Go's messages show it, e.g. "system.dockerInfo" or "*types.Version"
     fields: tuple[Field, ...]
     sorted_json: bool = False  # the type marshals through a map (sorted keys)
+    methods: dict = field(default_factory=dict)  # Go methods templates may call
     _cls: type | None = field(default=None, repr=False)
 
     @property
     def cls(self) -> type:
         if self._cls is None:
             name = self.type_name.rsplit(".", 1)[-1]
-            self._cls = type(name, (GoStruct,), {"go_type_name": self.type_name, "schema": self})
+            self._cls = type(name, (GoStruct,), {"go_type_name": self.type_name, "schema": self, **self.methods})
         return self._cls
 
     def build(self, raw: dict | None = None, **overrides) -> "GoStruct":
@@ -85,9 +190,21 @@ class Schema:
         raw = raw or {}
         values = {}
         for f in self.fields:
-            value = overrides[f.name] if f.name in overrides else raw.get(f.key, raw.get(f.name, _ABSENT))
-            values[f.name] = _convert(f.kind, value)
+            if f.name not in overrides:
+                values[f.name] = self.convert(f, raw)
+            elif _go_type_of(f.kind) is not None and not isinstance(overrides[f.name], _GO_VALUES):
+                values[f.name] = self.convert(f, {f.key: overrides[f.name]})
+            else:
+                values[f.name] = _convert(f.kind, overrides[f.name])
         return self.cls(values)
+
+    def convert(self, f: Field, raw: dict):
+        gotype = _go_type_of(f.kind)
+        if gotype is not None:  # a Go type: declared through golang.types, or a type expression
+            from .types import decode
+
+            return decode(gotype, raw if f.embedded else raw.get(f.key, raw.get(f.name)))
+        return _convert(f.kind, raw.get(f.key, raw.get(f.name, _ABSENT)))
 
     def pointer(self) -> "Schema":
         """The same struct seen through a pointer (for messages: `*types.Version`)."""
@@ -95,10 +212,25 @@ class Schema:
 
 
 _ABSENT = object()
+_LEGACY_KINDS = ("string", "int", "bool", "slice", "map", "time", "raw")
+
+
+def _go_type_of(kind):
+    """The GoType a field kind names: a TypeSet's lazy type, a GoType, or a type expression of predeclared
+    types ("[]string", "map[string]string", "int64"); None for the older kinds."""
+    if hasattr(kind, "get"):
+        return kind.get()
+    if type(kind).__name__ == "GoType":
+        return kind
+    if isinstance(kind, str) and kind not in _LEGACY_KINDS:
+        from .types import predeclared
+
+        return predeclared().resolve(kind)
+    return None
 
 
 def _convert(kind, value):
-    if isinstance(value, (GoStruct, TypedNil, NilSlice, NilMap)):
+    if isinstance(value, _GO_VALUES):
         return value
     if isinstance(kind, tuple) and kind[0] == "ptr":
         schema: Schema = kind[1]
@@ -108,11 +240,14 @@ def _convert(kind, value):
     if isinstance(kind, Schema):
         return kind.build(value if isinstance(value, dict) else None)
     if isinstance(kind, tuple) and kind[0] == "slice":
+        pointers = isinstance(kind[1], tuple)  # ("slice", ("ptr", Schema)): a slice of pointers
+        schema = kind[1][1] if pointers else kind[1]
+        type_name = ("[]*" if pointers else "[]") + schema.type_name.lstrip("*")
         if value is _ABSENT or value is None:
-            return NilSlice()
-        if isinstance(kind[1], tuple):  # ("slice", ("ptr", Schema)): a slice of pointers
-            return [as_pointer(kind[1][1].build(v)) if isinstance(v, dict) else v for v in value]
-        return [kind[1].build(v) if isinstance(v, dict) else v for v in value]
+            return NilSlice((), type_name)
+        if pointers:
+            return GoSlice([as_pointer(schema.build(v)) if isinstance(v, dict) else v for v in value], type_name)
+        return GoSlice([schema.build(v) if isinstance(v, dict) else v for v in value], type_name)
     if kind == "time":
         return GoTime(value if isinstance(value, str) else "0001-01-01T00:00:00Z")
     if value is _ABSENT or value is None:
@@ -123,13 +258,20 @@ def _convert(kind, value):
 
 
 def as_pointer(value: "GoStruct") -> "GoStruct":
-    """Mark a struct as reached through a pointer: nested in a struct, map or slice, fmt prints its address."""
+    """Mark a struct as reached through a pointer: `%T` shows `*T`; nested in a struct, map or slice,
+    fmt prints its address, and at the top `&{…}`."""
     object.__setattr__(value, "go_pointer", True)
+    type_name = type(value).go_type_name
+    object.__setattr__(value, "go_type_name", type_name if type_name.startswith("*") else "*" + type_name)
     return value
 
 
+_GO_VALUES: tuple = ()  # set below, once the classes exist
+
+
 class GoStruct:
-    """One Go struct value: its fields are attributes; anything else is an unknown field."""
+    """One Go struct value: its fields are attributes (promoted ones from embedded structs too);
+    anything else is an unknown field."""
 
     go_type_name = "struct {}"
     go_pointer = False  # the value is a *T; templates print a top-level pointer as the struct itself
@@ -142,50 +284,82 @@ class GoStruct:
         values = object.__getattribute__(self, "_values")
         if name in values:
             return values[name]
+        found = self._promoted(name)
+        if found is not _ABSENT:
+            return found
         raise AttributeError(name)
+
+    def _promoted(self, name: str):
+        """A field of an embedded struct, shallowest first (Go's promotion rule)."""
+        embedded = [self._values[f.name] for f in self.schema.fields if f.embedded]
+        for inner in embedded:
+            if isinstance(inner, GoStruct) and name in inner._values:
+                return inner._values[name]
+        for inner in embedded:
+            if isinstance(inner, GoStruct):
+                found = inner._promoted(name)
+                if found is not _ABSENT:
+                    return found
+        return _ABSENT
 
     def __setattr__(self, name: str, value) -> None:
         if name not in self._values:
             raise AttributeError(name)
         self._values[name] = value
 
-    def __str__(self) -> str:  # fmt's %v: {a b c}, &{…} for a pointer, {{a b} c} with an embedded struct
-        parts, embedded, group = [], [], ""
-        for f in self.schema.fields:
-            if embedded and f.embedded_in != group:
-                parts.append("{%s}" % " ".join(embedded))
-                embedded = []
-            group = f.embedded_in
-            (embedded if group else parts).append(_nested(self._values[f.name]))
-        if embedded:
-            parts.append("{%s}" % " ".join(embedded))
-        return ("&{%s}" if self.go_type_name.startswith("*") else "{%s}") % " ".join(parts)
+    @property
+    def go_is_pointer(self) -> bool:
+        return self.go_pointer or type(self).go_type_name.startswith("*")
+
+    def go_deref(self) -> "GoStruct":
+        """The struct a pointer points to (the same fields, seen as a value)."""
+        value = type(self)(self._values)
+        if type(self).go_type_name.startswith("*"):
+            object.__setattr__(value, "go_type_name", type(self).go_type_name[1:])
+        return value
+
+    @property
+    def go_struct_name(self) -> str:
+        """The struct type's name without the pointer star (what `%#v` writes before `{`)."""
+        return type(self).go_type_name.lstrip("*")
+
+    def go_struct_fields(self) -> list[tuple[str, object]]:
+        """(Go field name, value) in declaration order; an embedded struct is one field named after its type."""
+        return [(f.name, self._values[f.name]) for f in self.schema.fields]
+
+    def __str__(self) -> str:  # fmt's %v: {a b c}, &{…} for a pointer
+        return format_value(self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._values!r})"
 
     def to_plain(self) -> dict:
-        """The value json.Marshal writes: JSON keys, omitempty applied, nils as None."""
+        """The value json.Marshal writes: JSON keys, omitempty applied, embedded structs flattened, nils as None."""
         out = {}
         for f in self.schema.fields:
             value = self._values[f.name]
+            if f.key == "-":  # json:"-": never encoded
+                continue
+            if f.embedded:
+                if isinstance(value, GoStruct):
+                    out.update(value.to_plain())
+                continue
             if f.omitempty and _is_empty(value):
                 continue
             out[f.key] = to_plain(value)
         if self.schema.sorted_json:
             return _sorted_deep(out)
-        return out
+        return StructObject(out)
 
 
-def _nested(value) -> str:
-    if isinstance(value, GoStruct) and (value.go_pointer or value.go_type_name.startswith("*")):
-        return "0xc000010000"  # Go prints a nested pointer's address
-    return format_value(value)
+_GO_VALUES = (GoStruct, TypedNil, GoSlice, GoMap, GoPointer)
 
 
 def _is_empty(value) -> bool:
     if isinstance(value, TypedNil) or value is None:
         return True
+    if isinstance(value, GoPointer):
+        return False
     if isinstance(value, GoStruct):
         return False  # omitempty never drops a struct value
     if isinstance(value, (str, list, tuple, dict)):
@@ -196,10 +370,18 @@ def _is_empty(value) -> bool:
 def to_plain(value):
     if isinstance(value, GoStruct):
         return value.to_plain()
-    if isinstance(value, (NilSlice, NilMap, TypedNil)):
+    if isinstance(value, TypedNil) or getattr(value, "nil", False) is True:
         return None
+    if isinstance(value, GoPointer):
+        return to_plain(value.elem)
     if isinstance(value, GoTime):
         return value.text
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and type(value) is not int:
+        return int(value)  # a named integer type (time.Duration, int64): its number
+    if isinstance(value, str) and type(value) is not str and not hasattr(value, "go_json_number"):
+        return str(value)
     if isinstance(value, dict):
         return {k: to_plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -215,22 +397,24 @@ def _sorted_deep(value):
     return value
 
 
-def struct_json(value, plain=to_plain) -> str:
+def struct_json(value, plain=to_plain, *, sort_maps: bool = False) -> str:
     """docker's `json` template function over Go structs (encoder with HTML escaping off).
 
-    `plain(value)` gives what is encoded: the structs' JSON objects, by default.
+    `plain(value)` gives what is encoded: the structs' JSON objects, by default. With `sort_maps`, every
+    JSON object that is not a struct's is a Go map and comes out with sorted keys, as encoding/json writes
+    maps (the raw JSON docker's inspect falls back to is all maps).
     """
     from .json import JSONError
     from .template.funcs import MISSING, FuncError
 
     try:
-        return go_json(None if value is MISSING else plain(value))
+        return go_json(None if value is MISSING else plain(value), sort_keys=sort_maps)
     except JSONError as err:
         raise FuncError(str(err)) from None
 
 
-def json_funcs(plain=to_plain) -> dict:
+def json_funcs(plain=to_plain, *, sort_maps: bool = False) -> dict:
     """Functions to pass to template.parse(funcs=…) so that `json` understands GoStructs."""
     from .template.funcs import ANY, FuncSpec
 
-    return {"json": FuncSpec(lambda value: struct_json(value, plain), (ANY,))}
+    return {"json": FuncSpec(lambda value: struct_json(value, plain, sort_maps=sort_maps), (ANY,))}

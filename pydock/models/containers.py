@@ -208,7 +208,7 @@ class Container(Model):
 
     def put_archive(self, path: str, data) -> bool:
         """Extract a tar archive (bytes or an iterator of bytes) into `path`, which must exist. True once done."""
-        self._api.put_archive(self.id, path, data)
+        self._api.put_archive(self.id, path, data, no_overwrite_dir_non_dir=False)  # docker-py sends only path
         return True
 
     def remove(self, v: bool = False, link: bool = False, force: bool = False) -> None:

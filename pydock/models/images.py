@@ -1,5 +1,5 @@
 """Images in the Python API (docker-py 7's models/images.py): client.images.build/get/list/load/pull/
-remove/prune/search, Image.history/reload/remove/save/tag."""
+push/remove/prune/search, Image.history/reload/remove/save/tag."""
 from __future__ import annotations
 
 import re
@@ -142,26 +142,50 @@ class ImageCollection(Collection):
             all=all, filters=as_filters(filters))]
 
     def pull(self, repository: str, tag: str | None = None, all_tags: bool = False, platform: str | None = None,
-             **kwargs) -> Image:
-        """Pull an image (":latest" unless a tag or digest is given) and return it.
+             auth_config: dict | None = None, **kwargs) -> Image | list[Image]:
+        """Pull an image and return it (docker-py 7's ImageCollection.pull).
 
-        A failed pull raises APIError carrying the engine's progress error.
+        `repository` may carry a tag or digest ("alpine:3.19", "app@sha256:…"); `tag` wins over it,
+        "latest" is the default. With `all_tags`, every tag is pulled and the list of the
+        repository's images is returned. `platform`: "linux/amd64" …. `auth_config`
+        ({"username", "password"} …) goes to the engine as X-Registry-Auth; without it, the
+        credentials client.login() kept for the registry, else those stored by docker (config.json
+        or a credential helper). Raises NotFound/APIError for a refused pull, APIError with the
+        engine's message for an error in the progress stream.
         """
-        from ..errors import APIError
-        from ..opts.reference import parse_normalized_named
-        from ..streams.jsonstream import json_objects
-        from ..streams.progress import JSONMessageError
+        from ..opts.reference import split_repository_tag
 
-        ref = parse_normalized_named(repository)
-        if tag:
-            ref = type(ref)(ref.domain, ref.path, tag, "")
-        with self.client.api.images.pull(ref.name, ref.api_tag, platform=platform) as response:
-            for message in json_objects(response.iter_raw()):
-                error = message.get("errorDetail") or ({"message": message["error"]} if message.get("error")
-                                                       else None)
-                if error:
-                    raise APIError(500, JSONMessageError(error.get("message", "")).message)
-        return self.get(ref.with_default_tag().familiar())
+        repository, found = split_repository_tag(repository)
+        tag = tag or found or "latest"
+        with self.client.api.images.pull(repository, None if all_tags else tag, platform=platform,
+                                         auth=self.client.registry_auth(repository, auth_config)) as response:
+            _drain(response)
+        if all_tags:
+            return self.list(repository)
+        return self.get(f"{repository}{'@' if tag.startswith('sha256:') else ':'}{tag}")
+
+    def push(self, repository: str, tag: str | None = None, stream: bool = False, auth_config: dict | None = None,
+             decode: bool = False, **kwargs):
+        """Push an image or, without a tag, every tag of a repository (docker-py 7's push).
+
+        Returns the engine's progress output (str: JSON lines) once the push ended; with `stream`, an
+        iterator over it as it comes: one JSON line (bytes) at a time, or dicts with `decode`. As in
+        docker-py, a push that fails inside the stream is told in its messages ({"errorDetail"}),
+        not raised. Credentials as for pull().
+        """
+        from ..opts.reference import split_repository_tag
+
+        if not tag:
+            repository, tag = split_repository_tag(repository)
+        context = self.client.api.images.push(repository, tag, auth=self.client.registry_auth(repository,
+                                                                                              auth_config))
+        if stream:
+            from ..streams.jsonstream import json_objects
+            from .resource import lines, response_stream
+
+            return response_stream(context, lambda r: json_objects(r.iter_raw()) if decode else lines(r.iter_raw()))
+        with context as response:
+            return b"".join(response.iter_raw()).decode("utf-8", "replace")
 
     def remove(self, image: str, force: bool = False, noprune: bool = False) -> list[dict]:
         """Remove an image by ID or reference: [{"Untagged"} | {"Deleted"}]."""
@@ -187,3 +211,14 @@ def _stream_chunks(context, chunk_size: int | None) -> Iterator[bytes]:
 def _read_all(fileobj) -> bytes:
     data = fileobj.read()
     return data.encode() if isinstance(data, str) else data
+
+
+def _drain(response) -> None:
+    """Read a pull's progress to its end; an error message in it raises APIError with its text."""
+    from ..errors import APIError
+    from ..streams.jsonstream import json_objects
+
+    for message in json_objects(response.iter_raw()):
+        error = message.get("errorDetail") or ({"message": message["error"]} if message.get("error") else None)
+        if error:
+            raise APIError(500, error.get("message", ""))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime
 
 from ..golang.strconv import parse_int
 from . import OptError
@@ -66,8 +65,10 @@ def _parse_date(value: str, now: float) -> tuple[int, int]:
     fields, offset = _GoTimeParser(layout, value).parse()
     year, month, day, hour, minute, second, nanos = fields
     if offset is None:
-        local = datetime.fromtimestamp(now).astimezone().utcoffset()
-        offset = int(local.total_seconds()) if in_location else 0
+        # time.ParseInLocation(…, time.FixedZone(now.Zone())): the offset Go's time.Local has now
+        from ..golang.time import zone_offset
+
+        offset = zone_offset(now)[1] if in_location else 0
     seconds = calendar.timegm((year, month, day, hour, minute, second)) - offset
     return seconds, nanos
 

@@ -230,9 +230,10 @@ class Transport:
 
     def _raise_for(self, response) -> None:
         if not response.content.strip():
-            # docker's words when the engine sends no body (e.g. an unknown route on an old engine)
-            route = f"{self._display_base()}{response.request.url.raw_path.decode().split('?')[0]}"
-            reason = _status_text(response.status_code)
+            # docker's words when the engine sends no body (a HEAD answer, an unknown route on an old
+            # engine): Go's Response.Status ("404 Not Found") and the request URL with its query
+            route = f"{self._display_base()}{response.request.url.raw_path.decode()}"
+            reason = f"{response.status_code} {_status_text(response.status_code)}"
             raise error_for_status(response.status_code, f"request returned {reason} for API route and "
                                    f"version {route}, check if the server supports the requested API version",
                                    from_daemon=False, response=response)

@@ -158,3 +158,106 @@ def test_argument_count_usage_names_pydock_on_both_lines(pydock, docker, box, ar
     mine = pydock("cp", *args)
     assert_same(mine, docker("cp", *args))
     assert "\tpydock cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH\n" in mine.err
+
+
+# -- every error path, both directions, against docker -----------------------------------------
+
+@pytest.fixture(scope="module")
+def boxes(box):
+    """The running box (with /a a file, /al a link to it, /fifo), a stopped copy, a read-only one, a missing one."""
+    bed = Bed("cp-err")
+    try:
+        sh("exec", box, "sh", "-c", "echo a > /a && ln -sf /a /al && ln -sfn /d /dl && "
+                                    "{ [ -p /fifo ] || mkfifo /fifo; }")
+        stopped = bed.run("stopped", "busybox", "sh", "-c", "echo a > /a", detach=False)
+        readonly = bed.run("ro", "--read-only", "--tmpfs", "/run", "busybox", "sleep", "600")
+        yield {"C": box, "S": stopped, "R": readonly, "M": "pydt-cp-no-such-container"}
+    finally:
+        bed.remove()
+
+
+def local_tree(root):
+    """Local sources and destinations of every kind: a file, a directory, a directory holding a file where
+    a copied directory has one of its own, links dangling inside the tree and links in a loop."""
+    (root / "dir").mkdir(parents=True)
+    (root / "file").write_text("f")
+    (root / "conf" / "d").mkdir(parents=True)
+    (root / "conf" / "d" / "sub").write_text("z")
+    os.symlink("nothere", root / "dangling")
+    os.symlink("loop1", root / "loop2")
+    os.symlink("loop2", root / "loop1")
+
+
+def without_docker_logs(text: str) -> list[str]:
+    """docker's tar writer sometimes logs a broken pipe (`time=… level=error …`) around its error, depending
+    on timing: those lines are docker's noise, not its answer."""
+    return [line for line in text.splitlines() if "level=" not in line]
+
+
+def compare_cp(tmp_path, boxes, args):
+    for tool in ("pydock", "docker"):
+        local_tree(tmp_path / tool)
+    argv = [a.format(**boxes) for a in args.split()]
+    (code, out, err), (dcode, dout, derr) = both(tmp_path, *argv)
+    assert (code, out) == (dcode, dout)
+    assert without_docker_logs(err.replace(f"{tmp_path}/pydock", "X")) == \
+        without_docker_logs(as_pydock(derr).replace(f"{tmp_path}/docker", "X"))
+    assert tree(tmp_path / "pydock") == tree(tmp_path / "docker")
+    return code, err
+
+
+@pytest.mark.parametrize("args", [
+    # a destination under a file, or asserting a directory that is a file or missing
+    "file {C}:/a/x", "file {C}:", "file {C}:/a/", "file {C}:/a/.", "file {C}:/a/b/c", "file {C}:/al/x",
+    "file {C}:/nope/x", "file {C}:/nope/", "file {C}:/nope/.", "file {C}:/proc/1/x",
+    # a directory onto a file, into a missing place, or over a file with `/` and `/.`
+    "dir {C}:/a", "dir {C}:/a/", "dir {C}:/a/.", "dir/ {C}:/a", "dir/. {C}:/a", "dir/. {C}:/a/x", "dir {C}:/nope/x",
+    # local sources that are missing, files named as directories, dangling or looping links
+    "nofile {C}:/d", "nofile/ {C}:/d", "nofile/. {C}:/d", "file/ {C}:/d", "file/. {C}:/d", "dangling/ {C}:/d",
+    "-L dangling {C}:/d", "-L loop1 {C}:/d",
+    # a tar on stdin needs a directory
+    "- {C}:/a", "- {C}:/nope", "- {C}:/nope/", "- {M}:/x",
+    # missing, stopped and read-only containers
+    "file {M}:/x", "file {M}:", "file {S}:/a/x", "file {S}:/nope/x", "file {S}:", "file {R}:/a", "file {R}:/tmp",
+    "- {R}:/",
+])
+def test_errors_to_container_same_as_docker(tmp_path, boxes, args):
+    code, err = compare_cp(tmp_path, boxes, args)
+    assert code == 1 and "request returned" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [
+    # sources under a file, missing, with `/` and `/.`
+    "{C}:/a/x out", "{C}:/a/ out", "{C}:/a/. out", "{C}:/nope out", "{C}:/nope/ out", "{C}:/nope/. out",
+    "{C}: out", "{C}:/a/x -", "{C}:/nope -", "-L {C}:/a/x out", "-L {C}:/nope out",
+    # local destinations that are files, missing, named as directories, or links
+    "{C}:/d/ file", "{C}:/d/. file", "{C}:/d file/", "{C}:/a file/", "{C}:/a file/.", "{C}:/a file/x",
+    "{C}:/a nodir/", "{C}:/a nodir/.", "{C}:/a loop1", "{C}:/a loop1/", "{C}:/a /proc/x/y", "{C}:/a /dev/null",
+    # a copied directory whose file lands on a local directory
+    "{C}:/d conf", "{C}:/d/. conf/d",
+    # missing and stopped containers
+    "{M}:/a out", "{M}:/a -", "-L {M}:/a out", "{S}:/nope out", "{S}:/a/x out",
+])
+def test_errors_from_container_same_as_docker(tmp_path, boxes, args):
+    code, err = compare_cp(tmp_path, boxes, args)
+    assert code == 1 and "request returned" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [
+    "file {C}:/d", "file {C}:/d/", "file {C}:/d/.", "file {C}:/dl/sub/", "file {C}:relative", "loop1 {C}:/d",
+    "dangling {C}:/d", "file {S}:/", "{C}:/a dangling", "{C}:/a dir/", "{C}:/d dir/.", "{S}:/a out",
+    "-L {C}:/al out", "{C}:relative out",
+])
+def test_edge_cases_that_succeed_same_as_docker(tmp_path, boxes, args):
+    sh("exec", boxes["C"], "touch", "/relative")
+    code, _ = compare_cp(tmp_path, boxes, args)
+    assert code == 0
+
+
+def test_engine_error_wording_of_the_issue(tmp_path, boxes, pydock):
+    """The two cases of the report, word for word."""
+    (tmp_path / "file").write_text("f")
+    mine = pydock("cp", tmp_path / "file", f"{boxes['C']}:/a/x")
+    assert (mine.code, mine.err) == (1, "Error response from daemon: extraction point is not a directory\n")
+    mine = pydock("cp", tmp_path / "file", f"{boxes['C']}:")
+    assert (mine.code, mine.err) == (1, "no such directory\n")

@@ -78,3 +78,27 @@ def test_wait_blocks_until_the_container_exits(pydock, cleanup):
     mine = pydock("wait", name)
     assert (mine.out, mine.code) == ("4\n", 0)
     assert time.monotonic() - started > 0.5
+
+
+# -- --since/--until without a zone, read in Go's local time ----------------------------------
+
+@pytest.mark.parametrize("tz", [None, "", "UTC", "Asia/Tokyo", ":Asia/Tokyo", "JST-9", "Nonexistent/Zone",
+                                "/usr/share/zoneinfo/Europe/Paris", "America/New_York"])
+def test_since_and_until_without_a_zone_as_docker_reads_them(finished, tz):
+    """A line's time, written as the wall clock of several zones without a zone and shifted by a second either
+    way: which lines `--since`/`--until` keep shows which zone the client read it in."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from tests.conftest import PYDOCK
+    from tests.integration.test_ps import run_with_tz
+
+    stamp = subprocess.run([DOCKER, "logs", "-t", "--tail", "1", finished[0]], capture_output=True,
+                           text=True).stdout.split()[0]
+    moment = dt.datetime.fromisoformat(stamp[:26] + "+00:00")
+    for zone in ("UTC", "Asia/Tokyo", "Europe/Paris", "America/New_York"):
+        for shift in (-1, 1):
+            wall = (moment + dt.timedelta(seconds=shift)).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%dT%H:%M:%S")
+            for flag in ("--since", "--until"):
+                args = ["logs", flag, wall, finished[0]]
+                assert run_with_tz([*PYDOCK, *args], tz) == run_with_tz([DOCKER, *args], tz), (zone, shift, flag)

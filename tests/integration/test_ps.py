@@ -111,3 +111,34 @@ def test_ports_and_command_columns(pydock, bed):
     assert row["Ports"] == f"7000/tcp, 127.0.0.1:47311-47312->47311-47312/udp, 127.0.0.1:{port}->80/tcp"
     assert row["Command"] == '"sh -c \'echo \\"hello …"'
     assert row["Names"] == f"{bed.label}-web" and row["Labels"].startswith("com.example.tier=front,")
+
+
+# -- local times as Go reads TZ -----------------------------------------------------------------
+
+ZONE_CASES = [None, "", "UTC", "Asia/Tokyo", ":Asia/Tokyo", "JST-9", "/usr/share/zoneinfo/Europe/Paris",
+              "Nonexistent/Zone", ":/usr/share/zoneinfo/America/New_York", "EST5EDT", "CET-1CEST,M3.5.0,M10.5.0/3",
+              "Asia/Kolkata", "Europe", "/etc/localtime", " "]
+
+
+def run_with_tz(argv, tz):
+    """Run a command with TZ set to `tz`, or unset when None; returns (stdout, stderr, exit code)."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "TZ"}
+    if tz is not None:
+        env["TZ"] = tz
+    proc = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60)
+    return proc.stdout, proc.stderr, proc.returncode
+
+
+@pytest.mark.parametrize("tz", ZONE_CASES)
+def test_created_at_uses_go_local_time(bed, tz):
+    """Go never reads POSIX TZ rules (`JST-9`): what it cannot load as a zoneinfo file is UTC."""
+    from tests.conftest import DOCKER, PYDOCK
+
+    args = ["ps", "-a", "--filter", f"label={bed.label}", "--format", "{{.Names}} {{.CreatedAt}}"]
+    mine, theirs = run_with_tz([*PYDOCK, *args], tz), run_with_tz([DOCKER, *args], tz)
+    assert mine == theirs and mine[0].count("\n") == 3
+    if tz == "JST-9":
+        assert "+0000 UTC" in mine[0]

@@ -637,3 +637,64 @@ def test_inspect_networks_and_volumes_is_dockers(pydock, docker, named_objects, 
     args = ["inspect", *(a.format(**values) for a in argv)]
     mine, theirs = pydock(*args), docker(*args)
     assert (mine.out, mine.err.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+# -- help ---------------------------------------------------------------------------------------
+
+def _as_docker(text: str) -> str:
+    return text.replace("pydock", "docker")
+
+
+@pytest.mark.parametrize("argv", [
+    # a command's help, by its path or an alias, on stdout, exit 0
+    ["help", "run"], ["help", "container", "ls"], ["help", "container", "ps"], ["help", "container", "list"],
+    ["help", "ps"], ["help", "container"], ["help", "version"], ["help", "inspect"], ["help", "cp"],
+    ["help", "container", "inspect"], ["-D", "help", "run"],
+    # words left over: an unknown topic, on stderr, exit 1
+    ["help", "nosuchtopic"], ["help", "container", "nosuch"], ["help", "container", "nosuch", "x"],
+    ["help", "run", "extra"], ["help", "help", "help"], ["help", ""],
+    # the help command's own help and flags
+    ["help", "help"], ["help", "-h"], ["help", "--help"], ["-h", "help"], ["help", "-a"], ["help", "--bogus"],
+    ["help", "container", "ls", "-a"], ["help", "run", "--help"],
+    # help is no subcommand of a group
+    ["container", "help", "ls"],
+    # -h and --help before a command: that command's help; the top-level -h note goes to stderr
+    ["-h", "ps"], ["--help", "ps"], ["-h", "container", "ls"], ["--help", "container", "nosuch"],
+    ["--help", "container", "ls", "-a"], ["-D", "--help", "ps"], ["--help", "-D", "ps"], ["--help", "help", "run"],
+    # -h after a command: the note on stdout
+    ["ps", "-h"], ["container", "-h"], ["help", "-h"], ["version", "-h"],
+])
+def test_help_same_as_docker(pydock, docker, argv):
+    mine, theirs = pydock(*argv), docker(*argv)
+    assert (_as_docker(mine.out), _as_docker(mine.err), mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+@pytest.mark.parametrize("argv", [["help"], ["-h"], ["--help", "nosuch"], ["help", "-D"]])
+def test_top_level_help_streams_same_as_docker(pydock, docker, argv):
+    """The top-level help (docker's lists commands pydock does not have, build, images …) is `--help`'s, on
+    the same streams as docker's, with the -h note on stderr and the same exit code."""
+    mine, theirs = pydock(*argv), docker(*argv)
+    assert (_as_docker(mine.err), mine.code, bool(mine.out)) == (theirs.err, theirs.code, bool(theirs.out))
+    if mine.out:
+        assert mine.out == pydock("--help").out and mine.out.startswith("Usage:  pydock [OPTIONS] COMMAND\n")
+        assert "  help " not in mine.out  # cobra never lists its help command
+
+
+@pytest.mark.parametrize("command, fmt", [
+    ("version", '{{printf "%T|%T|%T|%T" . .Client .Server .Server.Components}}'),
+    ("version", '{{printf "%#v" .Server.Components}}|{{printf "%+v" .Server.Platform}}|'
+                '{{printf "%T" .Client.Platform}}'),
+    ("info", '{{printf "%T %T %T %T %T %T" .DriverStatus .MemTotal .Labels .Warnings .Plugins.Volume '
+             '.SecurityOptions}}'),
+    ("info", '{{printf "%#v" .DriverStatus}}|{{printf "%+v" .Plugins}}|{{printf "%#v" .ContainerdCommit}}'),
+    ("info", '{{printf "%T %T %T %T" .RegistryConfig .RegistryConfig.IndexConfigs .Swarm.RemoteManagers '
+             '.ServerErrors}}'),
+    ("info", '{{printf "%+v" .RegistryConfig}}|{{json .RegistryConfig}}|'
+             '{{printf "%T %T" .ClientInfo.Plugins .ClientErrors}}'),
+])
+def test_version_and_info_templates_see_docker_types(pydock, docker, command, fmt):
+    import re
+
+    def shape(result):  # a pointer nested in a value prints as its address, different on every run
+        return re.sub(r"0xc[0-9a-f]+", "0xADDR", result.out), result.err, result.code
+    assert shape(pydock(command, "--format", fmt)) == shape(docker(command, "--format", fmt))

@@ -25,15 +25,6 @@ MESSAGE = Schema("events.Message", (
 ))
 
 
-class _Attributes(GoMap):
-    go_type_name = "map[string]string"
-
-
-class _NilAttributes(NilMap):
-    go_type_name = "map[string]string"
-    go_zero = ""  # what `index` gives for a missing key
-
-
 def message(raw: dict | None = None, *, pointer: bool = False):
     """The engine's JSON event as docker's events.Message (None: the empty *events.Message docker
     validates templates on). Type and Action keep their Go types (events.Type, events.Action: `upper`
@@ -41,7 +32,8 @@ def message(raw: dict | None = None, *, pointer: bool = False):
     raw = raw or {}
     actor = raw.get("Actor") if isinstance(raw.get("Actor"), dict) else {}
     attributes = actor.get("Attributes")
-    typed = _NilAttributes() if attributes is None else _Attributes({k: attributes[k] for k in sorted(attributes)}, "")
+    typed = NilMap(go_type_name="map[string]string", go_zero="") if attributes is None else \
+        GoMap({k: attributes[k] for k in sorted(attributes)}, "", "map[string]string")
     schema = MESSAGE.pointer() if pointer else MESSAGE
     return schema.build(raw, Type=NamedString(raw.get("Type") or "", "events.Type"),
                         Action=NamedString(raw.get("Action") or "", "events.Action"),

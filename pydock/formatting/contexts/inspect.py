@@ -3,7 +3,7 @@
 Without --format, the engine's own bytes are joined into an array and run through Go's
 json.Indent (four spaces): key order, escapes and numbers stay exactly as the engine sent them.
 `--format json` is json.Compact of the same array. A template runs over docker's Go types first
-(inspect_types, containers only), then over the engine's JSON with missingkey=error, as docker
+(inspect_types), then over the engine's JSON (json.Number numbers, missingkey=error), as docker
 falls back to it.
 """
 from __future__ import annotations
@@ -96,23 +96,25 @@ class TemplateInspector:
         self.chunks: list[str] = []
 
     def add(self, raw: bytes, kind: str = "") -> None:
-        """The typed view first (containers, networks, volumes), then the JSON, as docker falls back
-        from its Go types.
+        """docker's TemplateInspector.Inspect: the template runs on the object's Go type first; if that
+        fails, it runs again on the raw JSON (numbers as json.Number, missingkey=error), and only that
+        second error is reported. Without `raw_fallback` (`volume inspect`), the first error is.
 
-        Raises TemplateExecError (docker reports `template parsing error: …`).
+        Raises TemplateExecError (docker reports `template parsing error: …`) or ValueError for JSON
+        that does not decode (`unable to read inspect data: …`).
         """
-        from .inspect_types import TYPED_VIEWS
+        from ...golang.json import decode_use_number
+        from .inspect_types import typed_object
 
-        data = json.loads(raw)
-        view = TYPED_VIEWS.get(kind)
-        if view is not None and isinstance(data, dict):
+        typed = typed_object(kind, json.loads(raw))
+        if typed is not None:
             try:
-                self.chunks.append(self.template.execute(view(data)) + "\n")
+                self.chunks.append(self.template.execute(typed) + "\n")
                 return
             except ValueError:
                 if not self.raw_fallback:
                     raise
-        self.chunks.append(self.template.execute(data, missingkey="error") + "\n")
+        self.chunks.append(self.template.execute(decode_use_number(raw), missingkey="error") + "\n")
 
     def text(self) -> str:
         return "".join(self.chunks) or "\n"

@@ -1,269 +1,725 @@
-"""The Go types docker runs `container inspect -f` templates over, for the parts where it shows.
+"""The Go types docker runs `inspect -f` templates over, declared as docker 28.2 declares them.
 
-docker executes a template on its typed InspectResponse first and falls back to the raw JSON
-only when that fails. The types change what a template prints: `{{.State}}` is `{running true …}`,
-`{{.NetworkSettings.Ports}}` is `map[80/tcp:[{0.0.0.0 8080}]]`, an absent `{{.State.Health}}` is
-`<nil>`, a health-check interval is `30s`, and a missing map key is `<no value>` while a missing
-struct field sends docker to the raw JSON. Objects whose exact Go type is not described here
-become structs with the engine's fields, in the engine's order.
+docker executes an inspect template on its typed value first (container.InspectResponse, …) and on the
+engine's raw JSON only when that fails (inspect.TemplateInspector). The types decide what a template
+prints: `%T` names them (`map[string]string`, `nat.PortMap`, `*container.State`), `%+v` names struct
+fields, `{{.State}}` is `&{running true …}`, a health-check interval is `30s`, and a key of the wrong
+type (`index .NetworkSettings.Ports "80/tcp"`: the keys are nat.Port) or a JSON spelling that is no Go
+field (`.HostConfig.CpuShares`: the field is CPUShares) sends docker to the raw JSON.
+
+The declarations below are copied from docker/cli v28.2.2's vendored moby API types (api/types/container,
+network, mount, storage, blkiodev), go-connections/nat, go-units, docker-image-spec and image-spec.
 """
 from __future__ import annotations
 
-from ...golang.fmt import TypedNil
-from ...golang.structs import Field, GoMap, NilSlice, Schema, as_pointer
+from functools import lru_cache
 
-F = Field
+from ...golang.structs import json_funcs as _json_funcs
+from ...golang.structs import to_plain
 
-HEALTHCHECK_RESULT = Schema("container.HealthcheckResult", (F("Start", "time"), F("End", "time"), F("ExitCode", "int"),
-                                                             F("Output")))
-HEALTH = Schema("container.Health", (F("Status"), F("FailingStreak", "int"),
-                                     F("Log", ("slice", ("ptr", HEALTHCHECK_RESULT)))))
-STATE = Schema("container.State", (
-    F("Status"), F("Running", "bool"), F("Paused", "bool"), F("Restarting", "bool"), F("OOMKilled", "bool"),
-    F("Dead", "bool"), F("Pid", "int"), F("ExitCode", "int"), F("Error"), F("StartedAt"), F("FinishedAt"),
-    F("Health", ("ptr", HEALTH), omitempty=True),
-))
-MOUNT_POINT = Schema("container.MountPoint", (
-    F("Type", omitempty=True), F("Name", omitempty=True), F("Source"), F("Destination"),
-    F("Driver", omitempty=True), F("Mode"), F("RW", "bool"), F("Propagation"),
-))
-PORT_BINDING = Schema("nat.PortBinding", (F("HostIP", json="HostIp"), F("HostPort")))
-RESTART_POLICY = Schema("container.RestartPolicy", (F("Name"), F("MaximumRetryCount", "int")))
-LOG_CONFIG = Schema("container.LogConfig", (F("Type"), F("Config", "map")))
-DRIVER_DATA = Schema("storage.DriverData", (F("Data", "map"), F("Name")))
-EMPTY = Schema("struct {}", ())
-HEALTH_CONFIG = Schema("v1.HealthcheckConfig", (
-    F("Test", "slice", omitempty=True), F("Interval", "raw", omitempty=True), F("Timeout", "raw", omitempty=True),
-    F("StartPeriod", "raw", omitempty=True), F("StartInterval", "raw", omitempty=True),
-    F("Retries", "int", omitempty=True),
-))
-IPAM_CONFIG = Schema("network.EndpointIPAMConfig", (
-    F("IPv4Address", omitempty=True), F("IPv6Address", omitempty=True), F("LinkLocalIPs", "slice", omitempty=True),
-))
-# docker 28's field order; DNSNames and GwPriority exist even when an older engine does not send them
-ENDPOINT_SETTINGS = Schema("network.EndpointSettings", (
-    F("IPAMConfig", ("ptr", IPAM_CONFIG)), F("Links", "slice"), F("Aliases", "slice"), F("MacAddress"),
-    F("DriverOpts", "map"), F("GwPriority", "int"), F("NetworkID"), F("EndpointID"), F("Gateway"), F("IPAddress"),
-    F("IPPrefixLen", "int"), F("IPv6Gateway"), F("GlobalIPv6Address"), F("GlobalIPv6PrefixLen", "int"),
-    F("DNSNames", "slice"),
-))
-# NetworkSettingsBase and DefaultNetworkSettings are embedded: JSON flattens them, fmt nests them
-BASE, DEFAULT = "NetworkSettingsBase", "DefaultNetworkSettings"
-NETWORK_SETTINGS = Schema("container.NetworkSettings", (
-    F("Bridge", embedded_in=BASE), F("SandboxID", embedded_in=BASE), F("SandboxKey", embedded_in=BASE),
-    F("Ports", "map", embedded_in=BASE), F("HairpinMode", "bool", embedded_in=BASE),
-    F("LinkLocalIPv6Address", embedded_in=BASE), F("LinkLocalIPv6PrefixLen", "int", embedded_in=BASE),
-    F("SecondaryIPAddresses", "slice", embedded_in=BASE), F("SecondaryIPv6Addresses", "slice", embedded_in=BASE),
-    F("EndpointID", embedded_in=DEFAULT), F("Gateway", embedded_in=DEFAULT),
-    F("GlobalIPv6Address", embedded_in=DEFAULT), F("GlobalIPv6PrefixLen", "int", embedded_in=DEFAULT),
-    F("IPAddress", embedded_in=DEFAULT),
-    F("IPPrefixLen", "int", embedded_in=DEFAULT), F("IPv6Gateway", embedded_in=DEFAULT),
-    F("MacAddress", embedded_in=DEFAULT), F("Networks", "map"),
-))
-CONFIG = Schema("container.Config", (
-    F("Hostname"), F("Domainname"), F("User"), F("AttachStdin", "bool"), F("AttachStdout", "bool"),
-    F("AttachStderr", "bool"), F("ExposedPorts", "map", omitempty=True), F("Tty", "bool"), F("OpenStdin", "bool"),
-    F("StdinOnce", "bool"), F("Env", "slice"), F("Cmd", "slice"),
-    F("Healthcheck", ("ptr", HEALTH_CONFIG), omitempty=True), F("ArgsEscaped", "bool", omitempty=True), F("Image"),
-    F("Volumes", "map"), F("WorkingDir"), F("Entrypoint", "slice"),
-    F("NetworkDisabled", "bool", omitempty=True), F("MacAddress", omitempty=True), F("OnBuild", "slice"),
-    F("Labels", "map"), F("StopSignal", omitempty=True), F("StopTimeout", "raw", omitempty=True),
-    F("Shell", "slice", omitempty=True),
-))
+CONTAINER_TYPES = """
+type container.InspectResponse struct {
+    *container.ContainerJSONBase
+    Mounts          []container.MountPoint
+    Config          *container.Config
+    NetworkSettings *container.NetworkSettings
+    ImageManifestDescriptor *v1.Descriptor `json:"ImageManifestDescriptor,omitempty"`
+}
+type container.ContainerJSONBase struct {
+    ID              string `json:"Id"`
+    Created         string
+    Path            string
+    Args            []string
+    State           *container.State
+    Image           string
+    ResolvConfPath  string
+    HostnamePath    string
+    HostsPath       string
+    LogPath         string
+    Name            string
+    RestartCount    int
+    Driver          string
+    Platform        string
+    MountLabel      string
+    ProcessLabel    string
+    AppArmorProfile string
+    ExecIDs         []string
+    HostConfig      *container.HostConfig
+    GraphDriver     storage.DriverData
+    SizeRw          *int64 `json:",omitempty"`
+    SizeRootFs      *int64 `json:",omitempty"`
+}
+type container.State struct {
+    Status     container.ContainerState
+    Running    bool
+    Paused     bool
+    Restarting bool
+    OOMKilled  bool
+    Dead       bool
+    Pid        int
+    ExitCode   int
+    Error      string
+    StartedAt  string
+    FinishedAt string
+    Health     *container.Health `json:",omitempty"`
+}
+type container.ContainerState = string
+type container.HealthStatus = string
+type container.Health struct {
+    Status        container.HealthStatus
+    FailingStreak int
+    Log           []*container.HealthcheckResult
+}
+type container.HealthcheckResult struct {
+    Start    time.Time
+    End      time.Time
+    ExitCode int
+    Output   string
+}
+type container.MountPoint struct {
+    Type        mount.Type `json:",omitempty"`
+    Name        string     `json:",omitempty"`
+    Source      string
+    Destination string
+    Driver      string `json:",omitempty"`
+    Mode        string
+    RW          bool
+    Propagation mount.Propagation
+}
+type storage.DriverData struct {
+    Data map[string]string `json:"Data"`
+    Name string            `json:"Name"`
+}
+type container.Config struct {
+    Hostname        string
+    Domainname      string
+    User            string
+    AttachStdin     bool
+    AttachStdout    bool
+    AttachStderr    bool
+    ExposedPorts    nat.PortSet `json:",omitempty"`
+    Tty             bool
+    OpenStdin       bool
+    StdinOnce       bool
+    Env             []string
+    Cmd             strslice.StrSlice
+    Healthcheck     *v1.HealthcheckConfig `json:",omitempty"`
+    ArgsEscaped     bool                  `json:",omitempty"`
+    Image           string
+    Volumes         map[string]struct {}
+    WorkingDir      string
+    Entrypoint      strslice.StrSlice
+    NetworkDisabled bool   `json:",omitempty"`
+    MacAddress      string `json:",omitempty"`
+    OnBuild         []string
+    Labels          map[string]string
+    StopSignal      string            `json:",omitempty"`
+    StopTimeout     *int              `json:",omitempty"`
+    Shell           strslice.StrSlice `json:",omitempty"`
+}
+type strslice.StrSlice []string
+type v1.HealthcheckConfig struct {
+    Test          []string      `json:",omitempty"`
+    Interval      time.Duration `json:",omitempty"`
+    Timeout       time.Duration `json:",omitempty"`
+    StartPeriod   time.Duration `json:",omitempty"`
+    StartInterval time.Duration `json:",omitempty"`
+    Retries       int           `json:",omitempty"`
+}
+type container.HostConfig struct {
+    Binds           []string
+    ContainerIDFile string
+    LogConfig       container.LogConfig
+    NetworkMode     container.NetworkMode
+    PortBindings    nat.PortMap
+    RestartPolicy   container.RestartPolicy
+    AutoRemove      bool
+    VolumeDriver    string
+    VolumesFrom     []string
+    ConsoleSize     [2]uint
+    Annotations     map[string]string `json:",omitempty"`
+    CapAdd          strslice.StrSlice
+    CapDrop         strslice.StrSlice
+    CgroupnsMode    container.CgroupnsMode
+    DNS             []string `json:"Dns"`
+    DNSOptions      []string `json:"DnsOptions"`
+    DNSSearch       []string `json:"DnsSearch"`
+    ExtraHosts      []string
+    GroupAdd        []string
+    IpcMode         container.IpcMode
+    Cgroup          container.CgroupSpec
+    Links           []string
+    OomScoreAdj     int
+    PidMode         container.PidMode
+    Privileged      bool
+    PublishAllPorts bool
+    ReadonlyRootfs  bool
+    SecurityOpt     []string
+    StorageOpt      map[string]string `json:",omitempty"`
+    Tmpfs           map[string]string `json:",omitempty"`
+    UTSMode         container.UTSMode
+    UsernsMode      container.UsernsMode
+    ShmSize         int64
+    Sysctls         map[string]string `json:",omitempty"`
+    Runtime         string            `json:",omitempty"`
+    Isolation       container.Isolation
+    container.Resources
+    Mounts          []mount.Mount `json:",omitempty"`
+    MaskedPaths     []string
+    ReadonlyPaths   []string
+    Init            *bool `json:",omitempty"`
+}
+type container.Resources struct {
+    CPUShares            int64 `json:"CpuShares"`
+    Memory               int64
+    NanoCPUs             int64 `json:"NanoCpus"`
+    CgroupParent         string
+    BlkioWeight          uint16
+    BlkioWeightDevice    []*blkiodev.WeightDevice
+    BlkioDeviceReadBps   []*blkiodev.ThrottleDevice
+    BlkioDeviceWriteBps  []*blkiodev.ThrottleDevice
+    BlkioDeviceReadIOps  []*blkiodev.ThrottleDevice
+    BlkioDeviceWriteIOps []*blkiodev.ThrottleDevice
+    CPUPeriod            int64 `json:"CpuPeriod"`
+    CPUQuota             int64 `json:"CpuQuota"`
+    CPURealtimePeriod    int64 `json:"CpuRealtimePeriod"`
+    CPURealtimeRuntime   int64 `json:"CpuRealtimeRuntime"`
+    CpusetCpus           string
+    CpusetMems           string
+    Devices              []container.DeviceMapping
+    DeviceCgroupRules    []string
+    DeviceRequests       []container.DeviceRequest
+    KernelMemory         int64 `json:",omitempty"`
+    KernelMemoryTCP      int64 `json:",omitempty"`
+    MemoryReservation    int64
+    MemorySwap           int64
+    MemorySwappiness     *int64
+    OomKillDisable       *bool
+    PidsLimit            *int64
+    Ulimits              []*units.Ulimit
+    CPUCount             int64 `json:"CpuCount"`
+    CPUPercent           int64 `json:"CpuPercent"`
+    IOMaximumIOps        uint64
+    IOMaximumBandwidth   uint64
+}
+type container.LogConfig struct {
+    Type   string
+    Config map[string]string
+}
+type container.RestartPolicy struct {
+    Name              container.RestartPolicyMode
+    MaximumRetryCount int
+}
+type container.RestartPolicyMode string
+type container.NetworkMode string
+type container.CgroupnsMode string
+type container.IpcMode string
+type container.CgroupSpec string
+type container.PidMode string
+type container.UTSMode string
+type container.UsernsMode string
+type container.Isolation string
+type container.DeviceMapping struct {
+    PathOnHost        string
+    PathInContainer   string
+    CgroupPermissions string
+}
+type container.DeviceRequest struct {
+    Driver       string
+    Count        int
+    DeviceIDs    []string
+    Capabilities [][]string
+    Options      map[string]string
+}
+type blkiodev.WeightDevice struct {
+    Path   string
+    Weight uint16
+}
+type blkiodev.ThrottleDevice struct {
+    Path string
+    Rate uint64
+}
+type units.Ulimit struct {
+    Name string
+    Hard int64
+    Soft int64
+}
+type mount.Type string
+type mount.Propagation string
+type mount.Consistency string
+type mount.Mount struct {
+    Type           mount.Type         `json:",omitempty"`
+    Source         string             `json:",omitempty"`
+    Target         string             `json:",omitempty"`
+    ReadOnly       bool               `json:",omitempty"`
+    Consistency    mount.Consistency  `json:",omitempty"`
+    BindOptions    *mount.BindOptions    `json:",omitempty"`
+    VolumeOptions  *mount.VolumeOptions  `json:",omitempty"`
+    ImageOptions   *mount.ImageOptions   `json:",omitempty"`
+    TmpfsOptions   *mount.TmpfsOptions   `json:",omitempty"`
+    ClusterOptions *mount.ClusterOptions `json:",omitempty"`
+}
+type mount.BindOptions struct {
+    Propagation            mount.Propagation `json:",omitempty"`
+    NonRecursive           bool `json:",omitempty"`
+    CreateMountpoint       bool `json:",omitempty"`
+    ReadOnlyNonRecursive   bool `json:",omitempty"`
+    ReadOnlyForceRecursive bool `json:",omitempty"`
+}
+type mount.VolumeOptions struct {
+    NoCopy       bool              `json:",omitempty"`
+    Labels       map[string]string `json:",omitempty"`
+    Subpath      string            `json:",omitempty"`
+    DriverConfig *mount.Driver     `json:",omitempty"`
+}
+type mount.ImageOptions struct {
+    Subpath string `json:",omitempty"`
+}
+type mount.Driver struct {
+    Name    string            `json:",omitempty"`
+    Options map[string]string `json:",omitempty"`
+}
+type mount.TmpfsOptions struct {
+    SizeBytes int64       `json:",omitempty"`
+    Mode      fs.FileMode `json:",omitempty"`
+    Options   [][]string  `json:",omitempty"`
+}
+type mount.ClusterOptions struct {
+}
+type fs.FileMode uint32
+type container.NetworkSettings struct {
+    container.NetworkSettingsBase
+    container.DefaultNetworkSettings
+    Networks map[string]*network.EndpointSettings
+}
+type container.NetworkSettingsBase struct {
+    Bridge                 string
+    SandboxID              string
+    SandboxKey             string
+    Ports                  nat.PortMap
+    HairpinMode            bool
+    LinkLocalIPv6Address   string
+    LinkLocalIPv6PrefixLen int
+    SecondaryIPAddresses   []network.Address
+    SecondaryIPv6Addresses []network.Address
+}
+type container.DefaultNetworkSettings struct {
+    EndpointID          string
+    Gateway             string
+    GlobalIPv6Address   string
+    GlobalIPv6PrefixLen int
+    IPAddress           string
+    IPPrefixLen         int
+    IPv6Gateway         string
+    MacAddress          string
+}
+type network.Address struct {
+    Addr      string
+    PrefixLen int
+}
+type network.EndpointSettings struct {
+    IPAMConfig          *network.EndpointIPAMConfig
+    Links               []string
+    Aliases             []string
+    MacAddress          string
+    DriverOpts          map[string]string
+    GwPriority          int
+    NetworkID           string
+    EndpointID          string
+    Gateway             string
+    IPAddress           string
+    IPPrefixLen         int
+    IPv6Gateway         string
+    GlobalIPv6Address   string
+    GlobalIPv6PrefixLen int
+    DNSNames            []string
+}
+type network.EndpointIPAMConfig struct {
+    IPv4Address  string   `json:",omitempty"`
+    IPv6Address  string   `json:",omitempty"`
+    LinkLocalIPs []string `json:",omitempty"`
+}
+type nat.PortMap map[nat.Port][]nat.PortBinding
+type nat.PortSet map[nat.Port]struct {}
+type nat.Port string
+type nat.PortBinding struct {
+    HostIP   string `json:"HostIp"`
+    HostPort string
+}
+type v1.Descriptor struct {
+    MediaType    string            `json:"mediaType"`
+    Digest       digest.Digest     `json:"digest"`
+    Size         int64             `json:"size"`
+    URLs         []string          `json:"urls,omitempty"`
+    Annotations  map[string]string `json:"annotations,omitempty"`
+    Data         []uint8           `json:"data,omitempty"`
+    Platform     *v1.Platform      `json:"platform,omitempty"`
+    ArtifactType string            `json:"artifactType,omitempty"`
+}
+type digest.Digest string
+type v1.Platform struct {
+    Architecture string   `json:"architecture"`
+    OS           string   `json:"os"`
+    OSVersion    string   `json:"os.version,omitempty"`
+    OSFeatures   []string `json:"os.features,omitempty"`
+    Variant      string   `json:"variant,omitempty"`
+}
+"""
 
-# Go field names that differ from their JSON keys (json:"Id" and friends)
-GO_NAMES = {"Id": "ID", "CpuShares": "CPUShares", "CpuPeriod": "CPUPeriod", "CpuQuota": "CPUQuota",
-            "CpuRealtimePeriod": "CPURealtimePeriod", "CpuRealtimeRuntime": "CPURealtimeRuntime",
-            "CpuCount": "CPUCount", "CpuPercent": "CPUPercent", "NanoCpus": "NanoCPUs"}
+IMAGE_TYPES = """
+type image.InspectResponse struct {
+    ID              string `json:"Id"`
+    RepoTags        []string
+    RepoDigests     []string
+    Parent          string
+    Comment         string
+    Created         string `json:",omitempty"`
+    Container       string `json:",omitempty"`
+    ContainerConfig *container.Config `json:",omitempty"`
+    DockerVersion   string
+    Author          string
+    Config          *v1.DockerOCIImageConfig
+    Architecture    string
+    Variant         string `json:",omitempty"`
+    Os              string
+    OsVersion       string `json:",omitempty"`
+    Size            int64
+    VirtualSize     int64 `json:"VirtualSize,omitempty"`
+    GraphDriver     storage.DriverData
+    RootFS          image.RootFS
+    Metadata        image.Metadata
+    Descriptor      *v1.Descriptor `json:"Descriptor,omitempty"`
+    Manifests       []image.ManifestSummary `json:"Manifests,omitempty"`
+}
+type image.RootFS struct {
+    Type   string   `json:",omitempty"`
+    Layers []string `json:",omitempty"`
+}
+type image.Metadata struct {
+    LastTagTime time.Time `json:",omitempty"`
+}
+// only engines of API 1.48 and later send manifests; their nested types are left out here
+type image.ManifestSummary struct {
+    ID         string `json:"ID"`
+    Descriptor v1.Descriptor `json:"Descriptor"`
+    Available  bool `json:"Available"`
+    Kind       image.ManifestKind `json:"Kind"`
+}
+type image.ManifestKind string
+type v1.DockerOCIImageConfig struct {
+    v1.ImageConfig
+    v1.DockerOCIImageConfigExt
+}
+type v1.ImageConfig struct {
+    User         string              `json:"User,omitempty"`
+    ExposedPorts map[string]struct {} `json:"ExposedPorts,omitempty"`
+    Env          []string            `json:"Env,omitempty"`
+    Entrypoint   []string            `json:"Entrypoint,omitempty"`
+    Cmd          []string            `json:"Cmd,omitempty"`
+    Volumes      map[string]struct {} `json:"Volumes,omitempty"`
+    WorkingDir   string              `json:"WorkingDir,omitempty"`
+    Labels       map[string]string   `json:"Labels,omitempty"`
+    StopSignal   string              `json:"StopSignal,omitempty"`
+    ArgsEscaped  bool                `json:"ArgsEscaped,omitempty"`
+}
+type v1.DockerOCIImageConfigExt struct {
+    Healthcheck *v1.HealthcheckConfig `json:",omitempty"`
+    OnBuild     []string `json:",omitempty"`
+    Shell       []string `json:",omitempty"`
+}
+"""
+
+NETWORK_TYPES = """
+type network.Inspect struct {
+    Name       string
+    ID         string `json:"Id"`
+    Created    time.Time
+    Scope      string
+    Driver     string
+    EnableIPv4 bool
+    EnableIPv6 bool
+    IPAM       network.IPAM
+    Internal   bool
+    Attachable bool
+    Ingress    bool
+    ConfigFrom network.ConfigReference
+    ConfigOnly bool
+    Containers map[string]network.EndpointResource
+    Options    map[string]string
+    Labels     map[string]string
+    Peers      []network.PeerInfo `json:",omitempty"`
+    Services   map[string]network.ServiceInfo `json:",omitempty"`
+}
+type network.IPAM struct {
+    Driver  string
+    Options map[string]string
+    Config  []network.IPAMConfig
+}
+type network.IPAMConfig struct {
+    Subnet     string            `json:",omitempty"`
+    IPRange    string            `json:",omitempty"`
+    Gateway    string            `json:",omitempty"`
+    AuxAddress map[string]string `json:"AuxiliaryAddresses,omitempty"`
+}
+type network.ConfigReference struct {
+    Network string
+}
+type network.EndpointResource struct {
+    Name        string
+    EndpointID  string
+    MacAddress  string
+    IPv4Address string
+    IPv6Address string
+}
+type network.PeerInfo struct {
+    Name string
+    IP   string
+}
+type network.ServiceInfo struct {
+    VIP          string
+    Ports        []string
+    LocalLBIndex int
+    Tasks        []network.Task
+}
+type network.Task struct {
+    Name       string
+    EndpointID string
+    EndpointIP string
+    Info       map[string]string
+}
+"""
+
+VOLUME_TYPES = """
+type volume.Volume struct {
+    ClusterVolume *volume.ClusterVolume `json:"ClusterVolume,omitempty"`
+    CreatedAt     string `json:"CreatedAt,omitempty"`
+    Driver        string `json:"Driver"`
+    Labels        map[string]string `json:"Labels"`
+    Mountpoint    string `json:"Mountpoint"`
+    Name          string `json:"Name"`
+    Options       map[string]string `json:"Options"`
+    Scope         string `json:"Scope"`
+    Status        map[string]interface {} `json:"Status,omitempty"`
+    UsageData     *volume.UsageData `json:"UsageData,omitempty"`
+}
+type volume.ClusterVolume struct {
+    ID            string
+    swarm.Meta
+    Spec          volume.ClusterVolumeSpec
+    PublishStatus []*volume.PublishStatus `json:",omitempty"`
+    Info          *volume.Info `json:",omitempty"`
+}
+type swarm.Meta struct {
+    Version   swarm.Version `json:",omitempty"`
+    CreatedAt time.Time     `json:",omitempty"`
+    UpdatedAt time.Time     `json:",omitempty"`
+}
+type swarm.Version struct {
+    Index uint64 `json:",omitempty"`
+}
+type volume.ClusterVolumeSpec struct {
+    Group                     string `json:",omitempty"`
+    AccessMode                *volume.AccessMode `json:",omitempty"`
+    AccessibilityRequirements *volume.TopologyRequirement `json:",omitempty"`
+    CapacityRange             *volume.CapacityRange `json:",omitempty"`
+    Secrets                   []volume.Secret `json:",omitempty"`
+    Availability              volume.Availability `json:",omitempty"`
+}
+type volume.Availability string
+type volume.AccessMode struct {
+    Scope       volume.Scope `json:",omitempty"`
+    Sharing     volume.SharingMode `json:",omitempty"`
+    MountVolume *volume.TypeMount `json:",omitempty"`
+    BlockVolume *volume.TypeBlock `json:",omitempty"`
+}
+type volume.Scope string
+type volume.SharingMode string
+type volume.TypeBlock struct {
+}
+type volume.TypeMount struct {
+    FsType     string `json:",omitempty"`
+    MountFlags []string `json:",omitempty"`
+}
+type volume.TopologyRequirement struct {
+    Requisite []volume.Topology `json:",omitempty"`
+    Preferred []volume.Topology `json:",omitempty"`
+}
+type volume.Topology struct {
+    Segments map[string]string `json:",omitempty"`
+}
+type volume.CapacityRange struct {
+    RequiredBytes int64
+    LimitBytes    int64
+}
+type volume.Secret struct {
+    Key    string
+    Secret string
+}
+type volume.PublishState string
+type volume.PublishStatus struct {
+    NodeID         string `json:",omitempty"`
+    State          volume.PublishState `json:",omitempty"`
+    PublishContext map[string]string `json:",omitempty"`
+}
+type volume.Info struct {
+    CapacityBytes      int64 `json:",omitempty"`
+    VolumeContext      map[string]string `json:",omitempty"`
+    VolumeID           string `json:",omitempty"`
+    AccessibleTopology []volume.Topology `json:",omitempty"`
+}
+type volume.UsageData struct {
+    RefCount int64 `json:"RefCount"`
+    Size     int64 `json:"Size"`
+}
+"""
+
+# the Go type docker's inspect decodes each kind of object into (cli/command/system/inspect.go)
+INSPECT_TYPES = {"container": "container.InspectResponse", "image": "image.InspectResponse",
+                 "network": "network.Inspect", "volume": "volume.Volume"}
 
 
-class GoDuration:
-    """A time.Duration: prints as Go does ("1m30s"); `json` writes its nanoseconds."""
+# -- Go methods templates may call on these types ---------------------------------------------
 
-    go_type_name = "time.Duration"
-
-    def __init__(self, nanoseconds: int):
-        self.nanoseconds = nanoseconds
-
-    def String(self) -> str:  # noqa: N802 - fmt's Stringer
-        from ..units import format_go_duration
-
-        return format_go_duration(self.nanoseconds)
-
-    __str__ = String
-
-    def __eq__(self, other) -> bool:  # 0 makes `omitempty` leave it out
-        if isinstance(other, GoDuration):
-            return other.nanoseconds == self.nanoseconds
-        return isinstance(other, int) and not isinstance(other, bool) and other == self.nanoseconds
-
-    def __hash__(self) -> int:
-        return hash(self.nanoseconds)
+def _port_proto(port) -> str:
+    """nat.Port.Proto: "tcp" from "80/tcp"."""
+    _, _, proto = str(port).partition("/")
+    return proto or "tcp"
 
 
-def struct(type_name: str, raw: dict, typed: dict | None = None, absent: tuple = ()):
-    """A struct with the engine's fields in its order; `typed` replaces some values, `absent` adds
-    nil pointer fields (omitted from JSON) that the engine did not send."""
-    typed = typed or {}
-    fields = [F(GO_NAMES.get(key, key), "raw", json=key if key in GO_NAMES else "") for key in raw]
-    fields += [F(name, "raw", omitempty=True) for name, _ in absent if name not in raw]
-    values = {**raw, **typed, **{name: value for name, value in absent if name not in raw}}
-    schema = Schema(type_name, tuple(fields))
-    return schema.build(None, **{f.name: values[f.key] for f in fields})
+def _port_number(port) -> str:
+    """nat.Port.Port: "80" from "80/tcp"."""
+    return str(port).partition("/")[0]
+
+
+def _port_int(port) -> int:
+    """nat.Port.Int: the port number, 0 when it is no number."""
+    text = _port_number(port)
+    return int(text) if text.isdigit() and int(text) < 1 << 16 else 0
+
+
+def _file_mode_string(mode) -> str:
+    """fs.FileMode.String: `drwxr-xr-x`."""
+    letters = "dalTLDpSugct?"
+    out = "".join(c for i, c in enumerate(letters) if mode & (1 << (31 - i)))
+    return (out or "-") + "".join(c if mode & (1 << (8 - i)) else "-" for i, c in enumerate("rwxrwxrwx"))
+
+
+def _container_id(mode) -> tuple[str, bool]:
+    """container.containerID: "container:<id>" -> (id, True)."""
+    kind, sep, name = str(mode).partition(":")
+    return (name, True) if sep and kind == "container" else ("", False)
+
+
+def _is(value):
+    return lambda mode: str(mode) == value
+
+
+def _is_container(mode) -> bool:
+    return _container_id(mode)[1]
+
+
+def _container(mode) -> str:
+    return _container_id(mode)[0]
+
+
+def _network_is_user_defined(mode) -> bool:
+    return str(mode) not in ("default", "bridge", "host", "none") and not _is_container(mode)
+
+
+def _network_name(mode) -> str:
+    text = str(mode)
+    if text in ("default", "bridge", "host", "none"):
+        return text
+    if _is_container(mode):
+        return "container"
+    return text if _network_is_user_defined(mode) else ""
+
+
+def _isolation(value):
+    return lambda mode: str(mode).lower() in ((value, "") if value == "default" else (value,))
+
+
+def _restart(*names):
+    return lambda policy: str(policy.Name) in names
+
+
+def _ulimit_string(ulimit) -> str:
+    """units.Ulimit.String (a pointer method): `nofile=100:200`."""
+    return f"{ulimit.Name}={int(ulimit.Soft)}:{int(ulimit.Hard)}"
+
+
+METHODS = {
+    "units.Ulimit": {"String": _ulimit_string},
+    "nat.Port": {"Proto": _port_proto, "Port": _port_number, "Int": _port_int},
+    "fs.FileMode": {"String": _file_mode_string},
+    "container.NetworkMode": {
+        "IsNone": _is("none"), "IsDefault": _is("default"), "IsBridge": _is("bridge"), "IsHost": _is("host"),
+        "IsContainer": _is_container, "ConnectedContainer": _container, "IsUserDefined": _network_is_user_defined,
+        "IsPrivate": lambda m: str(m) != "host" and not _is_container(m), "NetworkName": _network_name,
+        "UserDefined": lambda m: str(m) if _network_is_user_defined(m) else ""},
+    "container.IpcMode": {
+        "IsPrivate": _is("private"), "IsHost": _is("host"), "IsShareable": _is("shareable"), "IsNone": _is("none"),
+        "IsEmpty": _is(""), "IsContainer": _is_container, "Container": _container,
+        "Valid": lambda m: str(m) in ("", "none", "private", "host", "shareable") or _is_container(m)},
+    "container.PidMode": {
+        "IsHost": _is("host"), "IsContainer": _is_container, "Container": _container,
+        "IsPrivate": lambda m: str(m) != "host" and not _is_container(m)},
+    "container.UTSMode": {"IsHost": _is("host"), "IsPrivate": lambda m: str(m) != "host",
+                          "Valid": lambda m: str(m) in ("", "host")},
+    "container.UsernsMode": {"IsHost": _is("host"), "IsPrivate": lambda m: str(m) != "host",
+                             "Valid": lambda m: str(m) in ("", "host")},
+    "container.CgroupSpec": {"IsContainer": _is_container, "Container": _container,
+                             "Valid": lambda m: str(m) == "" or _is_container(m)},
+    "container.CgroupnsMode": {"IsPrivate": _is("private"), "IsHost": _is("host"), "IsEmpty": _is(""),
+                               "Valid": lambda m: str(m) in ("", "private", "host")},
+    "container.Isolation": {"IsDefault": _isolation("default"), "IsHyperV": _isolation("hyperv"),
+                            "IsProcess": _isolation("process"), "IsValid": _isolation("default")},
+    "container.RestartPolicy": {"IsNone": _restart("no", ""), "IsAlways": _restart("always"),
+                                "IsOnFailure": _restart("on-failure"), "IsUnlessStopped": _restart("unless-stopped")},
+}
+
+
+@lru_cache(maxsize=None)
+def types():
+    """The TypeSet of docker's inspect types (parsed once)."""
+    from ...golang.types import TypeSet
+
+    return TypeSet(CONTAINER_TYPES + IMAGE_TYPES + NETWORK_TYPES + VOLUME_TYPES, methods=METHODS)
 
 
 def typed_container(raw: dict):
-    """InspectResponse as far as templates can tell."""
-    typed = {}
-    if isinstance(raw.get("State"), dict):
-        typed["State"] = STATE.build(raw["State"])
-    if "Mounts" in raw:
-        typed["Mounts"] = NilSlice() if raw["Mounts"] is None else [MOUNT_POINT.build(m) for m in raw["Mounts"]]
-    if isinstance(raw.get("GraphDriver"), dict):
-        typed["GraphDriver"] = DRIVER_DATA.build(raw["GraphDriver"])
-    if isinstance(raw.get("HostConfig"), dict):
-        typed["HostConfig"] = _host_config(raw["HostConfig"])
-    if isinstance(raw.get("NetworkSettings"), dict):
-        typed["NetworkSettings"] = _network_settings(raw["NetworkSettings"])
-    if isinstance(raw.get("Config"), dict):
-        typed["Config"] = _config(raw["Config"])
-    absent = (("SizeRw", TypedNil("*int64")), ("SizeRootFs", TypedNil("*int64")),
-              ("ImageManifestDescriptor", TypedNil("*v1.Descriptor")))
-    return struct("container.InspectResponse", raw, typed, absent)
-
-
-def _host_config(raw: dict):
-    typed = {}
-    if isinstance(raw.get("RestartPolicy"), dict):
-        typed["RestartPolicy"] = RESTART_POLICY.build(raw["RestartPolicy"])
-    if isinstance(raw.get("LogConfig"), dict):
-        typed["LogConfig"] = LOG_CONFIG.build(raw["LogConfig"])
-    if "PortBindings" in raw:
-        typed["PortBindings"] = _port_map(raw["PortBindings"])
-    return struct("container.HostConfig", _docker28_host_config_order(raw), typed)
-
-
-def _docker28_host_config_order(raw: dict) -> dict:
-    """docker 28's HostConfig has ConsoleSize right after VolumesFrom, and KernelMemory fields only when set."""
-    dropped = ("ConsoleSize",) + tuple(k for k in ("KernelMemory", "KernelMemoryTCP") if not raw.get(k))
-    out = {k: v for k, v in raw.items() if k not in dropped}
-    if "ConsoleSize" not in raw:
-        return out
-    keys = list(out)
-    at = keys.index("VolumesFrom") + 1 if "VolumesFrom" in keys else len(keys)
-    keys.insert(at, "ConsoleSize")
-    return {k: raw[k] for k in keys}
-
-
-def _network_settings(raw: dict):
-    typed = {}
-    if "Ports" in raw:
-        typed["Ports"] = _port_map(raw["Ports"])
-    if isinstance(raw.get("Networks"), dict):
-        typed["Networks"] = GoMap({name: as_pointer(ENDPOINT_SETTINGS.build(e)) if isinstance(e, dict) else e
-                                   for name, e in raw["Networks"].items()}, TypedNil("*network.EndpointSettings"))
-    return NETWORK_SETTINGS.build(raw, **typed)
-
-
-def _config(raw: dict):
-    typed = {}
-    check = raw.get("Healthcheck")
-    if isinstance(check, dict):
-        durations = {k: GoDuration(check.get(k) or 0) for k in ("Interval", "Timeout", "StartPeriod", "StartInterval")}
-        typed["Healthcheck"] = as_pointer(HEALTH_CONFIG.build({**check, **durations}))
-    for key in ("ExposedPorts", "Volumes"):  # map[string]struct{}
-        if isinstance(raw.get(key), dict):
-            typed[key] = {name: EMPTY.build({}) for name in raw[key]}
-    if isinstance(raw.get("Labels"), dict):
-        typed["Labels"] = GoMap(raw["Labels"], "")
-    if raw.get("StopTimeout") is None:
-        typed["StopTimeout"] = TypedNil("*int")
-    return CONFIG.build(raw, **typed)
-
-
-def _port_map(raw):
-    """nat.PortMap: port -> bindings; a port without bindings prints `[]`."""
-    if not isinstance(raw, dict):
-        return raw
-    return {port: [PORT_BINDING.build(b) for b in bindings] if bindings else NilSlice()
-            for port, bindings in raw.items()}
-
-
-def plain(value):
-    """What `json` encodes: GoStructs as their JSON objects, durations as nanoseconds."""
-    from ...golang.structs import to_plain
-
-    def walk(v):
-        if isinstance(v, GoDuration):
-            return v.nanoseconds
-        if isinstance(v, dict):
-            return {k: walk(x) for k, x in v.items()}
-        if isinstance(v, list):
-            return [walk(x) for x in v]
-        return v
-    return walk(to_plain(value))
-
-
-def json_funcs() -> dict:
-    """The template's `json`, understanding these types (docker's encoder, HTML escaping off)."""
-    from ...golang import structs
-
-    return structs.json_funcs(plain)
-
-
-# -- networks and volumes (docker 28's network.Inspect and volume.Volume) -----------------------
-NETWORK_IPAM_CONFIG = Schema("network.IPAMConfig", (
-    F("Subnet", omitempty=True), F("IPRange", omitempty=True), F("Gateway", omitempty=True),
-    F("AuxAddress", "map", json="AuxiliaryAddresses", omitempty=True),
-))
-NETWORK_IPAM = Schema("network.IPAM", (F("Driver"), F("Options", "map"),
-                                       F("Config", ("slice", NETWORK_IPAM_CONFIG))))
-CONFIG_REFERENCE = Schema("network.ConfigReference", (F("Network"),))
-ENDPOINT_RESOURCE = Schema("network.EndpointResource", (
-    F("Name"), F("EndpointID"), F("MacAddress"), F("IPv4Address"), F("IPv6Address"),
-))
-PEER_INFO = Schema("network.PeerInfo", (F("Name"), F("IP")))
-NETWORK = Schema("network.Inspect", (
-    F("Name"), F("ID", json="Id"), F("Created", "time"), F("Scope"), F("Driver"), F("EnableIPv4", "bool"),
-    F("EnableIPv6", "bool"), F("IPAM", NETWORK_IPAM), F("Internal", "bool"), F("Attachable", "bool"),
-    F("Ingress", "bool"), F("ConfigFrom", CONFIG_REFERENCE), F("ConfigOnly", "bool"), F("Containers", "map"),
-    F("Options", "map"), F("Labels", "map"), F("Peers", ("slice", PEER_INFO), omitempty=True),
-    F("Services", "map", omitempty=True),
-))
-USAGE_DATA = Schema("volume.UsageData", (F("RefCount", "int"), F("Size", "int")))
-CLUSTER_VOLUME = Schema("volume.ClusterVolume", (
-    F("ID"), F("Version", "raw"), F("CreatedAt", "time"), F("UpdatedAt", "time"), F("Spec", "raw"),
-    F("PublishStatus", "slice", omitempty=True), F("Info", "raw", omitempty=True),
-))
-VOLUME = Schema("volume.Volume", (
-    F("ClusterVolume", ("ptr", CLUSTER_VOLUME), omitempty=True), F("CreatedAt", omitempty=True), F("Driver"),
-    F("Labels", "map"), F("Mountpoint"), F("Name"), F("Options", "map"), F("Scope"),
-    F("Status", "map", omitempty=True), F("UsageData", ("ptr", USAGE_DATA), omitempty=True),
-))
+    """container.InspectResponse decoded from the engine's JSON, as docker's client decodes it."""
+    return types().decode("container.InspectResponse", raw)
 
 
 def typed_network(raw: dict):
     """network.Inspect: `{{.IPAM}}` is `{default map[] [{10.1.0.0/16  10.1.0.1 map[]}]}`."""
-    containers = raw.get("Containers")
-    typed = {}
-    if isinstance(containers, dict):
-        typed["Containers"] = GoMap({cid: ENDPOINT_RESOURCE.build(e) if isinstance(e, dict) else e
-                                     for cid, e in containers.items()}, ENDPOINT_RESOURCE.build({}))
-    return NETWORK.build(raw, **typed)
+    return types().decode("network.Inspect", raw)
 
 
 def typed_volume(raw: dict):
     """volume.Volume: what `volume inspect` prints and runs templates over (docker re-encodes it)."""
-    return VOLUME.build(raw)
-
-
-TYPED_VIEWS = {"container": typed_container, "network": typed_network, "volume": typed_volume}
+    return types().decode("volume.Volume", raw)
 
 
 def volume_json(raw: dict) -> bytes:
     """What `volume inspect` prints for a volume: docker's volume.Volume re-encoded by encoding/json
-    (its field order, nil maps as null, HTML characters escaped)."""
+    (its field order, maps sorted, nil maps as null, HTML characters escaped)."""
     from ...golang.json import go_json
-    from ...golang.structs import to_plain
 
-    return go_json(to_plain(typed_volume(raw)), escape_html=True).encode()
+    return go_json(to_plain(typed_volume(raw)), escape_html=True, sort_keys=True).encode()
+
+
+def typed_object(kind: str, raw):
+    """The Go value docker's inspect runs a template over first (`kind`: container, image, network, volume),
+    or None for objects pydock has no Go type for (docker then has only the raw JSON too, or fails alike)."""
+    type_name = INSPECT_TYPES.get(kind)
+    if type_name is None or not isinstance(raw, dict):
+        return None
+    return types().decode(type_name, raw)
+
+
+def json_funcs() -> dict:
+    """The template's `json`, understanding these types (docker's encoder, HTML escaping off): structs in
+    field order, maps (typed ones and the raw JSON's objects) with sorted keys."""
+    return _json_funcs(to_plain, sort_maps=True)

@@ -28,7 +28,7 @@ CLIENT_VERSION_FIELDS = (
 CLIENT_VERSION = Schema("system.clientVersion", CLIENT_VERSION_FIELDS)
 
 COMPONENT_VERSION = Schema("types.ComponentVersion", (
-    F("Name"), F("Version"), F("Details", "map", omitempty=True),
+    F("Name"), F("Version"), F("Details", "map[string]string", omitempty=True),
 ))
 
 SERVER_VERSION = Schema("*types.Version", (
@@ -55,7 +55,7 @@ VERSION_INFO = Schema("system.versionInfo", (
 COMMIT = Schema("system.Commit", (F("ID"), F("Expected", omitempty=True)))
 
 PLUGINS_INFO = Schema("system.PluginsInfo", (
-    F("Volume", "slice"), F("Network", "slice"), F("Authorization", "slice"), F("Log", "slice"),
+    F("Volume", "[]string"), F("Network", "[]string"), F("Authorization", "[]string"), F("Log", "[]string"),
 ))
 
 PEER = Schema("swarm.Peer", (F("NodeID"), F("Addr")))
@@ -66,27 +66,28 @@ SWARM_INFO = Schema("swarm.Info", (
     F("Nodes", "int", omitempty=True),
     F("Managers", "int", omitempty=True),
     F("Cluster", "raw", omitempty=True),
-    F("Warnings", "slice", omitempty=True),
+    F("Warnings", "[]string", omitempty=True),
 ))
 
 INDEX_INFO = Schema("*registry.IndexInfo", (
-    F("Name"), F("Mirrors", "slice"), F("Secure", "bool"), F("Official", "bool"),
+    F("Name"), F("Mirrors", "[]string"), F("Secure", "bool"), F("Official", "bool"),
 ))
 
 # Docker 28 marshals ServiceConfig through a map, so its JSON keys come out sorted.
 SERVICE_CONFIG = Schema("*registry.ServiceConfig", (
     F("AllowNondistributableArtifactsCIDRs", "slice", omitempty=True),
-    F("AllowNondistributableArtifactsHostnames", "slice", omitempty=True),
+    F("AllowNondistributableArtifactsHostnames", "[]string", omitempty=True),
     F("InsecureRegistryCIDRs", "slice"),
     F("IndexConfigs", "map"),
-    F("Mirrors", "slice"),
+    F("Mirrors", "[]string"),
+    F("ExtraFields", "map[string]interface {}", json="-"),
 ), sorted_json=True)
 
 INFO_FIELDS = (
     F("ID"), F("Containers", "int"), F("ContainersRunning", "int"), F("ContainersPaused", "int"),
     F("ContainersStopped", "int"), F("Images", "int"), F("Driver"),
-    F("DriverStatus", "slice"),
-    F("SystemStatus", "slice", omitempty=True),
+    F("DriverStatus", "[][2]string"),
+    F("SystemStatus", "[][2]string", omitempty=True),
     F("Plugins", PLUGINS_INFO),
     F("MemoryLimit", "bool"), F("SwapLimit", "bool"),
     F("KernelMemory", "bool", omitempty=True), F("KernelMemoryTCP", "bool", omitempty=True),
@@ -98,43 +99,43 @@ INFO_FIELDS = (
     F("NEventsListener", "int"), F("KernelVersion"), F("OperatingSystem"), F("OSVersion"),
     F("OSType"), F("Architecture"), F("IndexServerAddress"),
     F("RegistryConfig", ("ptr", SERVICE_CONFIG)),
-    F("NCPU", "int"), F("MemTotal", "int"),
+    F("NCPU", "int"), F("MemTotal", "int64"),
     F("GenericResources", "slice"),
     F("DockerRootDir"), F("HTTPProxy", json="HttpProxy"), F("HTTPSProxy", json="HttpsProxy"),
-    F("NoProxy"), F("Name"), F("Labels", "slice"), F("ExperimentalBuild", "bool"),
+    F("NoProxy"), F("Name"), F("Labels", "[]string"), F("ExperimentalBuild", "bool"),
     F("ServerVersion"),
     F("Runtimes", "map"),
     F("DefaultRuntime"),
     F("Swarm", SWARM_INFO),
     F("LiveRestoreEnabled", "bool"), F("Isolation"), F("InitBinary"),
     F("ContainerdCommit", COMMIT), F("RuncCommit", COMMIT), F("InitCommit", COMMIT),
-    F("SecurityOptions", "slice"),
+    F("SecurityOptions", "[]string"),
     F("ProductLicense", omitempty=True),
     F("DefaultAddressPools", "slice", omitempty=True),
     F("FirewallBackend", "raw", omitempty=True),
-    F("CDISpecDirs", "slice"),
+    F("CDISpecDirs", "[]string"),
     F("Containerd", "raw", omitempty=True),
-    F("Warnings", "slice"),
+    F("Warnings", "[]string"),
 )
 
 CLIENT_INFO = Schema("*system.clientInfo", (
     F("Debug", "bool"),
     *CLIENT_VERSION_FIELDS,
-    F("Plugins", "slice"),
-    F("Warnings", "slice"),
+    F("Plugins", ("slice", Schema("manager.Plugin", ()))),  # pydock has no CLI plugins: always empty
+    F("Warnings", "[]string"),
 ))
 
 DOCKER_INFO = Schema("system.dockerInfo", (
     *INFO_FIELDS,
-    F("ServerErrors", "slice", omitempty=True),
+    F("ServerErrors", "[]string", omitempty=True),
     F("ClientInfo", ("ptr", CLIENT_INFO), omitempty=True),
-    F("ClientErrors", "slice", omitempty=True),
+    F("ClientErrors", "[]string", omitempty=True),
 ))
 
 # What `info --format` can use without asking the engine (docker's needsServerInfo probe).
 SPARSE_INFO = Schema("system.sparseInfo", (
     F("ClientInfo", ("ptr", CLIENT_INFO), omitempty=True),
-    F("ClientErrors", "slice", omitempty=True),
+    F("ClientErrors", "[]string", omitempty=True),
 ))
 
 
@@ -160,7 +161,11 @@ def _typed_info(info: dict) -> dict:
     if isinstance(registry, dict):
         configs = registry.get("IndexConfigs")
         if isinstance(configs, dict):
-            registry = {**registry, "IndexConfigs": {name: INDEX_INFO.build(value)
-                                                     for name, value in sorted(configs.items())}}
+            from ...golang.fmt import TypedNil
+            from ...golang.structs import GoMap
+
+            indexes = {name: INDEX_INFO.build(value) for name, value in sorted(configs.items())}
+            registry = {**registry, "IndexConfigs": GoMap(indexes, TypedNil("*registry.IndexInfo"),
+                                                          "map[string]*registry.IndexInfo")}
         info = {**info, "RegistryConfig": registry}
     return info

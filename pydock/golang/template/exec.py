@@ -16,7 +16,7 @@ template's arguments, typed by their annotations (str, int, bool, float).
 
 from __future__ import annotations
 
-from ..fmt import NamedString, TypedNil, format_value, go_quote, go_type_name
+from ..fmt import TypedNil, format_value, go_quote, go_type_name
 from .funcs import (
     ANY,
     MISSING,
@@ -345,6 +345,13 @@ class _State:
         if isinstance(receiver, TypedNil):
             self.errorf("nil pointer evaluating %s.%s" % (receiver.type_name, name))
         has_args = (args is not None and len(args) > 1) or final is not NO_FINAL
+        if name in getattr(type(receiver), "go_methods", ()) and not isinstance(receiver, dict):
+            # a Go method of a named string or number type (nat.Port's Proto, Port, Int)
+            return self.eval_call(dot, spec_for_callable(getattr(receiver, name)), False, node, name, args, final,
+                                  method_of=receiver)
+        if isinstance(receiver, dict) and getattr(receiver, "key_type_name", "string") != "string":
+            # a field name is a string: a map keyed by another type (nat.PortMap) has no such field
+            self.errorf("can't evaluate field %s in type %s" % (name, go_type_name(receiver)))
         if isinstance(receiver, dict):
             method = _dict_method(receiver, name)
             if method is not None:
@@ -498,10 +505,10 @@ class _State:
         self.node = node
         if value is MISSING:
             self.out.append("<no value>")
-        elif isinstance(value, str):
+        elif type(value) is str:
             self.out.append(value)
         else:
-            self.out.append(format_value(value))
+            self.out.append(format_value(value, indirect=True))
 
 
 _ABSENT = object()
@@ -528,8 +535,8 @@ def _interface_element(receiver, name: str) -> bool:
 
 
 def _assignable(value, typ: str) -> bool:
-    if typ == "string":
-        return isinstance(value, str) and not isinstance(value, NamedString)
+    if typ == "string":  # a named string type (nat.Port, json.Number) is not assignable to string
+        return isinstance(value, str) and go_type_name(value) == "string"
     if typ == "int":
         return isinstance(value, int) and not isinstance(value, bool)
     if typ == "bool":
@@ -537,6 +544,12 @@ def _assignable(value, typ: str) -> bool:
     if typ == "float64":
         return isinstance(value, float)
     if typ == STRING_SLICE:
+        elem_type = getattr(value, "elem_type", None)
+        if elem_type is not None:  # a typed slice: []string or a named one over it (strslice.StrSlice)
+            name = go_type_name(value)
+            return elem_type.name == "string" and not (name.startswith("[") and not name.startswith("[]"))
+        if go_type_name(value) == "[]interface {}" and type(value).__name__ == "InterfaceSlice":
+            return False  # a JSON array decoded into interface {}
         return isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value)
     return True
 

@@ -9,7 +9,7 @@ the executor turns that into ``error calling NAME: MESSAGE``.
 
 from __future__ import annotations
 
-from ..fmt import TypedNil, Uint8, go_type_name, is_go_print, sprint, sprintf, sprintln
+from ..fmt import TypedNil, Uint8, go_type_name, indirect_pointer, is_go_print, sprint, sprintf, sprintln
 from ..json import JSONError, go_json
 
 __all__ = ["FuncSpec", "FuncError", "MISSING", "BUILTINS", "DOCKER_FUNCS", "HEADER_FUNCS",
@@ -138,10 +138,11 @@ def _index(item, *indexes):
                 raise FuncError("reflect: slice index out of range")
             item = item[x]
         elif isinstance(item, dict):
+            key_type = getattr(item, "key_type_name", "string")
             if index is MISSING:
-                raise FuncError("value is nil; should be of type string")
-            if not isinstance(index, str):
-                raise FuncError("value has type %s; should be string" % go_type_name(index))
+                raise FuncError("value is nil; should be of type " + key_type)
+            if go_type_name(index) != key_type:  # Go's AssignableTo: a named type is only itself
+                raise FuncError("value has type %s; should be %s" % (go_type_name(index), key_type))
             item = item[index] if index in item else getattr(item, "go_zero", None)
         else:
             raise FuncError("can't index item of type " + go_type_name(item))
@@ -176,6 +177,13 @@ def _slice(item, *indexes):
     part = data[idx[0]:idx[1]]
     if isinstance(item, str):
         return part.decode("utf-8", "surrogateescape")
+    type_name = getattr(item, "go_type_name", None)
+    if isinstance(type_name, str):  # a typed slice keeps its type; a slice of an array [N]T is a []T
+        from ..structs import GoSlice
+
+        if type_name.startswith("[") and not type_name.startswith("[]"):
+            type_name = "[]" + type_name.split("]", 1)[1]
+        return GoSlice(part, type_name, elem_type=getattr(item, "elem_type", None))
     return list(part)
 
 
@@ -271,9 +279,10 @@ def _ge(arg1, arg2):
 
 
 def _eval_args(args) -> str:
-    if len(args) == 1 and isinstance(args[0], str):
+    """text/template's evalArgs: one string as is, else fmt.Sprint of the printable values (pointers followed)."""
+    if len(args) == 1 and type(args[0]) is str:
         return args[0]
-    return sprint(["<no value>" if a is MISSING or a is None else a for a in args])
+    return sprint(["<no value>" if a is MISSING or a is None else indirect_pointer(a) for a in args])
 
 
 _HTML_ESCAPES = {"\0": "\ufffd", '"': "&#34;", "'": "&#39;", "&": "&amp;", "<": "&lt;", ">": "&gt;"}

@@ -85,7 +85,15 @@ def test_put_archive_sends_tar(api, httpx_mock):
     api.containers.put_archive("c", "/tmp", b"TAR", copy_uid_gid=True)
     request = sent(httpx_mock)
     assert request.method == "PUT" and request.headers["Content-Type"] == "application/x-tar"
-    assert query(request) == [("path", "/tmp"), ("copyUIDGID", "1")] and request.content == b"TAR"
+    # docker's client never lets a directory replace a file nor a file a directory (noOverwriteDirNonDir)
+    assert query(request) == [("path", "/tmp"), ("noOverwriteDirNonDir", "1"), ("copyUIDGID", "1")]
+    assert request.content == b"TAR"
+
+
+def test_put_archive_may_allow_overwriting(api, httpx_mock):
+    httpx_mock.add_response(status_code=200)
+    api.containers.put_archive("c", "/tmp", b"TAR", no_overwrite_dir_non_dir=False)
+    assert query(sent(httpx_mock)) == [("path", "/tmp")]
 
 
 def test_archive_stat_decodes_the_header(api, httpx_mock):

@@ -199,3 +199,34 @@ def test_same_as_docker(pydock, docker, argv):
     assert mine.code == theirs.code
     assert mine.out == theirs.out
     assert mine.err == theirs.err.replace("docker", "pydock")
+
+
+@pytest.mark.parametrize("words, path, rest", [
+    ([], "pydock", []),
+    (["container", "ls"], "pydock container ls", []),
+    (["container", "ps"], "pydock container ls", []),  # an alias names the command by its name
+    (["ps", "-a"], "pydock ps", ["-a"]),
+    (["container", "nosuch", "x"], "pydock container", ["nosuch", "x"]),
+    (["run", "extra"], "pydock run", ["extra"]),
+    ([""], "pydock", [""]),
+])
+def test_find_command_walks_groups_as_cobra_does(words, path, rest):
+    from pydock.cli.base import find_command
+    from pydock.cli.main import cli
+
+    command_ctx, left = find_command(click.Context(cli, info_name="pydock"), words)
+    assert (command_ctx.command_path, left) == (path, rest)
+
+
+def test_help_command_and_top_level_help_flags(capsys):
+    assert main.run(["help", "container", "ps"], prog="pydock") == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("Usage:  pydock container ls [OPTIONS]\n") and err == ""
+    assert main.run(["help", "container", "nosuch", "x"], prog="pydock") == 1
+    assert capsys.readouterr() == ("", "unknown help topic: nosuch x\n")
+    assert main.run(["-h", "ps"], prog="pydock") == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("Usage:  pydock ps [OPTIONS]\n")
+    assert err == "Flag shorthand -h has been deprecated, use --help\n"
+    assert main.run(["ps", "-h"], prog="pydock") == 0
+    assert capsys.readouterr()[0].startswith("Flag shorthand -h has been deprecated, use --help\nUsage:  pydock ps")

@@ -23,6 +23,58 @@ def test_references(text, name, familiar, tag):
     assert (ref.name, ref.with_default_tag().familiar(), ref.api_tag) == (name, familiar, tag)
 
 
+@pytest.mark.parametrize("text, string, familiar", [
+    ("alpine", "docker.io/library/alpine", "alpine"),
+    ("localhost:5000/x", "localhost:5000/x", "localhost:5000/x"),
+    ("localhost/x:1", "localhost/x:1", "localhost/x:1"),
+    ("[::1]:5000/x:1", "[::1]:5000/x:1", "[::1]:5000/x:1"),
+    ("Foo/bar", "Foo/bar", "Foo/bar"),  # an upper-case first part is a domain; the engine refuses it
+    ("library/alpine:3", "docker.io/library/alpine:3", "alpine:3"),
+    ("docker.io/user/app", "docker.io/user/app", "user/app"),
+    ("a/b/c:t@sha256:" + "a" * 64, "docker.io/a/b/c:t@sha256:" + "a" * 64, "a/b/c:t@sha256:" + "a" * 64),
+    ("sha256:" + "a" * 64, "docker.io/library/sha256:" + "a" * 64, "sha256:" + "a" * 64),
+    ("x/" + "a" * 252, "docker.io/x/" + "a" * 252, "x/" + "a" * 252),  # 254 long: the engine decides
+])
+def test_normalized_strings(text, string, familiar):
+    ref = parse_normalized_named(text)
+    assert (ref.string(), ref.familiar()) == (string, familiar)
+
+
+def test_name_only_and_default_tag():
+    ref = parse_normalized_named("127.0.0.1:5000/app")
+    assert ref.name_only and ref.index_name == "127.0.0.1:5000"
+    assert ref.with_default_tag().string() == "127.0.0.1:5000/app:latest"
+    digested = parse_normalized_named("app@sha256:" + "b" * 64)
+    assert not digested.name_only and digested.with_default_tag() == digested
+    assert digested.api_tag == "sha256:" + "b" * 64
+
+
+# every message as docker 28.2.2 prints it for `docker pull REF` (client-side refusals)
+@pytest.mark.parametrize("text, message", [
+    ("", "invalid reference format"),
+    ("Upper", "invalid reference format: repository name (library/Upper) must be lowercase"),
+    ("foo/Bar", "invalid reference format: repository name (foo/Bar) must be lowercase"),
+    ("localhost:5000/Bar", "invalid reference format: repository name (Bar) must be lowercase"),
+    ("a:b:c", "invalid reference format"),
+    ("a" * 256, "repository name must not be more than 255 characters"),
+    ("alpine@sha256:abc", "invalid reference format"),
+    ("alpine@sha256:" + "A" * 64, "invalid checksum digest format"),
+    ("alpine@md5:" + "a" * 32, "unsupported digest algorithm"),
+    ("alpine@sha256:" + "a" * 63, "invalid checksum digest length"),
+    ("a" * 64, f"invalid repository name ({'a' * 64}), cannot specify 64-byte hexadecimal strings"),
+    ("alpine:bad tag", "invalid reference format"),
+    ("alpine:-x", "invalid reference format"),
+    ("a//b", "invalid reference format"),
+    ("alpine:" + "a" * 129, "invalid reference format"),
+    ("\u00e9a", "invalid reference format"),
+    ("alpine:\u00e9", "invalid reference format"),
+])
+def test_refusals_in_dockers_words(text, message):
+    with pytest.raises(OptError) as caught:
+        parse_normalized_named(text)
+    assert str(caught.value) == message
+
+
 def test_bad_references_and_ids():
     with pytest.raises(OptError, match=r"^invalid reference format: repository name \(library/UPPER\) must be "
                                        r"lowercase$"):
@@ -81,3 +133,11 @@ def test_tag_target_refusals(source, target, message):
     with pytest.raises(OptError) as info:
         tag_target(source, target)
     assert str(info.value) == message
+@pytest.mark.parametrize("name, split", [
+    ("alpine", ("alpine", None)), ("alpine:3", ("alpine", "3")), ("127.0.0.1:5000/app", ("127.0.0.1:5000/app", None)),
+    ("127.0.0.1:5000/app:v1", ("127.0.0.1:5000/app", "v1")), ("app@sha256:" + "a" * 64, ("app", "sha256:" + "a" * 64)),
+])
+def test_split_repository_tag_as_docker_py(name, split):
+    from pydock.opts.reference import split_repository_tag
+
+    assert split_repository_tag(name) == split

@@ -56,3 +56,54 @@ def test_errors_in_the_stream_raise():
 def test_human_size_uses_four_significant_digits():
     assert human_size(1_985_000) == "1.985MB"
     assert human_size(512) == "512B"
+
+
+# -- the terminal view drawn with rich ------------------------------------------------------------
+
+def draw(messages, width=100):
+    import io
+    import re
+
+    from pydock.streams.progress import LiveProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    out = Terminal()
+    view = LiveProgress(out)
+    view.console.width = width
+    view.show(messages)
+    return out.getvalue(), re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.getvalue())
+
+
+def test_terminal_view_keeps_a_live_line_per_layer():
+    raw, text = draw(PULL)
+    assert raw.count("\x1b[?25l") == 1 and raw.endswith("Status: Downloaded newer image for busybox:pydt-1\n")
+    assert text.index("pydt-1: Pulling from library/busybox") < text.index("a1b2: Pulling fs layer")
+    assert "a1b2: Downloading" in text and "\u2501" in text and "500B/2kB" in text
+    assert text.index("a1b2: Pull complete") < text.index("Digest: sha256:abc")
+    frames = raw.count("\x1b[2K")  # each redraw clears the block's line first
+    assert frames >= 4
+
+
+def test_terminal_view_never_cuts_ids_or_statuses():
+    messages = [{"status": "Downloading", "progressDetail": {"current": 1, "total": 10 ** 9}, "id": f"{n:012x}"}
+                for n in range(3)]
+    _, text = draw(messages, width=40)
+    for n in range(3):
+        assert f"{n:012x}: Downloading" in text and "1B/1GB" in text
+
+
+def test_terminal_view_raises_stream_errors_after_drawing():
+    with pytest.raises(JSONMessageError, match="^unauthorized$"):
+        draw(PULL[:3] + [{"errorDetail": {"message": "unauthorized"}, "error": "unauthorized"}])
+
+
+def test_progress_numbers_are_dockers():
+    from pydock.streams.progress import progress_numbers
+
+    assert progress_numbers({"current": 1_500_000, "total": 2_501_027}) == "1.5MB/2.501MB"
+    assert progress_numbers({"current": 7000}) == "7kB"
+    assert progress_numbers({"current": 2, "total": 5, "units": "items"}) == "2/5 items"
+    assert progress_numbers({}) == ""

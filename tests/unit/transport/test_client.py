@@ -202,9 +202,19 @@ def test_empty_error_body_is_dockers_route_message(httpx_mock):
     httpx_mock.add_response(status_code=404, content=b"")
     with pytest.raises(NotFound) as info:
         make().get_json("/nope", params={"a": 1})
-    assert str(info.value) == ("request returned Not Found for API route and version "
-                               "http://%2Ftmp%2Fpydt-test.sock/v1.41/nope, check if the server "
+    assert str(info.value) == ("request returned 404 Not Found for API route and version "
+                               "http://%2Ftmp%2Fpydt-test.sock/v1.41/nope?a=1, check if the server "
                                "supports the requested API version")
+
+
+def test_head_error_is_worded_from_its_status(httpx_mock):
+    """A HEAD answer never has a body: docker's client words the error from the status line."""
+    httpx_mock.add_response(method="HEAD", status_code=500, content=b"")
+    with pytest.raises(EngineError) as info:
+        make().request("HEAD", "/containers/c/archive", params={"path": "/a/x"})
+    assert str(info.value) == ("request returned 500 Internal Server Error for API route and version "
+                               "http://%2Ftmp%2Fpydt-test.sock/v1.41/containers/c/archive?path=%2Fa%2Fx, check if "
+                               "the server supports the requested API version")
 
 
 def test_stream_raises_before_yielding(httpx_mock):

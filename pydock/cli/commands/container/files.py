@@ -29,8 +29,7 @@ MODE_DEVICE, MODE_IRREGULAR = 1 << 26, 1 << 19
 @click.argument("paths", nargs=-1)
 @click.pass_obj
 def cp(env, archive, follow_link, quiet, paths):
-    from ....archive.copy import CopyError
-    from ....archive.paths import split_cp_arg
+    from ....archive.paths import CopyError, split_cp_arg
 
     source, destination = paths
     if not source:
@@ -132,13 +131,13 @@ def _copy_to_container(env, container, src_path, dst_path, follow_link, archive,
 
 
 def _stat_or_none(api, container: str, path: str) -> dict | None:
-    from ....transport.errors import NotFound
+    """The container path's stat, or None on any engine error: docker ignores them all (a missing
+    container, a path under a file …) and lets the GET or PUT that follows report the fault."""
+    from ....transport.errors import EngineError
 
     try:
         return api.archive_stat(container, path)
-    except NotFound as exc:
-        if "No such container" in exc.message:
-            raise
+    except EngineError:
         return None
 
 
@@ -172,29 +171,40 @@ def _stdin_chunks(env):
 
 
 def _validate_output_path(path: str) -> None:
-    """docker's ValidateOutputPath for a local destination."""
+    """docker's ValidateOutputPath for a local destination (cli/command/utils.go)."""
     import stat as st
 
     from ....archive import paths
 
     parent = paths.dirname(paths.clean(path))
-    if parent not in ("", ".") and not os.path.exists(parent):
+    if parent not in ("", ".") and _missing(parent):
         raise StatusError(f'invalid output path: directory "{parent}" does not exist', FAILURE)
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
+    if _missing(path):
         return
+    mode = paths.stat(path).st_mode
     if st.S_ISCHR(mode) or st.S_ISBLK(mode):
         raise StatusError(f'invalid output path: "{path}" must be a directory or a regular file: got a device',
                           FAILURE)
 
 
+def _missing(path: str) -> bool:
+    """Go's os.IsNotExist(os.Stat(path)): only ENOENT counts, `not a directory` does not."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def _os_message(exc: Exception) -> str:
-    """An OSError as Go prints a PathError: `lstat /x: no such file or directory`."""
-    if isinstance(exc, OSError) and exc.strerror:
-        op = {2: "lstat", 20: "lstat"}.get(exc.errno or 0, "open")
-        text = exc.strerror[0].lower() + exc.strerror[1:]
-        return f"{op} {exc.filename}: {text}" if exc.filename else text
+    """An OSError that escaped the Go-worded wrappers, printed as Go prints a PathError."""
+    if isinstance(exc, OSError) and exc.errno:
+        from ....archive.paths import errno_text
+
+        text = errno_text(exc.errno)
+        return f"open {exc.filename}: {text}" if exc.filename else text
     return str(exc)
 
 

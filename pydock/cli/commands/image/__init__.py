@@ -1,1 +1,2 @@
-"""`pydock image …`: one module per family of commands (listing, build, archives, lifecycle, search)."""
+"""`pydock image …`: one module per family of commands (listing, build, archive, lifecycle, search;
+distribution: pull and push)."""

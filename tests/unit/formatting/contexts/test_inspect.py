@@ -99,10 +99,14 @@ def test_inspect_template_falls_back_to_the_json():
 
 
 def test_host_config_json_follows_docker_28():
-    """ConsoleSize moves after VolumesFrom; the KernelMemory fields are omitempty."""
+    """Every Go field in docker 28's order (ConsoleSize after VolumesFrom, Resources flattened where it is
+    embedded), omitempty fields left out when empty, keys docker's types do not know dropped."""
     document = {**DOCUMENT, "HostConfig": {"Binds": None, "VolumesFrom": None, "CapAdd": None, "ConsoleSize": [0, 0],
                                            "DeviceRequests": None, "KernelMemory": 5, "KernelMemoryTCP": 0,
-                                           "MemoryReservation": 0}}
-    assert run_inspect_template("{{json .HostConfig}}", document) == (
-        '{"Binds":null,"VolumesFrom":null,"ConsoleSize":[0,0],"CapAdd":null,"DeviceRequests":null,"KernelMemory":5,'
-        '"MemoryReservation":0}\n')
+                                           "MemoryReservation": 0, "NotAGoField": 1}}
+    keys = list(json.loads(run_inspect_template("{{json .HostConfig}}", document)))
+    assert keys[:11] == ["Binds", "ContainerIDFile", "LogConfig", "NetworkMode", "PortBindings", "RestartPolicy",
+                         "AutoRemove", "VolumeDriver", "VolumesFrom", "ConsoleSize", "CapAdd"]
+    assert keys[keys.index("Isolation") + 1:keys.index("Isolation") + 4] == ["CpuShares", "Memory", "NanoCpus"]
+    assert "KernelMemory" in keys and "KernelMemoryTCP" not in keys and "NotAGoField" not in keys
+    assert keys[-2:] == ["MaskedPaths", "ReadonlyPaths"] and "Init" not in keys and "Tmpfs" not in keys

@@ -1,0 +1,19 @@
+"""`help [command]`: cobra's help command, as docker sets it up (cli/cobra.go, cmd/docker/docker.go)."""
+from __future__ import annotations
+
+import click
+
+from ..base import DockerCommand, find_command
+from ..errors import FAILURE, StatusError
+from ..output import print_line
+
+
+@click.command("help", cls=DockerCommand, usage="help [command]", help="Help about the command")
+@click.argument("topic", nargs=-1)
+@click.pass_context
+def help_(ctx, topic):
+    """The help of the command the words name (cobra's Find), on stdout; words left over are an unknown topic."""
+    command_ctx, rest = find_command(ctx.find_root(), list(topic))
+    if rest:
+        raise StatusError("unknown help topic: " + " ".join(rest), FAILURE)
+    print_line(ctx.obj.stdout, command_ctx.command.get_help(command_ctx))

@@ -1,0 +1,131 @@
+"""pull and push: declarations, then docker's runPull / runPush (cli/command/image/pull.go, push.go)."""
+from __future__ import annotations
+
+import click
+
+from ...base import DockerCommand
+from ...errors import FAILURE, StatusError
+from ...flags import option
+from ...output import print_line, print_note
+
+PUSH_PLATFORM_NOTE = ("Using --platform pushes only the specified platform manifest of a multi-platform image "
+                      "index.\nOther components, like attestations, will not be included.\nTo push the complete "
+                      "multi-platform image, remove the --platform flag.\n")
+
+
+@click.command("pull", cls=DockerCommand, usage="pull [OPTIONS] NAME[:TAG|@DIGEST]", nargs=("exact", 1),
+               help="Download an image from a registry")
+@option("-a", "--all-tags", kind="bool", help="Download all tagged images in the repository")
+@option("--disable-content-trust", kind="optbool", help="Skip image verification (default true)")
+@option("--platform", help="Set platform if server is multi-platform capable", default=None)
+@option("-q", "--quiet", kind="bool", help="Suppress verbose output")
+@click.argument("name", required=False)
+@click.pass_obj
+def pull(env, name, all_tags, disable_content_trust, platform, quiet):
+    from ....config.credentials import encoded_auth
+
+    ref = _named(env, name, all_tags, quiet)
+    if not ref.digest:
+        _refuse_content_trust(env, disable_content_trust)
+    if platform is None:
+        platform = env.environ.get("DOCKER_DEFAULT_PLATFORM", "")
+    with env.api.images.pull(ref.name, None if all_tags else ref.api_tag, platform=platform.lower() or None,
+                             auth=encoded_auth(env.config, ref.domain)) as response:
+        show_progress(response, env.stdout, quiet=quiet)
+    print_line(env.stdout, ref.string())
+
+
+@click.command("push", cls=DockerCommand, usage="push [OPTIONS] NAME[:TAG]", nargs=("exact", 1),
+               help="Upload an image to a registry")
+@option("-a", "--all-tags", kind="bool", help="Push all tags of an image to the repository")
+@option("--disable-content-trust", kind="optbool", help="Skip image signing (default true)")
+@option("--platform", default="", api_version="1.46",
+        help="Push a platform-specific manifest as a single-platform image to the registry.\nImage index won't be "
+             "pushed, meaning that other manifests, including attestations won't be preserved.\n'os[/arch[/variant]]'"
+             ": Explicit platform (eg. linux/amd64)")
+@option("-q", "--quiet", kind="bool", help="Suppress verbose output")
+@click.argument("name", required=False)
+@click.pass_obj
+def push(env, name, all_tags, disable_content_trust, platform, quiet):
+    from ....config.credentials import encoded_auth
+
+    platform_json = _push_platform(env, platform) if platform else None
+    ref = _named(env, name, all_tags, quiet)
+    if ref.digest:
+        raise StatusError("cannot push a digest reference", FAILURE)
+    _refuse_content_trust(env, disable_content_trust)
+    with env.api.images.push(ref.familiar_name, None if all_tags else ref.tag, platform=platform_json,
+                             auth=encoded_auth(env.config, ref.domain)) as response:
+        show_progress(response, env.stdout, quiet=quiet)
+    if quiet:
+        print_line(env.stdout, ref.string())
+
+
+def _named(env, name: str, all_tags: bool, quiet: bool):
+    """The reference to pull or push, as docker checks it; a name alone gets :latest (said on stdout)."""
+    from ....opts import OptError
+    from ....opts.reference import parse_normalized_named
+
+    try:
+        ref = parse_normalized_named(name)
+    except OptError as exc:
+        raise StatusError(str(exc), FAILURE) from None
+    if all_tags and not ref.name_only:
+        raise StatusError("tag can't be used with --all-tags/-a", FAILURE)
+    if not all_tags and ref.name_only:
+        ref = ref.with_default_tag()
+        if not quiet:
+            print_line(env.stdout, f"Using default tag: {ref.tag}")
+    return ref
+
+
+def _refuse_content_trust(env, disable_content_trust: bool | None) -> None:
+    """Signed images (Notary) are not pydock's: with content trust on (DOCKER_CONTENT_TRUST, as docker's
+    ContentTrustEnabled reads it, and no --disable-content-trust) say so rather than skip the check."""
+    if disable_content_trust is not None:
+        enabled = not disable_content_trust
+    else:
+        from ....golang.strconv import parse_bool
+
+        value = env.environ.get("DOCKER_CONTENT_TRUST", "")
+        try:
+            enabled = bool(value) and parse_bool(value)
+        except ValueError:
+            enabled = True  # docker treats any other value as true
+    if enabled:
+        raise StatusError("Error: content trust (image signing and verification) is not supported by pydock: "
+                          "unset DOCKER_CONTENT_TRUST or add --disable-content-trust", FAILURE)
+
+
+def _push_platform(env, platform: str) -> str:
+    """--platform of push (the command base has checked the engine speaks API 1.46): the platform as
+    JSON, once docker could parse it; its note on stdout."""
+    import json
+
+    from ....opts import OptError
+    from ....opts.platform import parse_platform
+
+    try:
+        spec = parse_platform(platform)
+    except (OptError, ValueError) as exc:
+        env.stderr.write(f"Invalid platform {platform}")
+        raise StatusError(str(exc), FAILURE) from None
+    print_note(env.stdout, PUSH_PLATFORM_NOTE, terminal=env.stdout_is_tty())
+    os_name, _, rest = spec.partition("/")
+    architecture, _, variant = rest.partition("/")
+    fields = {"architecture": architecture, "os": os_name, "variant": variant}
+    return json.dumps({key: value for key, value in fields.items() if value}, separators=(",", ":"))
+
+
+def show_progress(response, out, *, quiet: bool = False) -> None:
+    """Display the JSON progress messages of `response` on `out` (docker's lines in a pipe, live
+    per-layer lines on a terminal); an error in the stream ends the command with its message, exit 1."""
+    from ....golang.time import format_rfc3339_nano_fixed
+    from ....streams.jsonstream import json_objects
+    from ....streams.progress import JSONMessageError, display
+
+    try:
+        display(json_objects(response.iter_raw()), None if quiet else out, aux=lambda jm: None,
+                timestamp=format_rfc3339_nano_fixed)
+    except JSONMessageError as exc:
+        raise StatusError(str(exc), FAILURE) from None
