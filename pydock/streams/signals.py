@@ -88,10 +88,18 @@ def install_runtime_defaults() -> None:
 
     Ignored signals get a do-nothing Python handler rather than SIG_IGN, which programs we
     start (ssh, credential helpers) would inherit. SIGHUP, SIGINT, SIGTERM, SIGTSTP … keep
-    their default.
+    their default. A SIGINT or SIGTERM we were started ignoring (a `cmd &` job of a script) is
+    taken back, as docker's main does with signal.Notify(TerminationSignals): `kill -INT` still
+    ends `pydock events &` with 130.
     """
     if threading.current_thread() is not threading.main_thread():
         return
+    for signum, handler in ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, signal.SIG_DFL)):
+        try:
+            if signal.getsignal(signum) == signal.SIG_IGN:
+                signal.signal(signum, handler)
+        except (OSError, ValueError):
+            pass
     for signum in _go_ignored():
         _set_if_default(signum, _ignore)
     for signum in _go_thrown():

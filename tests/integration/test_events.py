@@ -229,13 +229,19 @@ def test_help_is_dockers(pydock, docker, command):
     assert (mine.out.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.code)
 
 
-def _follow(argv: list[str], label: str):
-    """Start `events` for one label; return the process once it listens (a probe event has arrived)."""
+def _follow(argv: list[str], label: str, ignored=()):
+    """Start `events` for one label (with the `ignored` signals ignored from the start, as a shell
+    does for a `cmd &` job); return the process once it listens (a probe event has arrived)."""
+    import signal
     import subprocess
+
+    def ignore():
+        for signum in ignored:
+            signal.signal(signum, signal.SIG_IGN)
 
     process = subprocess.Popen([*argv, "events", "--filter", f"label={label}", "--format",
                                 "{{.Action}} {{.Actor.ID}}"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=ignore)
     deadline = time.time() + 20
     while time.time() < deadline:
         sh("rm", sh("create", "--label", label, "busybox").strip())  # events it sees once it listens
@@ -271,6 +277,25 @@ def test_each_event_is_flushed_at_once_and_ctrl_c_ends_with_130(cli):
     finally:
         process.kill()
         sh("rm", container, check=False)
+
+
+@pytest.mark.parametrize("cli", ["pydock", "docker"])
+@pytest.mark.parametrize("signame, status", [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_termination_signal_ignored_since_start_still_ends_it(cli, signame, status):
+    """`pydock events &` in a script starts with SIGINT ignored; docker's signal.Notify takes it back,
+    so `kill -INT` ends it with 130 (SIGTERM: 143) instead of leaving it running."""
+    import signal
+
+    from tests.conftest import DOCKER, PYDOCK
+
+    signum = getattr(signal, signame)
+    process = _follow(PYDOCK if cli == "pydock" else [DOCKER], unique("pydt-events-ign"), ignored=(signum,))
+    try:
+        process.send_signal(signum)
+        assert process.wait(timeout=10) in (status, -signum)
+        assert process.stderr.read() == b""
+    finally:
+        process.kill()
 
 
 @pytest.mark.parametrize("cli", ["pydock", "docker"])
