@@ -443,11 +443,21 @@ class LazyGroup(click.Group):
         if command is None:
             if name.startswith("-"):
                 raise translate_usage_error(click.NoSuchOption(name), ctx, self)
+            self._parse_own_flags(ctx, args[1:])
             prog = ctx.find_root().info_name
             usage = usage_line(ctx, self) if ctx.parent else ""
             raise UsageFailure(f"{prog}: unknown command: {ctx.command_path} {name}", ctx.command_path,
                                usage, FAILURE)
         return self.aliases.get(name, name), command, args[1:]
+
+    def _parse_own_flags(self, ctx, rest: list[str]) -> None:
+        """Cobra parses the group's flags before it finds no such subcommand: `system bogus --help`
+        prints the group's help (exit 0), `system bogus --x` fails on the flag."""
+        if "--" in rest:
+            rest = rest[:rest.index("--")]
+        flags = [arg for arg in rest if arg.startswith("-") and arg != "-"]
+        if flags:
+            self.parse_args(ctx, flags)
 
     def parse_args(self, ctx, args):
         if not args:  # docker prints help on stderr then, and on stdout for --help

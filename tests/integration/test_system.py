@@ -420,6 +420,16 @@ def test_system_bad_input_is_dockers(pydock, docker, argv):
     assert (mine.out, mine.err.replace("pydock", "docker"), mine.code) == (theirs.out, theirs.err, theirs.code)
 
 
+@pytest.mark.parametrize("argv", [["system", "bogus", "--help"], ["system", "bogus", "-h"],
+                                  ["system", "bogus", "x", "--help"], ["system", "bogus", "--", "--help"],
+                                  ["system", "bogus", "--format", "x", "--help"], ["network", "bogus", "--help"]])
+def test_help_after_an_unknown_subcommand_is_the_groups(pydock, docker, argv):
+    """Cobra parses the group's own flags first: --help shows the group's help (exit 0)."""
+    mine, theirs = pydock(*argv), docker(*argv)
+    assert (mine.out.replace("pydock", "docker"), mine.err.replace("pydock", "docker"), mine.code) == \
+        (theirs.out, theirs.err, theirs.code)
+
+
 def test_minimum_api_versions_are_dockers(pydock, docker):
     """system df and prune need API 1.25, prune's --filter 1.28: refused before anything is asked or removed."""
     from tests.conftest import unique
