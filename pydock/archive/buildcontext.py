@@ -189,12 +189,20 @@ def directory_context(path: str, dockerfile: str = "",
                 data = handle.read()
         except OSError as exc:
             raise ContextError(f"unable to open Dockerfile: {path_error('open', dockerfile, exc)}") from None
+    return tar_directory(context_dir, rel, data, from_stdin=dockerfile == "-")
+
+
+def tar_directory(context_dir: str, rel: str, dockerfile: bytes | None = None, *,
+                  from_stdin: bool = False) -> tuple[Iterator[bytes], str]:
+    """A resolved context directory as docker sends it (.dockerignore honoured, every file checked
+    readable first): (tar chunks, the Dockerfile's name in the tar). `dockerfile` is the content of
+    a Dockerfile from elsewhere (stdin, outside the context), added under a random name."""
     excludes = read_dockerignore(context_dir)
     validate_context_directory(context_dir, excludes)
-    excludes = trim_build_files(excludes, rel, dockerfile == "-")
+    excludes = trim_build_files(excludes, rel, from_stdin)
     body = tar_context(context_dir, excludes)
-    if data is not None:
-        body, rel = add_dockerfile(body, data)
+    if dockerfile is not None:
+        body, rel = add_dockerfile(body, dockerfile)
     return body, rel
 
 

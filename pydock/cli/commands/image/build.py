@@ -73,7 +73,17 @@ def build(env, context, **o):
 
 
 def run_build(env, context: str, o: dict) -> None:
-    """runBuild: prepare the context, send it, print the engine's messages (or only the ID with -q)."""
+    """runBuild: prepare the context, send it, print the engine's messages (or only the ID with -q).
+    A git clone made for the context is removed however the build ends."""
+    cleanups: list = []
+    try:
+        _run_build(env, context, o, cleanups)
+    finally:
+        for cleanup in reversed(cleanups):
+            cleanup()
+
+
+def _run_build(env, context: str, o: dict, cleanups: list) -> None:
     from ....archive.buildcontext import ContextError, gzip_chunks
 
     dockerfile, quiet = o["dockerfile"], o["quiet"]
@@ -81,13 +91,15 @@ def run_build(env, context: str, o: dict) -> None:
         raise StatusError("invalid argument: can't use stdin for both build context and dockerfile", FAILURE)
     if o["iidfile"]:
         _remove_iidfile(o["iidfile"])
+    progress = _ProgressOutput(env, quiet)
     try:
-        body, rel_dockerfile = prepare_context(env, context, dockerfile)
+        body, rel_dockerfile = prepare_context(env, context, dockerfile, progress.write, cleanups)
     except ContextError as exc:
+        if quiet and _is_url(context) and str(exc).startswith(PREPARE):
+            write_flushed(env.stderr, progress.buffered + "\n")  # docker's Fprintln of its progress buffer
         raise StatusError(str(exc), FAILURE) from None
     if o["compress"]:
         body = gzip_chunks(body)
-    progress = _ProgressOutput(env, quiet)
     options = build_options(env, o, rel_dockerfile)
     try:
         image_id = _send(env, body, options, progress)
@@ -167,7 +179,8 @@ class _ProgressOutput:
         self.on_terminal = not quiet and env.stdout_is_tty()
         self.buffered = ""
 
-    def _write(self, text: str) -> None:
+    def write(self, text: str) -> None:
+        """Progress text: to stdout, or kept aside with -q (docker's progBuff)."""
         if self.quiet:
             self.buffered += text
         else:
@@ -188,33 +201,68 @@ class _ProgressOutput:
             if self.on_terminal and current - last_update > self.EVERY:
                 now = time.monotonic()
                 if last_shown is None or now - last_shown >= 0.1:
-                    self._write(self._line(current))
+                    self.write(self._line(current))
                     last_shown = now
                 last_update = current
             yield chunk
-        self._write(self._line(current) + "\r\n")
+        self.write(self._line(current) + "\r\n")
 
 
-def prepare_context(env, context: str, dockerfile: str):
-    """(tar chunks, Dockerfile name in the tar) for a directory, stdin ("-"), or fail as docker does."""
+PREPARE = "unable to prepare context: "
+
+
+def prepare_context(env, context: str, dockerfile: str, write=None, cleanups: list | None = None):
+    """(tar chunks, Dockerfile name in the tar) for stdin ("-"), a directory, a git repository
+    (cloned with the local git; its removal is added to `cleanups`) or a URL (downloaded, its
+    progress shown through `write`), in docker's order of checks; ContextError as docker words it."""
     from ....archive import buildcontext as bc
+    from ....archive import remotecontext as remote
 
     stdin = getattr(env.stdin, "buffer", env.stdin)
+    cleanups = cleanups if cleanups is not None else []
     if context == "-":
         try:
             return bc.context_from_reader(stdin, dockerfile)
         except bc.ContextError as exc:
-            raise bc.ContextError(f"unable to prepare context: {exc}") from None
-    if not os.path.exists(context):  # docker's isLocalDir comes before its URL forms
-        if _is_url(context):
-            raise bc.ContextError(f"unable to prepare context: remote contexts are not supported: {context}")
-        raise bc.ContextError(f'unable to prepare context: path "{context}" not found')
-    return bc.directory_context(context, dockerfile, stdin.read if dockerfile == "-" else None)
+            raise bc.ContextError(f"{PREPARE}{exc}") from None
+    if os.path.exists(context):  # isLocalDir comes before the URL forms
+        return bc.directory_context(context, dockerfile, stdin.read if dockerfile == "-" else None)
+    if remote.is_git_url(context):
+        try:
+            clone = remote.clone_git_context(context, dockerfile)
+        except bc.ContextError as exc:
+            raise bc.ContextError(f"{PREPARE}{exc}") from None
+        cleanups.append(clone.remove)
+        data = stdin.read() if dockerfile == "-" else None
+        return bc.tar_directory(clone.context_dir, clone.dockerfile, data, from_stdin=dockerfile == "-")
+    if remote.is_url(context):
+        try:
+            body, rel = remote.context_from_url(write or (lambda text: write_flushed(env.stdout, text)), context,
+                                                dockerfile, _stdin_width(env), cleanups)
+        except bc.ContextError as exc:
+            raise bc.ContextError(f"{PREPARE}{exc}") from None
+        if dockerfile == "-":
+            return bc.add_dockerfile(body, stdin.read())
+        return body, rel
+    raise bc.ContextError(f'{PREPARE}path "{context}" not found')
 
 
 def _is_url(context: str) -> bool:
-    """urlutil.IsGitURL / IsURL: contexts docker would download (not supported here)."""
-    return context.startswith(("http://", "https://", "git://", "github.com/", "git@"))
+    """urlutil.IsURL of a context that is not a local path."""
+    from ....archive.remotecontext import is_url
+
+    return context != "-" and not os.path.exists(context) and is_url(context)
+
+
+def _stdin_width(env) -> int:
+    """The width docker's download progress bar assumes: that of a terminal on stdin (jsonmessage's
+    JSONProgress asks file descriptor 0), else 200."""
+    from ....streams.tty import terminal_size
+
+    try:
+        return terminal_size(env.stdin.fileno())[1] or 200
+    except (AttributeError, OSError, ValueError):
+        return 200
 
 
 def build_options(env, o: dict, dockerfile: str):
