@@ -7,8 +7,14 @@ import os
 import pytest
 
 from pydock.archive.buildcontext import ContextError
-from pydock.archive.remotecontext import (GitRemote, ProgressReader, follow_symlink_in_scope, is_git_url, is_url,
-                                          parse_remote_url)
+from pydock.archive.remotecontext import (
+    GitRemote,
+    ProgressReader,
+    follow_symlink_in_scope,
+    is_git_url,
+    is_url,
+    parse_remote_url,
+)
 
 
 @pytest.mark.parametrize("text, git, url", [
