@@ -34,6 +34,15 @@ class VolumesAPI(Endpoint):
         force = force and self.version_at_least("1.25")
         self._send("DELETE", self.path("/volumes/{}", name), params={"force": force or None})
 
+    @minimum_version("1.42", "volume update")
+    def update(self, volume_id: str, version: int, spec: dict) -> None:
+        """PUT /volumes/{id}?version=N with {"Spec": spec}: change a cluster volume (moby client's
+        VolumeUpdate). `volume_id` is the cluster volume's ID (inspect's ClusterVolume.ID), `version`
+        its ClusterVolume.Version.Index (the swarm object version the change is based on), `spec` the
+        whole ClusterVolumeSpec ({"Group", "AccessMode", "Availability" …}). Raises InvalidVersion
+        before API 1.42, NotFound, or EngineError (a stale version, not a swarm manager …)."""
+        self._send("PUT", self.path("/volumes/{}", volume_id), params={"version": str(version)}, json={"Spec": spec})
+
     @minimum_version("1.25", "volume prune")
     def prune(self, filters: dict | None = None) -> dict:
         """POST /volumes/prune: {"VolumesDeleted": [names] or None, "SpaceReclaimed": bytes}."""

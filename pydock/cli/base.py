@@ -86,22 +86,37 @@ class DockerOption(click.Option):
 
 
 class EngineDetails:
-    """docker's versionDetails, asked lazily: nothing is sent to the engine unless an annotation needs it."""
+    """docker's versionDetails, asked lazily: nothing is sent to the engine unless an annotation needs it.
 
-    def __init__(self, env):
+    `tolerant` (for --help, a flag error, a group's command list) makes an engine that cannot be
+    reached look as docker's CLI then sees it: our own API version, no ping headers.
+    """
+
+    def __init__(self, env, tolerant: bool = False):
         self.env = env
+        self.tolerant = tolerant
         self._version: str | None = None
         self._ping = None
 
     def current_version(self) -> str:
         """The negotiated API version ("1.41")."""
         if self._version is None:
-            self._version = self.env.api.system.api_version
+            try:
+                self._version = self.env.api.system.api_version
+            except Exception:
+                if not self.tolerant:
+                    raise
+                self._version = self.env.api.system.current_version
         return self._version
 
     def _headers(self):
         if self._ping is None:
-            self._ping = self.env.api.system.ping()
+            try:
+                self._ping = self.env.api.system.ping()
+            except Exception:
+                if not self.tolerant:
+                    raise
+                self._ping = {}
         return self._ping
 
     def os_type(self) -> str:
@@ -109,6 +124,29 @@ class EngineDetails:
 
     def has_experimental(self) -> bool:
         return (self._headers().get("Docker-Experimental") or "").lower() == "true"
+
+    def swarm_status(self) -> tuple[str, bool] | None:
+        """(node state, control available) from /_ping's Swarm header ("inactive", "active/manager" …);
+        None when the engine does not send it (before API 1.42)."""
+        value = self._headers().get("Swarm")
+        if not value:
+            return None
+        state, _, role = value.partition("/")
+        return state, role == "manager"
+
+
+def hidden_by_features(notes: dict[str, str], details: EngineDetails) -> bool:
+    """hideUnsupportedFeatures for one command or flag: what --help leaves out for this engine."""
+    if "experimental" in notes and not details.has_experimental():
+        return True
+    if "ostype" in notes and details.os_type() and notes["ostype"] != details.os_type():
+        return True
+    if "swarm" in notes:
+        status = details.swarm_status()
+        if status is not None and ((notes["swarm"] == "manager" and not status[1])
+                                   or (notes["swarm"] == "active" and status[0] == "inactive")):
+            return True
+    return "version" in notes and _older(details.current_version(), notes["version"])
 
 
 def _older(version: str, than: str) -> bool:
@@ -179,6 +217,35 @@ def check_supported(ctx: click.Context) -> None:
         raise StatusError("\n".join(errors), FAILURE)
 
 
+def _annotated(ctx: click.Context) -> bool:
+    return any(getattr(c.command, "annotations", None) for c in _lineage(ctx))
+
+
+def help_refusal(ctx: click.Context) -> str | None:
+    """What docker's help function prints instead of the help of a command the engine cannot run
+    (isSupported's message, on stdout, exit 0); None to show the help."""
+    if not _annotated(ctx) or ctx.find_root().obj is None:
+        return None
+    return unsupported_command(ctx, EngineDetails(ctx.find_root().obj, tolerant=True))
+
+
+def _help_wanted(command: click.Command, args: list[str]) -> bool:
+    words = args[:args.index("--")] if "--" in args else args
+    owns_h = any("-h" in p.opts for p in command.params if p.name != "help" and p.expose_value)
+    return "--help" in words or (not owns_h and "-h" in words)
+
+
+def refuse_unsupported_early(ctx: click.Context, command: click.Command, args: list[str]) -> None:
+    """docker checks a command's annotations before its flags and arguments are judged (its flag-error
+    function and pre-run): `volume update --bogus` on an old engine reports the API version, exit 1.
+    A request for help is left to the help function (help_refusal)."""
+    if not _annotated(ctx) or ctx.find_root().obj is None or _help_wanted(command, args):
+        return
+    message = unsupported_command(ctx, EngineDetails(ctx.find_root().obj, tolerant=True))
+    if message:
+        raise StatusError(message, FAILURE)
+
+
 class DockerCommand(click.Command):
     """A command with docker's argument rules, `--flag=false` booleans, error text and feature checks.
 
@@ -209,6 +276,7 @@ class DockerCommand(click.Command):
                     param.required = False
 
     def parse_args(self, ctx, args):
+        refuse_unsupported_early(ctx, self, args)
         rest = parse_pflag_style(super().parse_args, ctx, self, args, ctx.allow_interspersed_args)
         check_nargs(ctx, self)
         return rest
@@ -220,6 +288,10 @@ class DockerCommand(click.Command):
     def get_help(self, ctx):
         from .help import command_help
         from .registry import aliases_of
+
+        refusal = help_refusal(ctx)
+        if refusal:
+            return refusal
 
         target = f"{self.callback.__module__}:{self.callback.__name__}" if self.callback else ""
         return command_help(ctx, self, aliases_of(target, ctx.find_root().info_name))
@@ -399,10 +471,11 @@ class LazyGroup(click.Group):
 
     def __init__(self, *args, lazy: dict[str, tuple] | None = None, usage: str = "",
                  hidden_aliases: dict[str, str] | None = None, annotations: dict[str, str] | None = None,
-                 **kwargs):
+                 features: dict[str, dict[str, str]] | None = None, **kwargs):
         kwargs.setdefault("context_settings", CONTEXT_SETTINGS)
         super().__init__(*args, **kwargs)
         self.annotations = dict(annotations or {})
+        self.features = dict(features or {})  # command name -> its annotations, known without importing it
         add_deprecated_help_shorthand(self)
         self.lazy = lazy or {}
         self.aliases = hidden_aliases or {}
@@ -428,6 +501,10 @@ class LazyGroup(click.Group):
 
         # cobra never lists its help command (Command.IsAvailableCommand)
         rows = [(name, help_text) for name, (_, help_text) in sorted(self.lazy.items()) if name != "help"]
+        if self.features and ctx.find_root().obj is not None:
+            details = EngineDetails(ctx.find_root().obj, tolerant=True)
+            rows = [(name, text) for name, text in rows
+                    if not hidden_by_features(self.features.get(name, {}), details)]
         sections = root_sections([name for name, _ in rows]) if ctx.parent is None else None
         return group_help(ctx, self, rows, sections).rstrip("\n")  # click's --help adds the newline
 

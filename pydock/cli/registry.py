@@ -43,6 +43,9 @@ class Group:
     annotations: dict[str, str] = field(default_factory=dict)  # cli.base.feature_annotations(), e.g. swarm's
     unlisted: frozenset = frozenset()  # aliases docker's --help leaves out of the Aliases line (image rmi)
     usage: str = ""  # after the group's name in its usage line ("COMMAND" for `volume COMMAND`)
+    # the feature annotations of single commands (cli.base.feature_annotations()), for the group's --help
+    # to leave out what the engine cannot run, as docker's hideUnsupportedFeatures does
+    features: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 GROUPS = (
@@ -117,7 +120,9 @@ GROUPS = (
         "ls": (f"{V}:ls", "List volumes"),
         "prune": (f"{V}:prune", "Remove unused local volumes"),
         "rm": (f"{V}:rm", "Remove one or more volumes"),
-    }, aliases={"list": "ls", "remove": "rm"}, usage="COMMAND"),
+        "update": (f"{V}:update", "Update a volume (cluster volumes only)"),
+    }, aliases={"list": "ls", "remove": "rm"}, usage="COMMAND",
+        features={"update": {"version": "1.42", "swarm": "manager"}}),
 )
 
 # top-level commands that belong to no group
@@ -157,7 +162,8 @@ def build_group(name: str):
 
     group = group_named(name)
     return LazyGroup(group.name, lazy=group.commands, hidden_aliases=group.aliases,
-                     usage=f"{group.name} {group.usage}".strip(), help=group.summary, annotations=group.annotations)
+                     usage=f"{group.name} {group.usage}".strip(), help=group.summary, annotations=group.annotations,
+                     features=group.features)
 
 
 def renamed(target: str, name: str):

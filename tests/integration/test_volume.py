@@ -13,7 +13,7 @@ import uuid
 import pytest
 
 from tests.conftest import DOCKER
-from tests.integration.oracle import assert_same, sh
+from tests.integration.oracle import as_pydock, assert_same, sh
 
 SLEEP = ("busybox", "sleep", "600")
 
@@ -185,3 +185,39 @@ def test_objects_created_by_pydock_are_seen_by_docker_and_back(pydock, docker, v
     assert_same(pydock("volume", "inspect", mine, theirs), docker("volume", "inspect", mine, theirs))
     assert pydock("volume", "rm", theirs).out == f"{theirs}\n"
     assert docker("volume", "rm", mine).out == f"{mine}\n"
+
+
+# -- update: cluster volumes (API 1.42; this engine speaks 1.41) -------------------------------------
+
+def same_as_docker(mine, theirs) -> None:
+    """docker's streams and status, its program name read as ours."""
+    assert (mine.out, mine.err, mine.code) == (theirs.out.replace("docker volume", "pydock volume"),
+                                               as_pydock(theirs.err.replace("docker volume", "pydock volume")),
+                                               theirs.code)
+
+
+@pytest.mark.parametrize("args", [
+    ["volume", "update", "pydt-missing-volume"], ["volume", "update", "x", "--availability", "drain"],
+    ["volume", "update"], ["volume", "update", "a", "b"], ["volume", "update", "--bogus", "x"],
+    ["volume", "update", "--availability"], ["volume", "update", "--help"], ["volume", "--help"],
+])
+def test_update_on_an_api_1_41_engine_as_docker(pydock, docker, args):
+    mine = pydock(*args)
+    same_as_docker(mine, docker(*args))
+    if args[-1] != "--help":
+        assert mine.err == "pydock volume update requires API version 1.42, but the Docker daemon API version is 1.41\n"
+
+
+@pytest.mark.parametrize("args", [["volume", "update", "--help"], ["volume", "update", "x"], ["volume", "--help"],
+                                  ["volume", "update", "--bogus"]])
+def test_update_with_the_engine_unreachable_as_docker(pydock, docker, args):
+    host = ["-H", "unix:///nonexistent.sock"]
+    same_as_docker(pydock(*host, *args), docker(*host, *args))
+
+
+def test_update_with_a_fixed_api_1_42_reaches_the_engine_as_docker(pydock, docker, vols):
+    name = vols.create("local")
+    pinned = {"DOCKER_API_VERSION": "1.42"}
+    for args in (["volume", "update", name], ["volume", "update", "--availability", "drain", name],
+                 ["volume", "--help"], ["volume", "update"]):
+        same_as_docker(pydock(*args, env=pinned), docker(*args, env=pinned))

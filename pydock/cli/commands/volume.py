@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ..base import DockerCommand
+from ..base import DockerCommand, feature_annotations
 from ..errors import FAILURE, StatusError
 from ..flags import JSON_FORMAT_HELP, filter_option, format_option, option, quiet_option
 from ..output import print_line, write_flushed
@@ -114,6 +114,26 @@ def rm(env, force, volumes):
 
     api = env.api.volumes
     run_on_each(env, volumes, lambda name: api.remove(name, force=force))
+
+
+@click.command("update", cls=DockerCommand, usage="update [OPTIONS] [VOLUME]", nargs=("exact", 1),
+               help="Update a volume (cluster volumes only)",
+               annotations=feature_annotations(api_version="1.42", swarm="manager"))
+@option("--availability", default="active", help='Cluster Volume availability ("active", "pause", "drain")',
+        api_version="1.42", swarm="manager")
+@click.argument("args", nargs=-1)
+@click.pass_context
+def update(ctx, availability, args):
+    """docker's volume/update.go: only the availability can change; the rest of the spec is sent back."""
+    env = ctx.obj
+    volume = env.api.volumes.inspect(args[0])
+    cluster = volume.get("ClusterVolume")
+    if not cluster:
+        raise StatusError("can only update cluster volumes", FAILURE)
+    spec = dict(cluster.get("Spec") or {})
+    if _given(ctx, ("availability",)):
+        spec["Availability"] = availability
+    env.api.volumes.update(cluster.get("ID") or "", (cluster.get("Version") or {}).get("Index") or 0, spec)
 
 
 PRUNE_WARNING = ("WARNING! This will remove anonymous local volumes not used by at least one container.\n"

@@ -55,3 +55,19 @@ def test_prune(api, old_api, httpx_mock):
     assert api.volumes.prune({"label": {"pydt": True}})["SpaceReclaimed"] == 0
     request = sent(httpx_mock)
     assert (request.method, request.url.path) == ("POST", "/v1.41/volumes/prune")
+
+
+def test_update_puts_the_spec_at_the_cluster_volume_version(httpx_mock, monkeypatch):
+    monkeypatch.delenv("DOCKER_API_VERSION", raising=False)
+    httpx_mock.add_response(status_code=200)
+    make_api("1.42").volumes.update("abc", 27, {"Availability": "drain"})
+    request = sent(httpx_mock)
+    assert (request.method, request.url.path, query(request)) == ("PUT", "/v1.42/volumes/abc", [("version", "27")])
+    assert body(request) == {"Spec": {"Availability": "drain"}}
+
+
+def test_update_before_1_42_is_refused_without_a_request(api, httpx_mock):
+    with pytest.raises(InvalidVersion, match='^"volume update" requires API version 1.42, but the Docker daemon API '
+                                             'version is 1.41$'):
+        api.volumes.update("abc", 1, {})
+    assert httpx_mock.get_requests() == []

@@ -94,3 +94,57 @@ def test_swarm_is_recorded_not_checked(capsys):
     invoke(command(swarm="manager"), [], env)
     assert capsys.readouterr().out == "ran\n"
     assert feature_annotations(swarm="", api_version="1.24") == {"version": "1.24", "swarm": ""}
+
+
+def test_help_of_an_unsupported_command_is_its_refusal_on_stdout(capsys):
+    assert invoke(command(api_version="1.42"), ["--help"], Env()) == 0
+    assert capsys.readouterr().out == "pydock requires API version 1.42, but the Docker daemon API version is 1.41\n"
+    assert invoke(command(api_version="1.41"), ["--help"], Env()) == 0
+    assert capsys.readouterr().out.startswith("Usage:  pydock")
+
+
+def test_flag_and_argument_errors_of_an_unsupported_command_report_the_version():
+    for args in (["--bogus"], ["--annotation"], ["--plain=maybe"]):
+        with pytest.raises(StatusError, match="^pydock requires API version 1.42"):
+            invoke(command(api_version="1.42"), args, Env())
+
+
+class Unreachable(System):
+    @property
+    def api_version(self):
+        from pydock.transport.errors import DaemonUnreachable
+
+        raise DaemonUnreachable("unix:///nonexistent.sock")
+
+    def ping(self):
+        return self.api_version
+
+    current_version = "1.50"
+
+
+def test_an_unreachable_engine_shows_the_help_and_fails_at_its_use(capsys):
+    from pydock.transport.errors import DaemonUnreachable
+
+    env = Env()
+    env.api.system = Unreachable()
+    assert invoke(command(api_version="1.42"), ["--help"], env) == 0
+    assert capsys.readouterr().out.startswith("Usage:  pydock")
+    with pytest.raises(DaemonUnreachable):
+        invoke(command(api_version="1.42"), [], env)
+
+
+def listed(features, env, capsys):
+    group = LazyGroup("volume", lazy={"ls": ("x:y", "List volumes"), "update": ("x:y", "Update a volume")},
+                      features=features)
+    group.main(["--help"], prog_name="volume", obj=env, standalone_mode=False)
+    return [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.startswith("  ")]
+
+
+def test_a_groups_help_leaves_out_what_the_engine_cannot_run(capsys):
+    features = {"update": {"version": "1.42", "swarm": "manager"}}
+    assert listed(features, Env(), capsys) == ["ls"]
+    assert listed(features, Env(version="1.42"), capsys) == ["ls", "update"]  # no Swarm header: not hidden
+    assert listed(features, Env(version="1.42", headers={"Swarm": "active/worker"}), capsys) == ["ls"]
+    assert listed(features, Env(version="1.42", headers={"Swarm": "active/manager"}), capsys) == ["ls", "update"]
+    assert listed({"update": {"swarm": "active"}}, Env(headers={"Swarm": "inactive"}), capsys) == ["ls"]
+    assert listed({}, Env(), capsys) == ["ls", "update"]

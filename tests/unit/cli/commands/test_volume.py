@@ -1,6 +1,8 @@
 """`volume` commands against a mocked engine: listings, inspect, prune (cases from docker/cli's tests)."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from pydock.cli.errors import StatusError
@@ -128,3 +130,54 @@ def test_rm_reports_failures_after_the_successes(run, httpx_mock):
         run(rm, "-f", "a", "b")
     assert (run.env.stdout.getvalue(), info.value.message) == (
         "a\n", "Error response from daemon: remove b: volume is in use - [abc]")
+
+
+# -- update (cluster volumes, API 1.42) --------------------------------------------------------------
+
+CLUSTER_VOLUME = {"Name": "my-vol", "Driver": "csi", "Scope": "global", "ClusterVolume": {
+    "ID": "8gqlbyg0gm6oj1mnoh6wk0azb", "Version": {"Index": 27},
+    "Spec": {"Group": "g", "AccessMode": {"Scope": "multi", "Sharing": "all", "MountVolume": {}},
+             "Availability": "active"}}}
+BASE_142 = "http://docker/v1.42"
+
+
+def test_update_sends_the_spec_back_with_the_new_availability(tmp_path, httpx_mock):
+    from pydock.cli.commands.volume import update
+
+    httpx_mock.add_response(method="GET", url=f"{BASE_142}/volumes/my-vol", json=CLUSTER_VOLUME)
+    httpx_mock.add_response(method="PUT", status_code=200)
+    run = Run(tmp_path, api_version="1.42")
+    assert run(update, "--availability", "drain", "my-vol") == "" and run.err == ""
+    put = httpx_mock.get_requests()[-1]
+    assert put.url.path == "/v1.42/volumes/8gqlbyg0gm6oj1mnoh6wk0azb"
+    assert dict(put.url.params) == {"version": "27"}
+    spec = dict(CLUSTER_VOLUME["ClusterVolume"]["Spec"], Availability="drain")
+    assert json.loads(put.content) == {"Spec": spec}
+
+
+def test_update_without_flags_sends_the_spec_unchanged(tmp_path, httpx_mock):
+    from pydock.cli.commands.volume import update
+
+    httpx_mock.add_response(method="GET", json=CLUSTER_VOLUME)
+    httpx_mock.add_response(method="PUT", status_code=200)
+    Run(tmp_path, api_version="1.42")(update, "my-vol")
+    assert json.loads(httpx_mock.get_requests()[-1].content) == {"Spec": CLUSTER_VOLUME["ClusterVolume"]["Spec"]}
+
+
+def test_update_of_a_local_volume_is_refused_before_any_change(tmp_path, httpx_mock):
+    from pydock.cli.commands.volume import update
+
+    httpx_mock.add_response(method="GET", json={"Name": "local-vol", "Driver": "local"})
+    with pytest.raises(StatusError, match="^can only update cluster volumes$"):
+        Run(tmp_path, api_version="1.42")(update, "--availability", "pause", "local-vol")
+    assert [r.method for r in httpx_mock.get_requests()] == ["GET"]
+
+
+def test_update_needs_api_1_42_whatever_the_arguments(run, httpx_mock):
+    from pydock.cli.commands.volume import update
+
+    message = "^update requires API version 1.42, but the Docker daemon API version is 1.41$"
+    for args in (["v"], ["--availability", "drain", "v"], ["--bogus", "v"], ["a", "b"], []):
+        with pytest.raises(StatusError, match=message):
+            run(update, *args)
+    assert httpx_mock.get_requests() == []
