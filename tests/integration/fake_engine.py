@@ -40,7 +40,8 @@ def _forward(socket_path: str, method: str, path: str, body: bytes) -> tuple[int
 
 class FakeEngine:
     """`routes` maps a regular expression on the path (without /vX.Y) to a JSON-able answer, or to
-    bytes sent as is (a stream of JSON lines for /events). Unknown routes answer 404, or with
+    bytes sent as is (a stream of JSON lines for /events), a (status, answer) pair, or a function of
+    the request's headers returning that pair. Unknown routes answer 404, or with
     `forward_to` (an engine's socket) are passed on to that engine: a filter in front of the real one."""
 
     def __init__(self, path: str, routes: dict, forward_to: str | None = None):
@@ -63,6 +64,8 @@ class FakeEngine:
                         status, answer = _forward(forward_to, self.command, self.path, sent)
                     elif answer is None:
                         status, answer = 404, {"message": f"page not found: {route}"}
+                    elif callable(answer):  # answer(request headers) -> (status, answer)
+                        status, answer = answer(self.headers)
                     elif isinstance(answer, tuple):  # (status, answer)
                         status, answer = answer
                     body = answer if isinstance(answer, bytes) else json.dumps(answer).encode()

@@ -121,7 +121,7 @@ def _login_user(env, user: str, secret: str, default_user: str, address: str) ->
     """Ask for what is missing (on a terminal only), log in through the engine, store the result."""
     if (not user or not secret) and not env.stdin_is_tty():
         raise StatusError(NOT_A_TTY, FAILURE)
-    auth = _prompt_for_credentials(env, user, secret, default_user, address)
+    auth = prompt_for_credentials(env, user, secret, default_user, address)
     response = _login_with_registry(env, auth)
     if response.get("IdentityToken"):
         auth = {**auth, "password": "", "identitytoken": response["IdentityToken"]}
@@ -157,7 +157,36 @@ def _store(env, auth: dict) -> None:
         print_line(env.stderr, UNENCRYPTED_WARNING.format(path=env.config.path))
 
 
-def _prompt_for_credentials(env, user: str, secret: str, default_user: str, address: str) -> dict:
+def login_prior_to(env, domain: str, action: str) -> str:
+    """RegistryAuthenticationPrivilegedFunc: what pull and push send again after the engine answered
+    401 — "Login prior to <action>:", then docker's prompts for a username (the stored one as the
+    default) and a password, the X-Registry-Auth of the answer. Nothing is stored.
+
+    As docker 28 does, the prompts read stdin whatever it is, and speak of Docker Hub (its key is
+    what docker passes to them); the credentials sent are for `domain`'s registry. With stdin not a
+    terminal the password cannot be read without echo: docker's "inappropriate ioctl for device",
+    exit 1, once the username line is read (at end of input docker waits forever; pydock takes an
+    empty answer). Raises StatusError."""
+    from ...config.credentials import (
+        INDEX_SERVER,
+        CredentialsError,
+        auth_config_key,
+        default_auth_config,
+        encode_auth_config,
+    )
+
+    write_flushed(env.stdout, f"\nLogin prior to {action}:\n")
+    key = auth_config_key(domain)
+    try:
+        stored = default_auth_config(env.config, key, check_store=True, is_default=key == INDEX_SERVER)
+    except CredentialsError as exc:
+        write_flushed(env.stderr, f"Unable to retrieve stored credentials for {INDEX_SERVER}, error: {exc}.\n")
+        stored = exc.auth
+    auth = prompt_for_credentials(env, "", "", stored.get("username", ""), INDEX_SERVER)
+    return encode_auth_config({**auth, "serveraddress": key})
+
+
+def prompt_for_credentials(env, user: str, secret: str, default_user: str, address: str) -> dict:
     """PromptUserForCredentials: the username (default: the stored one) and a password read without
     echo; prompts on stdout, as docker writes them."""
     from ...config.credentials import INDEX_SERVER
@@ -174,33 +203,39 @@ def _prompt_for_credentials(env, user: str, secret: str, default_user: str, addr
             raise StatusError("Error: Non-null Username Required", FAILURE)
     secret = secret.strip()
     if not secret:
-        if address == INDEX_SERVER:
-            print_note(env.stderr, PAT_NOTE, terminal=_is_tty(env.stderr))
-        secret = _read_line(env, "Password: ", echo=False)
+        restore = _disable_echo(env)  # first, as docker's DisableInputEcho: stdin must be a terminal
+        try:
+            if address == INDEX_SERVER:
+                print_note(env.stderr, PAT_NOTE, terminal=_is_tty(env.stderr))
+            secret = _read_line(env, "Password: ")
+        finally:
+            restore()
         write_flushed(env.stdout, "\n")
         if not secret:
             raise StatusError("Error: Password Required", FAILURE)
     return {"username": user, "password": secret, "serveraddress": address}
 
 
-def _read_line(env, prompt: str, *, echo: bool = True) -> str:
-    """prompt.ReadInput: the prompt on stdout, one line from stdin, trimmed (echo off if asked)."""
+def _read_line(env, prompt: str) -> str:
+    """prompt.ReadInput: the prompt on stdout, one line from stdin, trimmed."""
+    write_flushed(env.stdout, prompt)
+    return env.stdin.readline().strip()
+
+
+def _disable_echo(env):
+    """prompt.DisableInputEcho: echo off on stdin's terminal; returns the function that restores it.
+    Not a terminal: Go's ENOTTY text, exit 1."""
     import termios
 
-    write_flushed(env.stdout, prompt)
-    fd = env.stdin.fileno()
-    saved = None
-    if not echo:
-        saved = termios.tcgetattr(fd)
-        quiet = list(saved)
-        quiet[3] &= ~termios.ECHO
-        termios.tcsetattr(fd, termios.TCSANOW, quiet)
     try:
-        line = env.stdin.readline()
-    finally:
-        if saved is not None:
-            termios.tcsetattr(fd, termios.TCSANOW, saved)
-    return line.strip()
+        fd = env.stdin.fileno()
+        saved = termios.tcgetattr(fd)
+    except (termios.error, OSError, ValueError, AttributeError):
+        raise StatusError("inappropriate ioctl for device", FAILURE) from None
+    quiet = list(saved)
+    quiet[3] &= ~termios.ECHO
+    termios.tcsetattr(fd, termios.TCSANOW, quiet)
+    return lambda: termios.tcsetattr(fd, termios.TCSANOW, saved)
 
 
 def _is_tty(stream) -> bool:

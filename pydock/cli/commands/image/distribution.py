@@ -1,6 +1,9 @@
 """pull and push: declarations, then docker's runPull / runPush (cli/command/image/pull.go, push.go)."""
 from __future__ import annotations
 
+from contextlib import ExitStack, contextmanager
+from functools import partial
+
 import click
 
 from ...base import DockerCommand
@@ -22,15 +25,14 @@ PUSH_PLATFORM_NOTE = ("Using --platform pushes only the specified platform manif
 @click.argument("name", required=False)
 @click.pass_obj
 def pull(env, name, all_tags, disable_content_trust, platform, quiet):
-    from ....config.credentials import encoded_auth
-
     ref = _named(env, name, all_tags, quiet)
     if not ref.digest:
         _refuse_content_trust(env, disable_content_trust)
     if platform is None:
         platform = env.environ.get("DOCKER_DEFAULT_PLATFORM", "")
-    with env.api.images.pull(ref.name, None if all_tags else ref.api_tag, platform=platform.lower() or None,
-                             auth=encoded_auth(env.config, ref.domain)) as response:
+    request = partial(env.api.images.pull, ref.name, None if all_tags else ref.api_tag,
+                      platform=platform.lower() or None)
+    with login_retry(env, ref.domain, "pull", request) as response:
         show_progress(response, env.stdout, quiet=quiet)
     print_line(env.stdout, ref.string())
 
@@ -47,18 +49,36 @@ def pull(env, name, all_tags, disable_content_trust, platform, quiet):
 @click.argument("name", required=False)
 @click.pass_obj
 def push(env, name, all_tags, disable_content_trust, platform, quiet):
-    from ....config.credentials import encoded_auth
-
     platform_json = _push_platform(env, platform) if platform else None
     ref = _named(env, name, all_tags, quiet)
     if ref.digest:
         raise StatusError("cannot push a digest reference", FAILURE)
     _refuse_content_trust(env, disable_content_trust)
-    with env.api.images.push(ref.familiar_name, None if all_tags else ref.tag, platform=platform_json,
-                             auth=encoded_auth(env.config, ref.domain)) as response:
+    request = partial(env.api.images.push, ref.familiar_name, None if all_tags else ref.tag, platform=platform_json)
+    with login_retry(env, ref.domain, "push", request) as response:
         show_progress(response, env.stdout, quiet=quiet)
     if quiet:
         print_line(env.stdout, ref.string())
+
+
+@contextmanager
+def login_retry(env, domain: str, action: str, request):
+    """The moby client's ImagePull/ImagePush with docker's PrivilegeFunc: `request(auth=…)` (a
+    streaming context manager) with the stored credentials of `domain`; when the engine answers 401,
+    once more with credentials asked for (cli.commands.login.login_prior_to). Engines before 23.0
+    answer 500 for a registry's refusal: then there is no second try, as with docker."""
+    from ....config.credentials import encoded_auth
+    from ....transport.errors import EngineError
+    from ..login import login_prior_to
+
+    with ExitStack() as stack:
+        try:
+            response = stack.enter_context(request(auth=encoded_auth(env.config, domain)))
+        except EngineError as exc:
+            if exc.status != 401:
+                raise
+            response = stack.enter_context(request(auth=login_prior_to(env, domain, action)))
+        yield response
 
 
 def _named(env, name: str, all_tags: bool, quiet: bool):
