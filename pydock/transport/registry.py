@@ -23,18 +23,23 @@ class RegistryLoginError(DockerError):
     """A client-side login failed; str() is docker's message."""
 
 
-def login(auth: dict, user_agent: str = "pydock") -> tuple[str, str]:
+def login(auth: dict, user_agent: str = "pydock", log=None) -> tuple[str, str]:
     """Check `auth` ({"username", "password", "serveraddress"}) against its registry's /v2/.
 
     Returns ("Login Succeeded", identity token or ""). Raises RegistryLoginError with the last
     endpoint's error in docker's words ("login attempt to http://h/v2/ failed with status: 401
-    Unauthorized", 'Get "https://h/v2/": …')."""
+    Unauthorized", 'Get "https://h/v2/": …'). `log(level, message, fields)` hears what moby's
+    registry code logs on the way: each endpoint tried (debug) and each that failed (info)."""
     host = _registry_host(auth.get("serveraddress", ""))
     last: Exception | None = None
     for url, verify in _endpoints(host):
+        if log is not None:
+            log("debug", "attempting v2 login to registry endpoint", {"endpoint": url.rstrip("/") + "/v2/"})
         try:
             return "Login Succeeded", _login_v2(url, verify, auth, user_agent)
         except RegistryLoginError as exc:
+            if log is not None:
+                log("info", "Error logging in to endpoint, trying next endpoint", {"endpoint": url, "error": str(exc)})
             last = exc
     raise last or RegistryLoginError(f"no endpoint to log in to for {host}")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import stat
 import sys
 import textwrap
@@ -416,6 +417,35 @@ def test_without_the_engine_login_goes_straight_to_the_registry(pydock, configs,
     stored = [os.listdir(env["DOCKER_CONFIG"]) and config_json(env) for env in configs]
     assert stored[0] == stored[1]
     assert bool(stored[0]) == (password == AUTH_PASSWORD)
+
+
+ENDPOINT_LOG = re.compile(r'^time="[^"]*" level=info msg="Error logging in to endpoint, trying next endpoint".*\n',
+                          re.M)
+
+
+def _readable_log(text: str) -> str:
+    """docker's logrus lines with the time masked and the endpoint's Go struct (a pointer in it) as its URL."""
+    text = re.sub(r'time="[^"]*"', 'time="<t>"', text)
+    return re.sub(r'endpoint="\{\w+ (\S+) \w+ \w+ \w+ 0x[0-9a-f]+\}"', r'endpoint="\1"', text)
+
+
+@pytest.mark.parametrize("password", [AUTH_PASSWORD, "pydt-wrong"])
+def test_without_the_engine_dockers_endpoint_log_is_shown_only_with_debug(pydock, configs, transcript, password):
+    """docker logs each endpoint it gave up on at level info; pydock only under -D (then as docker
+    does, debug lines too), the endpoint as its URL rather than a Go struct with a pointer."""
+    host = ["-H", "unix:///nonexistent/pydt.sock"]
+    mine, theirs = configs
+    args = ["login", "-u", AUTH_USER, "--password-stdin", AUTH_REGISTRY]
+    ours = transcript.add(pydock(*host, *args, input=password, env=mine))
+    their = transcript.add(docker(*host, *args, input=password, env=theirs, check=False))
+    assert ENDPOINT_LOG.search(their.stderr) and not ENDPOINT_LOG.search(ours.err)
+    same_dir = lambda text: text.replace(theirs["DOCKER_CONFIG"], mine["DOCKER_CONFIG"])  # noqa: E731
+    assert (ours.out, ours.err, ours.code) == (their.stdout, same_dir(ENDPOINT_LOG.sub("", their.stderr)),
+                                               their.returncode)
+    ours = transcript.add(pydock("-D", *host, *args, input=password, env=mine))
+    their = transcript.add(docker("-D", *host, *args, input=password, env=theirs, check=False))
+    assert (ours.out, _readable_log(ours.err), ours.code) == (their.stdout, same_dir(_readable_log(their.stderr)),
+                                                              their.returncode)
 
 
 def test_an_unreachable_registry_is_reported_as_docker_reports_it(pydock, configs, transcript):

@@ -140,10 +140,30 @@ def _login_with_registry(env, auth: dict) -> dict:
         from ...transport.registry import RegistryLoginError, login
 
         try:
-            status, token = login(auth)
+            status, token = login(auth, log=lambda level, message, fields: _log(env, level, message, fields))
         except RegistryLoginError as exc:
             raise StatusError(str(exc), FAILURE) from None
         return {"Status": status, "IdentityToken": token}
+
+
+def _log(env, level: str, message: str, fields: dict) -> None:
+    """What moby's registry code logs while the CLI logs in by itself: each endpoint tried (debug) and
+    each that failed (info, "Error logging in to endpoint, trying next endpoint"). docker prints the
+    info lines by default, with the endpoint as a Go struct holding a pointer address and a
+    timestamp: noise no script reads (the last error is the command's message anyway) and that no
+    other program can reproduce. pydock prints them only when asked for details (-D, --log-level
+    debug), in logrus's text format, the endpoint as its URL."""
+    if env.options.log_level not in ("debug", "trace"):
+        return
+    from datetime import datetime
+
+    from ...golang.strconv import go_quote
+
+    now = datetime.now().astimezone()
+    offset = now.strftime("%z")
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%S") + ("Z" if not now.utcoffset() else f"{offset[:3]}:{offset[3:]}")
+    extra = "".join(f" {key}={go_quote(value)}" for key, value in fields.items())
+    print_line(env.stderr, f'time="{stamp}" level={level} msg={go_quote(message)}{extra}')
 
 
 def _store(env, auth: dict) -> None:
