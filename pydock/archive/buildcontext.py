@@ -355,12 +355,16 @@ def _umask() -> int:
 
 
 def _read_at_least(stream, size: int) -> bytes:
+    """bufio.Peek: up to `size` bytes, fewer at the end of the stream (a stream that can tell its end
+    came with its last bytes, `at_eof`, is not read again)."""
     data = b""
     while len(data) < size:
         chunk = stream.read(size - len(data))
         if not chunk:
             break
         data += chunk
+        if getattr(stream, "at_eof", False):
+            break
     return data
 
 

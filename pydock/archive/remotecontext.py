@@ -55,6 +55,16 @@ class ProgressReader:
         self._allowed_at: float | None = None
         self._pending = b""
         self._done = False
+        self._next: bytes | None = self._pull()
+        # Go's http body hands over its last bytes together with io.EOF when the length is known:
+        # a bufio.Peek then stops without another read (no final progress line until one is made)
+        self.at_eof = False
+
+    def _pull(self) -> bytes | None:
+        chunk = next(self._chunks, None)
+        while chunk == b"":
+            chunk = next(self._chunks, None)
+        return chunk
 
     def read(self, size: int = -1) -> bytes:
         if size is None or size < 0:
@@ -67,16 +77,16 @@ class ProgressReader:
         if self._done:
             return b""
         if not self._pending:
-            chunk = next(self._chunks, None)
-            while chunk == b"":
-                chunk = next(self._chunks, None)
+            chunk, self._next = self._next, None
             if chunk is None:
                 self._done = True
                 self._update(last=True)
                 return b""
             self._pending = chunk
             self._count(len(chunk))
+            self._next = self._pull()
         data, self._pending = self._pending[:size], self._pending[size:]
+        self.at_eof = not self._pending and self._next is None and self.size >= 0
         return data
 
     def _count(self, read: int) -> None:

@@ -237,3 +237,43 @@ def test_git_failures_are_worded_as_dockers(servers, built, tmpdir_env, address)
     assert mine.code == 1 and mine.out == ""
     assert mine.err.startswith("unable to prepare context: unable to 'git clone' to temporary context directory: ")
     assert left == []
+
+
+def test_a_dockerfile_on_stdin_wants_an_archive_at_the_url(servers):
+    url = f"{servers.http}/Dockerfile"
+    mine = pydock_build("-f", "-", url, input="FROM busybox\n")
+    theirs = docker_build("-f", "-", url, input="FROM busybox\n")
+    assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)
+    assert mine.err == "unable to prepare context: build context is not an archive\n" and mine.code == 1
+    assert mine.out.count("\r") == 1  # docker stops reading at the end of the body: no final progress line
+
+
+def test_ctrl_c_during_the_clone_ends_cleanly_and_removes_it(tmpdir_env):
+    """A git server that never answers; SIGINT to the process group, as a terminal's Ctrl-C sends it.
+    (docker reports git's death instead: "error fetching: : signal: interrupt", exit 1.)"""
+    import signal
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    accepted = []
+    threading.Thread(target=lambda: accepted.append(listener.accept()), daemon=True).start()
+    from tests.conftest import PYDOCK
+
+    proc = subprocess.Popen([*PYDOCK, "build", f"git://127.0.0.1:{listener.getsockname()[1]}/repo.git"],
+                            env={**os.environ, "TMPDIR": str(tmpdir_env)}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        for _ in range(200):
+            if accepted:
+                break
+            time.sleep(0.05)
+        assert accepted and os.listdir(tmpdir_env)  # cloning, into its temporary directory
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        listener.close()
+    assert (proc.returncode, out, err) == (130, b"", b"")
+    assert os.listdir(tmpdir_env) == []

@@ -50,7 +50,8 @@ def test_a_ref_that_looks_like_an_option_is_refused():
 def test_download_progress_lines_as_dockers_plain_formatter():
     lines = []
     reader = ProgressReader(iter([b"x" * 25]), 25, "Downloading build context from remote url: u", lines.append, 200)
-    assert reader.read(1024) == b"x" * 25 and reader.read(1024) == b""
+    assert reader.read(1024) == b"x" * 25 and reader.at_eof and len(lines) == 1
+    assert reader.read(1024) == b""
     bar = "[" + "=" * 50 + ">]      25B/25B"
     assert lines == [f"Downloading build context from remote url: u {bar}\r",
                      f"Downloading build context from remote url: u {bar}\r\r\n"]
