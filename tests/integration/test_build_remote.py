@@ -97,8 +97,43 @@ class Servers:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Files, and under /smart/ git's "smart" HTTP protocol through `git http-backend` (CGI)."""
+
     def log_message(self, *args):
         pass
+
+    def do_GET(self):
+        self._smart() if self.path.startswith("/smart/") else super().do_GET()
+
+    def do_HEAD(self):
+        self._smart() if self.path.startswith("/smart/") else super().do_HEAD()
+
+    def do_POST(self):
+        self._smart()
+
+    def _smart(self):
+        path, _, query = self.path[len("/smart"):].partition("?")
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        env = {**os.environ, "GIT_PROJECT_ROOT": self.directory, "GIT_HTTP_EXPORT_ALL": "1", "PATH_INFO": path,
+               "QUERY_STRING": query, "REQUEST_METHOD": self.command, "REMOTE_ADDR": "127.0.0.1",
+               "CONTENT_TYPE": self.headers.get("Content-Type", ""), "CONTENT_LENGTH": str(len(body)),
+               "GIT_PROTOCOL": self.headers.get("Git-Protocol", "")}
+        done = subprocess.run(["git", "http-backend"], input=body, env=env, capture_output=True)
+        head, _, payload = done.stdout.partition(b"\r\n\r\n")
+        status, headers = 200, []
+        for line in head.decode().split("\r\n"):
+            name, _, value = line.partition(": ")
+            if name.lower() == "status":
+                status = int(value.split()[0])
+            elif name:
+                headers.append((name, value))
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(payload)
 
 
 def _wait_for(port: int) -> None:
@@ -207,6 +242,14 @@ def test_a_dumb_http_git_repository_with_ref_and_subdirectory(servers, built, tm
     mine, left = both(built, f"{servers.http}/repo.git{fragment}", tmpdir=tmpdir_env)
     assert mine.code == 0 and says in mine.out
     assert left == []  # docker leaves the clone behind when a subdirectory is the context
+
+
+@pytest.mark.parametrize("fragment, says", [("", "on master"), ("#dev:sub", "in sub")])
+def test_a_smart_http_git_repository_is_fetched_shallow(servers, built, tmpdir_env, fragment, says):
+    """The server answers info/refs for git-upload-pack as a smart one: `fetch --depth 1`, as docker
+    decides it (the context, .git included, is then as small as docker's)."""
+    mine, left = both(built, f"{servers.http}/smart/repo.git{fragment}", tmpdir=tmpdir_env)
+    assert mine.code == 0 and says in mine.out and left == []
 
 
 @pytest.mark.parametrize("fragment, says", [("", "on master"), ("#v1:sub", "in sub")])
