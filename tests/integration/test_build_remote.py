@@ -173,19 +173,28 @@ def clean(text: str, *names: str) -> str:
 
 
 def both(built, *args, env=None, tag=True, tmpdir=None):
-    """The same build by pydock and docker (each tagging its own image, both with TMPDIR=`tmpdir`):
-    (mine, what pydock left in tmpdir)."""
+    """The same build by pydock and docker (each tagging its own image), both with TMPDIR=`tmpdir` (a
+    directory of the test's own in any case: docker leaves clones behind, they must not pile up in
+    /tmp): (mine, what pydock left in tmpdir)."""
+    import tempfile
+
+    own = None if tmpdir else tempfile.mkdtemp(prefix="pydt-remote-")
     results, left = [], []
-    for build, role in ((pydock_build, "p"), (docker_build, "d")):
-        name = built.tag(role) if tag else ""
-        extra = {**(env or {}), **({"TMPDIR": str(tmpdir)} if tmpdir else {})}
-        results.append((build("--no-cache", *(["-t", name] if tag else []), *args, env=extra), name))
-        if tmpdir and role == "p":
-            left = os.listdir(tmpdir)
+    try:
+        for build, role in ((pydock_build, "p"), (docker_build, "d")):
+            name = built.tag(role) if tag else ""
+            extra = {**(env or {}), "TMPDIR": str(tmpdir or own)}
+            results.append((build("--no-cache", *(["-t", name] if tag else []), *args, env=extra), name))
+            if role == "p":
+                left = os.listdir(tmpdir or own)
+    finally:
+        if own:
+            shutil.rmtree(own, ignore_errors=True)
     (mine, mine_tag), (theirs, theirs_tag) = results
     assert clean(mine.out, mine_tag) == clean(theirs.out, theirs_tag)
     assert clean(mine.err, mine_tag) == clean(theirs.err, theirs_tag)
     assert mine.code == theirs.code
+    assert left == []  # pydock removes what it downloaded or cloned, however the build ended
     return mine, left
 
 
@@ -282,10 +291,10 @@ def test_git_failures_are_worded_as_dockers(servers, built, tmpdir_env, address)
     assert left == []
 
 
-def test_a_dockerfile_on_stdin_wants_an_archive_at_the_url(servers):
+def test_a_dockerfile_on_stdin_wants_an_archive_at_the_url(servers, tmpdir_env):
     url = f"{servers.http}/Dockerfile"
-    mine = pydock_build("-f", "-", url, input="FROM busybox\n")
-    theirs = docker_build("-f", "-", url, input="FROM busybox\n")
+    mine = pydock_build("-f", "-", url, input="FROM busybox\n", env={"TMPDIR": str(tmpdir_env)})
+    theirs = docker_build("-f", "-", url, input="FROM busybox\n", env={"TMPDIR": str(tmpdir_env)})
     assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)
     assert mine.err == "unable to prepare context: build context is not an archive\n" and mine.code == 1
     assert mine.out.count("\r") == 1  # docker stops reading at the end of the body: no final progress line
