@@ -17,11 +17,11 @@ import io
 import os
 import stat as st
 import tarfile
-import threading
 import time
 from typing import Callable, Iterable, Iterator
 
 from ..golang.oserror import path_error
+from .copy import tar_stream
 from .paths import CopyError, eval_symlinks
 from .patternmatcher import PatternError, PatternMatcher, matches, read_ignorefile
 
@@ -269,34 +269,6 @@ def _add(tar: tarfile.TarFile, path: str, name: str) -> None:
             return
     else:
         tar.addfile(info)
-
-
-def tar_stream(fill: Callable[[tarfile.TarFile], None]) -> Iterator[bytes]:
-    """A tar written by `fill(tar)` in a thread, read in chunks as Go's io.Pipe would hand it over."""
-    from .copy import GoTar
-
-    read_fd, write_fd = os.pipe()
-    failure: list[BaseException] = []
-
-    def produce():
-        try:
-            with os.fdopen(write_fd, "wb") as pipe:
-                with GoTar.open(fileobj=pipe, mode="w|", format=tarfile.PAX_FORMAT) as tar:
-                    fill(tar)
-        except BaseException as exc:  # reported by the reader
-            failure.append(exc)
-
-    worker = threading.Thread(target=produce, daemon=True)
-    worker.start()
-    with os.fdopen(read_fd, "rb") as reader:
-        while True:
-            chunk = reader.read(CHUNK)
-            if not chunk:
-                break
-            yield chunk
-    worker.join()
-    if failure and not isinstance(failure[0], BrokenPipeError):
-        raise failure[0]
 
 
 def gzip_chunks(chunks: Iterable[bytes]) -> Iterator[bytes]:

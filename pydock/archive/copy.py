@@ -126,6 +126,17 @@ def tar_chunks(src: CopyInfo, rename: Callable[[str], str], count: Callable[[int
     """archive.TarResource: the source as a tar stream, built in a thread and read in chunks."""
     parent, entry = split_path_dir_entry(src.path)
     root = os.path.join(parent, entry) if entry != "." else parent
+    for chunk in tar_stream(lambda tar: _add_tree(tar, root, rename(entry))):
+        if count:
+            count(len(chunk))
+        yield chunk
+
+
+def tar_stream(fill: Callable[[tarfile.TarFile], None]) -> Iterator[bytes]:
+    """A PAX tar written by `fill(tar)` in a thread, read in CHUNK-byte pieces as Go's io.Pipe hands them over.
+
+    An error raised by `fill` is raised by the reader once the stream ends (a closed pipe is not an error).
+    """
     read_fd, write_fd = os.pipe()
     failure: list[BaseException] = []
 
@@ -133,24 +144,18 @@ def tar_chunks(src: CopyInfo, rename: Callable[[str], str], count: Callable[[int
         try:
             with os.fdopen(write_fd, "wb") as pipe:
                 with GoTar.open(fileobj=pipe, mode="w|", format=tarfile.PAX_FORMAT) as tar:
-                    _add_tree(tar, root, rename(entry))
+                    fill(tar)
         except BaseException as exc:  # reported by the reader
             failure.append(exc)
 
     worker = threading.Thread(target=produce, daemon=True)
     worker.start()
     with os.fdopen(read_fd, "rb") as reader:
-        while True:
-            chunk = reader.read(CHUNK)
-            if not chunk:
-                break
-            if count:
-                count(len(chunk))
+        while chunk := reader.read(CHUNK):
             yield chunk
     worker.join()
     if failure and not isinstance(failure[0], BrokenPipeError):
         raise failure[0]
-
 
 def _add_tree(tar: tarfile.TarFile, path: str, arcname: str) -> None:
     info = tar.gettarinfo(path, arcname)

@@ -90,3 +90,40 @@ class Bed:
     def remove(self) -> None:
         if self.names:
             subprocess.run([DOCKER, "rm", "-f", "-v", *self.names], capture_output=True, timeout=120)
+
+
+class LabelledObjects:
+    """Objects of one kind (network, volume) and containers made by one test, all labelled `self.label`.
+
+    `remove()` deletes them: containers first, then the objects newest first (a config-only network is
+    removable once the networks built from it are gone).
+    """
+
+    def __init__(self, kind: str, prefix: str, rm_flags: tuple[str, ...] = ()):
+        self.kind, self.rm_flags = kind, rm_flags
+        self.label = f"{prefix}-{uuid.uuid4().hex[:8]}"
+        self.objects: list[str] = []
+        self.containers: list[str] = []
+
+    def name(self, role: str) -> str:
+        name = f"{self.label}-{role}"
+        self.objects.append(name)
+        return name
+
+    def create(self, role: str, *flags) -> str:
+        name = self.name(role)
+        sh(self.kind, "create", "--label", self.label, *flags, name)
+        return name
+
+    def run(self, role: str, *args) -> str:
+        name = f"{self.label}-{role}"
+        self.containers.append(name)
+        sh("run", "-d", "--name", name, "--label", self.label, *args)
+        return name
+
+    def remove(self) -> None:
+        if self.containers:
+            subprocess.run([DOCKER, "rm", "-f", *self.containers], capture_output=True, timeout=120)
+        if self.objects:
+            subprocess.run([DOCKER, self.kind, "rm", *self.rm_flags, *reversed(self.objects)],
+                           capture_output=True, timeout=120)

@@ -16,41 +16,14 @@ import pexpect
 import pytest
 
 from tests.conftest import DOCKER, PYDOCK
-from tests.integration.oracle import assert_same, sh
+from tests.integration.oracle import LabelledObjects, assert_same, sh
 
 SLEEP = ("busybox", "sleep", "600")
 
 
-class Nets:
-    """Networks and containers of one test, all labelled `self.label`; removed afterwards."""
-
-    def __init__(self):
-        self.label = f"pydt-net-{uuid.uuid4().hex[:8]}"
-        self.networks: list[str] = []
-        self.containers: list[str] = []
-
-    def name(self, role: str) -> str:
-        name = f"{self.label}-{role}"
-        self.networks.append(name)
-        return name
-
-    def create(self, role: str, *flags) -> str:
-        name = self.name(role)
-        sh("network", "create", "--label", self.label, *flags, name)
-        return name
-
-    def run(self, role: str, *args) -> str:
-        name = f"{self.label}-{role}"
-        self.containers.append(name)
-        sh("run", "-d", "--name", name, "--label", self.label, *args)
-        return name
-
-    def remove(self) -> None:
-        if self.containers:
-            subprocess.run([DOCKER, "rm", "-f", *self.containers], capture_output=True, timeout=120)
-        if self.networks:
-            # newest first: a config-only network is removable once the networks built from it are gone
-            subprocess.run([DOCKER, "network", "rm", *reversed(self.networks)], capture_output=True, timeout=120)
+def Nets() -> LabelledObjects:
+    """Networks and containers of one test; removed afterwards."""
+    return LabelledObjects("network", "pydt-net", ())
 
 
 @pytest.fixture
@@ -232,7 +205,7 @@ def test_prune_removes_only_unused_labelled_networks(pydock, docker, nets):
     used = nets.create("used")
     nets.run("holder", "--network", used, *SLEEP)
     other = f"pydt-net-other-{uuid.uuid4().hex[:8]}"
-    nets.networks.append(other)
+    nets.objects.append(other)
     sh("network", "create", "--label", f"{nets.label}-not", other)
     label = f"label={nets.label}"
 

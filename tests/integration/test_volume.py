@@ -13,40 +13,14 @@ import uuid
 import pytest
 
 from tests.conftest import DOCKER
-from tests.integration.oracle import as_pydock, assert_same, sh
+from tests.integration.oracle import LabelledObjects, as_pydock, assert_same, sh
 
 SLEEP = ("busybox", "sleep", "600")
 
 
-class Vols:
-    """Volumes and containers of one test, all labelled `self.label`; removed afterwards."""
-
-    def __init__(self):
-        self.label = f"pydt-vol-{uuid.uuid4().hex[:8]}"
-        self.volumes: list[str] = []
-        self.containers: list[str] = []
-
-    def name(self, role: str) -> str:
-        name = f"{self.label}-{role}"
-        self.volumes.append(name)
-        return name
-
-    def create(self, role: str, *flags) -> str:
-        name = self.name(role)
-        sh("volume", "create", "--label", self.label, *flags, name)
-        return name
-
-    def run(self, role: str, *args) -> str:
-        name = f"{self.label}-{role}"
-        self.containers.append(name)
-        sh("run", "-d", "--name", name, "--label", self.label, *args)
-        return name
-
-    def remove(self) -> None:
-        if self.containers:
-            subprocess.run([DOCKER, "rm", "-f", *self.containers], capture_output=True, timeout=120)
-        if self.volumes:
-            subprocess.run([DOCKER, "volume", "rm", "-f", *self.volumes], capture_output=True, timeout=120)
+def Vols() -> LabelledObjects:
+    """Volumes and containers of one test; removed afterwards."""
+    return LabelledObjects("volume", "pydt-vol", ("-f",))
 
 
 @pytest.fixture
@@ -76,7 +50,7 @@ def test_create_by_name_flag_and_generated(pydock, docker, vols):
     assert volume_exists(named)
     generated = pydock("volume", "create", "--label", vols.label)
     assert generated.code == 0 and re.fullmatch(r"[0-9a-f]{64}\n", generated.out)
-    vols.volumes.append(generated.out.strip())
+    vols.objects.append(generated.out.strip())
     assert json.loads(sh("volume", "inspect", generated.out.strip()))[0]["Labels"] == {vols.label: ""}
 
 
@@ -154,7 +128,7 @@ def test_prune_removes_only_unused_labelled_volumes(pydock, docker, vols):
     vols.run("holder", "-v", f"{used}:/data", *SLEEP)
     sh("run", "--rm", "-v", f"{unused_a}:/data", "busybox", "sh", "-c", "head -c 12345 /dev/zero > /data/f")
     other = f"pydt-vol-other-{uuid.uuid4().hex[:8]}"
-    vols.volumes.append(other)
+    vols.objects.append(other)
     sh("volume", "create", "--label", f"{vols.label}-not", other)
     label = f"label={vols.label}"
 
