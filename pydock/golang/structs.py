@@ -204,6 +204,8 @@ class Schema:
             from .types import decode
 
             return decode(gotype, raw if f.embedded else raw.get(f.key, raw.get(f.name)))
+        if f.embedded:  # an embedded struct decodes from the same JSON object
+            return _convert(f.kind, raw)
         return _convert(f.kind, raw.get(f.key, raw.get(f.name, _ABSENT)))
 
     def pointer(self) -> "Schema":
@@ -309,7 +311,7 @@ class GoStruct:
 
     @property
     def go_is_pointer(self) -> bool:
-        return self.go_pointer or type(self).go_type_name.startswith("*")
+        return self.go_pointer or self.go_type_name.startswith("*")
 
     def go_deref(self) -> "GoStruct":
         """The struct a pointer points to (the same fields, seen as a value)."""

@@ -8,7 +8,7 @@ Images, Containers, Volumes and BuildCache are lists of row contexts.
 """
 from __future__ import annotations
 
-from ...golang.structs import Field, Schema
+from ...golang.structs import Field, GoSlice, Schema
 from ..units import human_size
 from .base import Context, ListingSpec
 
@@ -147,14 +147,18 @@ def verbose_rows(usage: dict, *, trunc: bool) -> dict[str, list]:
     """Row contexts for each section: {"Images": [...], "Containers": [...], "Volumes": [...], "BuildCache": [...]}."""
     from .buildcache import BuildCacheContext, sort_records
     from .container import ContainerContext
+    from .image import ImageContext
     from .volume import VolumeContext
 
-    return {
+    rows = {
         "Images": [row for image in usage.get("Images") or [] if (row := _image_row(image, trunc)) is not None],
         "Containers": [ContainerContext({**c, "SizeRootFs": 0}, trunc=trunc) for c in usage.get("Containers") or []],
         "Volumes": [VolumeContext(v) for v in usage.get("Volumes") or []],
         "BuildCache": [BuildCacheContext(r, trunc=trunc) for r in sort_records(usage.get("BuildCache") or [])],
     }
+    contexts = {"Images": ImageContext, "Containers": ContainerContext, "Volumes": VolumeContext,
+                "BuildCache": BuildCacheContext}  # diskUsageContext's []*formatter.imageContext, …
+    return {key: GoSlice(items, "[]" + contexts[key].go_type_name) for key, items in rows.items()}
 
 
 def _image_row(image: dict, trunc: bool):

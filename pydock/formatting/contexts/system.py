@@ -7,6 +7,7 @@ has no Go version: `PythonVersion` takes the place of `GoVersion`.
 from __future__ import annotations
 
 from ...golang.structs import Field, Schema
+from ...golang.types import TypeSet
 
 F = Field
 
@@ -83,6 +84,23 @@ SERVICE_CONFIG = Schema("*registry.ServiceConfig", (
     F("ExtraFields", "map[string]interface {}", json="-"),
 ), sorted_json=True)
 
+TYPES = TypeSet("""
+type system.RuntimeWithStatus struct {
+    system.Runtime
+    Status map[string]string `json:"status,omitempty"`
+}
+type system.Runtime struct {
+    Path    string                  `json:"path,omitempty"`
+    Args    []string                `json:"runtimeArgs,omitempty"`
+    Type    string                  `json:"runtimeType,omitempty"`
+    Options map[string]interface {} `json:"options,omitempty"`
+}
+type system.DeviceInfo struct {
+    Source string `json:"Source"`
+    ID     string `json:"ID"`
+}
+""")
+
 INFO_FIELDS = (
     F("ID"), F("Containers", "int"), F("ContainersRunning", "int"), F("ContainersPaused", "int"),
     F("ContainersStopped", "int"), F("Images", "int"), F("Driver"),
@@ -104,7 +122,7 @@ INFO_FIELDS = (
     F("DockerRootDir"), F("HTTPProxy", json="HttpProxy"), F("HTTPSProxy", json="HttpsProxy"),
     F("NoProxy"), F("Name"), F("Labels", "[]string"), F("ExperimentalBuild", "bool"),
     F("ServerVersion"),
-    F("Runtimes", "map"),
+    F("Runtimes", TYPES["map[string]system.RuntimeWithStatus"]),
     F("DefaultRuntime"),
     F("Swarm", SWARM_INFO),
     F("LiveRestoreEnabled", "bool"), F("Isolation"), F("InitBinary"),
@@ -114,13 +132,14 @@ INFO_FIELDS = (
     F("DefaultAddressPools", "slice", omitempty=True),
     F("FirewallBackend", "raw", omitempty=True),
     F("CDISpecDirs", "[]string"),
+    F("DiscoveredDevices", TYPES["[]system.DeviceInfo"], omitempty=True),
     F("Containerd", "raw", omitempty=True),
     F("Warnings", "[]string"),
 )
 
 CLIENT_INFO = Schema("*system.clientInfo", (
     F("Debug", "bool"),
-    *CLIENT_VERSION_FIELDS,
+    F("clientVersion", CLIENT_VERSION, embedded=True),
     F("Plugins", ("slice", Schema("manager.Plugin", ()))),  # pydock has no CLI plugins: always empty
     F("Warnings", "[]string"),
 ))
@@ -128,6 +147,7 @@ CLIENT_INFO = Schema("*system.clientInfo", (
 DOCKER_INFO = Schema("system.dockerInfo", (
     *INFO_FIELDS,
     F("ServerErrors", "[]string", omitempty=True),
+    F("UserName", json="-"),  # docker fills it for its pretty output only
     F("ClientInfo", ("ptr", CLIENT_INFO), omitempty=True),
     F("ClientErrors", "[]string", omitempty=True),
 ))
