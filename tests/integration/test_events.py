@@ -208,7 +208,8 @@ def test_streams_until_the_until_time(pydock):
     ["--format", "{{.Actor.Foo}}"], ["--format", "{{json .Foo}}"], ["--format", "{{.Foo}}", "--since", "xyz"],
     ["--since", "xyz", "--format", "{{"], ["x"], ["--filter", "foo"], ["--bogus"], ["-f"], ["--since", "-1.5"],
     ["--until", "2024-01-02T13:23:37+0100"], ["--since", "1.5.5"], ["--since", "2024-01-02T13:23:37.Z"],
-    ["--format", "{{.Time.Foo}}"], ["--format", "{{upper .Type}}"], ["--since", "17."], ["--until", "1e9"], ["--since", "2024-01-02t13:23:37z"],
+    ["--format", "{{.Time.Foo}}"],
+    ["--format", "{{upper .Type}}"], ["--since", "17."], ["--until", "1e9"], ["--since", "2024-01-02t13:23:37z"],
     ["--since", "2024-01-02T13:23:37.5z"], ["--format", "{{.Actor.Attributes | len | printf \"%d\" | upper}}x{{"],
 ])
 def test_bad_input_is_dockers(pydock, docker, argv):

@@ -144,8 +144,10 @@ CLIENT_INFO = Schema("*system.clientInfo", (
     F("Warnings", "[]string"),
 ))
 
+INFO = Schema("system.Info", INFO_FIELDS)
+
 DOCKER_INFO = Schema("system.dockerInfo", (
-    *INFO_FIELDS,
+    F("Info", ("ptr", INFO), embedded=True),  # *system.Info: `{{.}}` shows its address
     F("ServerErrors", "[]string", omitempty=True),
     F("UserName", json="-"),  # docker fills it for its pretty output only
     F("ClientInfo", ("ptr", CLIENT_INFO), omitempty=True),
