@@ -142,6 +142,9 @@ def test_info_debug_lines(pydock, docker):
     "{{.Runtimes}}", "{{json .Runtimes}}", '{{index .RegistryConfig.IndexConfigs "docker.io"}}',
     '{{printf "%T %T" .MemTotal .NCPU}}', "{{.MemTotal.Foo}}", "{{.UserName}}|{{.DiscoveredDevices}}",
     "{{range .Runtimes}}{{.Path}} {{.Foo}}{{end}}", '{{printf "%T %T" .Runtimes .DiscoveredDevices}}',
+    '{{printf "%T %T %T %T" .GenericResources .Isolation .Swarm.LocalNodeState .DefaultAddressPools}}',
+    '{{printf "%T %T %T" .FirewallBackend .Containerd .RegistryConfig.InsecureRegistryCIDRs}}',
+    "{{index .RegistryConfig.InsecureRegistryCIDRs 0}} {{.GenericResources}} {{json .Isolation}}",
 ])
 def test_info_formats(pydock, docker, fmt):
     mine, theirs = pydock("info", "--format", fmt), docker("info", "--format", fmt)
