@@ -90,11 +90,12 @@ def test_history_rows(pydock, docker, fmt, flags):
     _same(pydock, docker, "history", "alpine", *flags, "--format", fmt)
 
 
-@pytest.mark.parametrize("fmt", ["{{.}}", '{{printf "%v" .}}', '{{printf "%#v" .}}', "{{json .}}"])
+@pytest.mark.parametrize("fmt", ["{{.}}", '{{printf "%v" .}}', '{{printf "%#v" .}}'])
 @pytest.mark.parametrize("verbose", [[], ["-v"]])
 def test_system_df_rows(pydock, docker, objects, fmt, verbose):
-    """The summary rows hold []*image.Summary and such (addresses); -v's struct holds []*imageContext."""
-    _same(pydock, docker, "system", "df", *verbose, "--format", fmt, tries=5)
+    """The summary rows hold []*image.Summary and such (addresses); -v's struct holds []*imageContext.
+    The whole engine is listed: other tests' objects come and go, hence the tries."""
+    _same(pydock, docker, "system", "df", *verbose, "--format", fmt, tries=8)
 
 
 def test_stats_row_shape(pydock, docker, objects):
