@@ -113,6 +113,7 @@ class _Printer:
         self.clear_flags()
         self.arg = None
         self.erroring = False
+        self.hidden = 0  # inside an unexported field: reflect cannot Interface() it, so no methods run
 
     def clear_flags(self):
         self.wid = self.prec = 0
@@ -154,8 +155,9 @@ class _Printer:
 
     def fmt_integer(self, v: int, verb: str):
         if verb == "v" and self.sharp_v and (isinstance(v, Uint8) or getattr(v, "go_unsigned", False)):
-            self.sharp = True  # %#v writes unsigned integers in hexadecimal
+            saved, self.sharp = self.sharp, True  # %#v writes unsigned integers in hexadecimal (fmt0x64)
             self._integer(v, 16, "x", _LDIGITS)
+            self.sharp = saved
         elif verb == "v" or verb == "d":
             self._integer(v, 10, verb, _LDIGITS)
         elif verb == "b":
@@ -399,7 +401,7 @@ class _Printer:
 
     def handle_methods(self, value, verb: str) -> bool:
         """A GoStringer under %#v, a Stringer under %v %s %x %X %q: its text is what prints."""
-        if self.erroring:
+        if self.erroring or self.hidden:
             return False
         if self.sharp_v:
             go_string = getattr(type(value), "GoString", None)
@@ -455,7 +457,12 @@ class _Printer:
                 self.buf.append(", " if self.sharp_v else " ")
             if self.plus_v or self.sharp_v:
                 self.buf.append(name + ":")
-            self.print_value(field_value, verb, depth + 1)
+            hidden = name[:1].islower()  # an unexported field (formatter.ContainerContext's c)
+            self.hidden += hidden
+            try:
+                self.print_value(field_value, verb, depth + 1)
+            finally:
+                self.hidden -= hidden
         self.buf.append("}")
 
     def _pointer_verb(self, value, verb: str):

@@ -71,9 +71,31 @@ class GoTime:
 
     __str__ = String
 
+    go_struct_name = "time.Time"
+
+    def go_struct_fields(self) -> list[tuple[str, object]]:
+        """time.Time's own fields, which fmt prints where it may not call String() (a value reached through
+        an unexported field): wall (the nanoseconds of a parsed time), ext (seconds since January 1 of year 1,
+        UTC) and loc (nil for a "Z" time, else a *time.Location)."""
+        import datetime as _dt
+
+        match = _RFC3339_ZONED.fullmatch(self.text)
+        if not match:
+            return [("wall", 0), ("ext", 0), ("loc", TypedNil("*time.Location"))]
+        year, month, day, hour, minute, second, fraction, zone = match.groups()
+        since = _dt.datetime(*map(int, (year, month, day, hour, minute, second))) - _dt.datetime(1, 1, 1)
+        offset = 0 if zone == "Z" else (1 if zone[0] == "+" else -1) * (int(zone[1:3]) * 3600 + int(zone[4:6]) * 60)
+        loc = TypedNil("*time.Location") if zone == "Z" else GoPointer("*time.Location", None)
+        from .types import predeclared
+
+        uint64 = go_int_class(predeclared().resolve("uint64"))
+        return [("wall", uint64(int((fraction or "").ljust(9, "0")[:9] or 0))),
+                ("ext", since.days * 86400 + since.seconds - offset), ("loc", loc)]
+
 
 _RFC3339_UTC = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d(?:\.\d+)?)Z")
 _RFC3339_PARTS = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?Z")
+_RFC3339_ZONED = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
@@ -204,6 +226,8 @@ class Schema:
             from .types import decode
 
             return decode(gotype, raw if f.embedded else raw.get(f.key, raw.get(f.name)))
+        if f.embedded:  # an embedded struct decodes from the same JSON object
+            return _convert(f.kind, raw)
         return _convert(f.kind, raw.get(f.key, raw.get(f.name, _ABSENT)))
 
     def pointer(self) -> "Schema":
@@ -309,7 +333,7 @@ class GoStruct:
 
     @property
     def go_is_pointer(self) -> bool:
-        return self.go_pointer or type(self).go_type_name.startswith("*")
+        return self.go_pointer or self.go_type_name.startswith("*")
 
     def go_deref(self) -> "GoStruct":
         """The struct a pointer points to (the same fields, seen as a value)."""

@@ -241,7 +241,8 @@ class LiveProgress:
 
     def render(self):
         """The layer lines as a rich renderable: "<id>: <status> <bar> <current>/<total>", columns
-        aligned; ids and statuses are never cut, the bar (at most 40 cells) takes what width is left."""
+        aligned; the bar (at most 40 cells) takes what width is left. Nothing is ever cut off: on a
+        terminal too narrow for a line, the bar goes and the status and numbers wrap."""
         from rich.console import Group
         from rich.progress_bar import ProgressBar
         from rich.table import Table
@@ -258,14 +259,17 @@ class LiveProgress:
                                 for n, i in enumerate((0, 1, 4))]
         bar_width = min(40, self.console.width - sum(widths) - 3)
         grid = Table.grid(padding=(0, 1))
+        if bar_width < 0:  # no room for aligned columns: each layer's line wraps as text
+            return Group(*(Text.assemble((name, "bold"), " ", (status, "green" if _done(status) else "yellow"),
+                                         " " + numbers if numbers else "", overflow="fold")
+                           for name, status, _, _, numbers in rows))
         grid.add_column(no_wrap=True, min_width=widths[0])
         grid.add_column(no_wrap=True, min_width=widths[1])
         if bar_width >= 10:
             grid.add_column(no_wrap=True, width=bar_width)
         grid.add_column(no_wrap=True)
         for name, status, current, total, numbers in rows:
-            done = status in _DONE or status.startswith("Mounted from")
-            cells = [Text(name, style="bold"), Text(status, style="green" if done else "yellow")]
+            cells = [Text(name, style="bold"), Text(status, style="green" if _done(status) else "yellow")]
             if bar_width >= 10:
                 cells.append(ProgressBar(total=total, completed=min(current, total), width=bar_width)
                              if total > 0 else Text(""))
@@ -280,6 +284,10 @@ class LiveProgress:
             self.live = None
         self.layers = {}
         self.widths = [0, 0, 0]
+
+
+def _done(status: str) -> bool:
+    return status in _DONE or status.startswith("Mounted from")
 
 
 def progress_numbers(detail: dict) -> str:

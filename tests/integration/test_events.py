@@ -48,6 +48,7 @@ def _same(mine, theirs):
     '{{.Actor.Attributes.name}}|{{index .Actor.Attributes "image"}}|{{.Actor.Attributes.nope}}',
     "{{json .Actor}}", "{{json .Actor.Attributes}}", "{{range $k, $v := .Actor.Attributes}}{{$k}}={{$v}};{{end}}",
     "{{printf \"%T %T %T\" .Type .Action .Actor.Attributes}}", "plain text", "{{.Action}}\\t{{.Type}}",
+    "{{printf \"%T %T\" .Time .TimeNano}}",
     "{{eq .Type \"container\"}} {{len .Action}} {{slice .Action 0 2}} {{upper (print .Action)}}",
 ])
 def test_lines_for_given_events_are_dockers(pydock, docker, scripted, fmt):
@@ -207,6 +208,7 @@ def test_streams_until_the_until_time(pydock):
     ["--format", "{{.Actor.Foo}}"], ["--format", "{{json .Foo}}"], ["--format", "{{.Foo}}", "--since", "xyz"],
     ["--since", "xyz", "--format", "{{"], ["x"], ["--filter", "foo"], ["--bogus"], ["-f"], ["--since", "-1.5"],
     ["--until", "2024-01-02T13:23:37+0100"], ["--since", "1.5.5"], ["--since", "2024-01-02T13:23:37.Z"],
+    ["--format", "{{.Time.Foo}}"],
     ["--format", "{{upper .Type}}"], ["--since", "17."], ["--until", "1e9"], ["--since", "2024-01-02t13:23:37z"],
     ["--since", "2024-01-02T13:23:37.5z"], ["--format", "{{.Actor.Attributes | len | printf \"%d\" | upper}}x{{"],
 ])

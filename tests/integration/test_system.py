@@ -63,7 +63,7 @@ def test_docker_api_version_env(pydock, docker):
 @pytest.mark.parametrize("fmt", [
     "{{.Server.Version}}", "{{json .Server.Components}}", "{{.Server.Platform}}", "{{.Client.Platform}}",
     "{{range .Server.Components}}{{.Name}}={{.Version}}\t{{end}}", "{{.Server.KernelVersion}}x",
-    "{{index .Server.Components 0 | json}}",
+    "{{index .Server.Components 0 | json}}", "{{.Server}}", '{{printf "%v" .Server}}',
 ])
 def test_version_formats(pydock, docker, fmt):
     mine, theirs = pydock("version", "--format", fmt), docker("version", "--format", fmt)
@@ -139,10 +139,28 @@ def test_info_debug_lines(pydock, docker):
     "{{.Driver}}{{range .DriverStatus}} {{index . 0}}={{index . 1}}{{end}}", "{{.Warnings}} {{.Labels}}",
     "{{json .SecurityOptions}}", "{{.RegistryConfig.Mirrors}}", "{{.ContainerdCommit}}", "plain text",
     "{{.ClientInfo.Debug}} {{.ClientInfo.Context}} {{json .ClientInfo.Plugins}}",
+    "{{.Runtimes}}", "{{json .Runtimes}}", '{{index .RegistryConfig.IndexConfigs "docker.io"}}',
+    '{{printf "%T %T" .MemTotal .NCPU}}', "{{.MemTotal.Foo}}", "{{.UserName}}|{{.DiscoveredDevices}}",
+    "{{range .Runtimes}}{{.Path}} {{.Foo}}{{end}}", '{{printf "%T %T" .Runtimes .DiscoveredDevices}}',
+    '{{printf "%T %T %T %T" .GenericResources .Isolation .Swarm.LocalNodeState .DefaultAddressPools}}',
+    '{{printf "%T %T %T" .FirewallBackend .Containerd .RegistryConfig.InsecureRegistryCIDRs}}',
+    "{{index .RegistryConfig.InsecureRegistryCIDRs 0}} {{.GenericResources}} {{json .Isolation}}",
 ])
 def test_info_formats(pydock, docker, fmt):
     mine, theirs = pydock("info", "--format", fmt), docker("info", "--format", fmt)
     assert (mine.code, mine.out, mine.err) == (theirs.code, theirs.out, theirs.err)
+
+
+def test_info_pointers_print_as_dockers(pydock, docker):
+    """A top-level pointer prints as its struct; pointers inside it as addresses (which differ)."""
+    def masked(text):
+        return re.sub(r"0xc[0-9a-f]+", "0x", text)
+
+    for fmt in ("{{.RegistryConfig}}", '{{printf "%v" .RegistryConfig}}'):
+        mine, theirs = pydock("info", "--format", fmt), docker("info", "--format", fmt)
+        assert (mine.code, masked(mine.out), mine.err) == (theirs.code, masked(theirs.out), theirs.err)
+    mine, theirs = pydock("info", "--format", "{{.ClientInfo}}"), docker("info", "--format", "{{.ClientInfo}}")
+    assert re.sub(r"\{<nil> .* default\}", "", mine.out) == re.sub(r"\{<nil> .* default\}", "", theirs.out)
 
 
 def test_info_json_is_dockers(pydock, docker):
@@ -359,7 +377,9 @@ DF_VERBOSE_FORMATS = [None, "table", "json", "{{json .}}", "raw", "{{len .Images
                       "{{range .BuildCache}}{{.ID}}|{{.Parent}}|{{.CreatedSince}}|{{.LastUsedSince}}|{{.InUse}}"
                       "\n{{end}}",
                       "{{range .Volumes}}{{.Name}} {{.Links}} {{.Size}} {{.Labels}}\n{{end}}",
-                      "{{(index .Images 0).Foo}}", "{{json .BuildCache}}"]
+                      "{{(index .Images 0).Foo}}", "{{json .BuildCache}}",
+                      "{{range .Volumes}}{{.Foo}}{{end}}", "{{range $i, $c := .Containers}}{{$c.Foo}}{{end}}",
+                      "{{printf \"%T\" .Images}} {{range .BuildCache}}{{printf \"%T\" .}}{{end}}", "{{.Images.Foo}}"]
 
 
 @pytest.mark.parametrize("which, verbose, fmt", [(0, False, f) for f in DF_FORMATS] +

@@ -50,7 +50,7 @@ def columns_of(lines: list[str]) -> list[list[str]]:
 
     A line whose first cell is blank continues the row above.
     """
-    starts = [0] + [m.end() for m in re.finditer(r" {3,}", lines[0])]
+    starts = [0] + [m.end() for m in re.finditer(r" {2,}", lines[0])]
     bounds = list(zip(starts, starts[1:] + [None]))
     rows: list[list[list[str]]] = []
     for line in lines:
@@ -88,7 +88,39 @@ def bed():
 
 # --- ps -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("width", [60, 80, 100, 160])
+def records_of(lines: list[str], titles: list[str]) -> list[dict[str, str]]:
+    """Rows drawn as records (`TITLE  value` lines, a blank line between rows): {title: value without spaces}."""
+    label = max(len(title) for title in titles) + 2
+    records, title = [], ""
+    for block in "\n".join(lines).split("\n\n"):
+        values: dict[str, str] = {}
+        for line in block.split("\n"):
+            title = line[:label].strip() or title
+            values[title] = values.get(title, "") + squeezed(line[label:])
+        records.append(values)
+    return records
+
+
+def pipe_cells(*argv) -> tuple[list[str], list[list[str]]]:
+    """docker's table (a pipe) cut into cells at its 3-space gaps (titles and cells hold single spaces only)."""
+    lines = sh(*argv).splitlines()
+    starts = [0] + [m.end() for m in re.finditer(r" {3,}", lines[0])]
+    bounds = list(zip(starts, starts[1:] + [None]))
+    return [lines[0][a:b].strip() for a, b in bounds], [[line[a:b].strip() for a, b in bounds] for line in lines[1:]]
+
+
+def assert_every_cell_drawn(lines: list[str], titles: list[str], rows: list[list[str]]) -> None:
+    """Whether a table or records: each cell of docker's table is on screen, in its row, whole (spaces aside)."""
+    if lines[0].startswith(titles[0] + "  ") and titles[1] not in lines[0]:  # records
+        assert records_of(lines, titles) == [dict(zip(titles, map(squeezed, row))) for row in rows]
+        return
+    starts = [0] + [m.end() for m in re.finditer(r" {2,}", lines[0])]
+    bounds = list(zip(starts, starts[1:] + [None]))
+    drawn = ["".join(squeezed(line[a:b]) for line in lines) for a, b in bounds]  # each column, top to bottom
+    assert drawn == ["".join(squeezed(cell) for cell in column) for column in zip(titles, *rows)]
+
+
+@pytest.mark.parametrize("width", [80, 100, 160])
 def test_ps_fits_the_terminal_and_keeps_every_cell(bed, width):
     label, names = bed
     raw = run_to_end(pydock_pty("ps", "-a", "--filter", f"label={label}", cols=width))
@@ -103,8 +135,8 @@ def test_ps_fits_the_terminal_and_keeps_every_cell(bed, width):
     assert len(rows) == len(expected) == 2
     for got, want in zip(rows, expected):
         ident, image, command, created, status, ports, name = want
-        assert got[0][0] == ident and got[-1][0] == name  # never split
-        assert not any(got[0][1:]) and not any(got[-1][1:])
+        assert got[0][0] == ident and not any(got[0][1:])  # never split
+        assert joined(got[-1]) == name and got[-1][0] in (name, "pydt-")  # whole, or wrapped after "pydt-"
         for cell, text in zip(got[1:], (image, command)):
             assert joined(cell) == squeezed(text)
         assert joined(got[5]) == squeezed(ports)
@@ -112,6 +144,72 @@ def test_ps_fits_the_terminal_and_keeps_every_cell(bed, width):
         assert re.fullmatch(r"Up.*|Created", joined(got[4]))
     assert "127.0.0.1:" in expected[0][5] + expected[1][5]  # the published ports are there to wrap
     assert b"\x1b[32mUp\x1b[0m" in raw and b"\x1b[1mCONTAINER ID\x1b[0m" in raw
+
+
+@pytest.mark.parametrize("width", [40, 60])
+def test_ps_too_narrow_for_a_table_shows_records(bed, width):
+    label, names = bed
+    raw = run_to_end(pydock_pty("ps", "-a", "--filter", f"label={label}", cols=width))
+    lines = screen_lines(raw)
+    assert all(len(line) <= width for line in lines), "\n".join(lines)
+    expected = [line.split("\t") for line in
+                sh("ps", "-a", "--filter", f"label={label}", "--format", PS_COLUMNS).splitlines()]
+    titles = ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]
+    records = records_of(lines, titles)
+    assert [r["CONTAINER ID"] for r in records] == [row[0] for row in expected]
+    for record, row in zip(records, expected):
+        assert list(record) == titles
+        for title, text in zip(titles, row):
+            if title not in ("CREATED", "STATUS"):  # these move with the clock
+                assert record[title] == squeezed(text)
+    assert lines[0] == "CONTAINER ID  " + expected[0][0]
+    assert b"\x1b[1mCONTAINER ID\x1b[0m" in raw
+
+
+@pytest.fixture(scope="module")
+def long_cells():
+    """Objects with long names: an image tag in a registry namespace, a network, a volume (label of their own)."""
+    label = unique("pydt-ttylong")
+    image = f"127.0.0.1:5000/{label}/a-rather-long-repository-name:a-long-tag-for-wrapping"
+    network, volume = f"{label}-network-with-a-long-name", f"{label}-volume-with-a-long-name"
+    sh("tag", "alpine", image)
+    sh("network", "create", "--label", label, network)
+    sh("volume", "create", "--label", label, volume)
+    try:
+        yield label, image, network, volume
+    finally:
+        sh("rmi", image, check=False)
+        sh("network", "rm", network, check=False)
+        sh("volume", "rm", volume, check=False)
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+@pytest.mark.parametrize("argv", [
+    ["images", "{image}"], ["images", "--no-trunc", "--digests", "{image}"], ["history", "--no-trunc", "alpine"],
+    ["network", "ls", "--no-trunc", "--filter", "label={label}"], ["volume", "ls", "--filter", "label={label}"],
+    ["image", "ls", "--format", "table {{{{.Repository}}}}\t{{{{.Tag}}}}\t{{{{.ID}}}}\t{{{{.Size}}}}", "{image}"],
+])
+def test_long_cells_are_never_cut(long_cells, argv, width):
+    """Every cell of docker's table shows on the terminal, whole: wrapped in its column, or in a record."""
+    label, image, _, _ = long_cells
+    argv = [arg.format(label=label, image=image.rsplit(":", 1)[0]) for arg in argv]
+    lines = screen_lines(run_to_end(pydock_pty(*argv, cols=width, env={"NO_COLOR": "1"})))
+    assert all(len(line) <= width for line in lines), "\n".join(lines)
+    titles, rows = pipe_cells(*argv)
+    assert_every_cell_drawn(lines, titles, rows)
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_system_df_verbose_sections_keep_every_cell(long_cells, width):
+    """df -v: four tables on one screen; the volume and image rows of our own are there whole."""
+    label, image, _, volume = long_cells
+    lines = screen_lines(run_to_end(pydock_pty("system", "df", "-v", cols=width, env={"NO_COLOR": "1"}, timeout=60)))
+    assert all(len(line) <= width for line in lines), "\n".join(lines)
+    text = squeezed("\n".join(lines))
+    assert squeezed(volume) in text
+    for title in ("Images space usage:", "Containers space usage:", "Local Volumes space usage:",
+                  "Build cache usage:"):
+        assert any(line.startswith(title) for line in lines)
 
 
 def test_ps_table_that_fits_is_docker_table_without_colour(bed, docker):
@@ -167,7 +265,7 @@ def has_hot_frame(name: str):
     return done
 
 
-@pytest.mark.parametrize("width", [60, 120])
+@pytest.mark.parametrize("width", [80, 120])
 def test_stats_live_view_then_ctrl_c(busy, width):
     child = pydock_pty("stats", *busy, cols=width, rows=30)
     raw = read_until(child, has_hot_frame(busy[0]))
@@ -246,3 +344,16 @@ def test_stats_custom_format_on_a_terminal_redraws_as_docker_does(busy):
         return raw[:raw.index(b"\x1b[J", raw.index(b"\x1b[J") + 1) + 3]
 
     assert first_frames([*PYDOCK, *args]) == first_frames([DOCKER, *args])
+
+
+def test_stats_no_stream_too_narrow_for_a_table_shows_records(busy):
+    child = pydock_pty("stats", "--no-stream", *busy, cols=50)
+    raw = run_to_end(child)
+    assert child.exitstatus == 0, raw
+    lines = screen_lines(raw)
+    assert all(len(line) <= 50 for line in lines)
+    titles = ["CONTAINER ID", "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O", "BLOCK I/O", "PIDS"]
+    records = records_of(lines, titles)
+    assert [list(record) for record in records] == [titles, titles]
+    assert [record["NAME"] for record in records] == busy
+    assert all(re.fullmatch(r"\d+\.\d+%", record["CPU %"]) for record in records)

@@ -38,11 +38,86 @@ class Context:
 
     go_type_name = "*formatter.Context"
     json_fields: tuple[str, ...] | None = None
+    go_is_pointer = True  # docker hands its templates a *context: printf "%v" shows &{…}, nested ones an address
 
     def to_json_dict(self) -> dict:
         from ...golang.template import TemplateContext
 
         return TemplateContext.to_json_dict(self)
+
+    def go_fields(self) -> list[tuple[str, object]]:
+        """The Go struct's fields after its embedded HeaderContext, as (Go name, Go value): what `{{.}}`
+        prints (`{{<nil>} true {…summary…}}`). Lower-case names are unexported fields, printed without
+        calling String() methods, as Go's fmt does."""
+        return []
+
+    def go_struct_fields(self) -> list[tuple[str, object]]:
+        return [("HeaderContext", _HEADER_CONTEXT), *self.go_fields()]
+
+    @property
+    def go_struct_name(self) -> str:
+        return self.go_type_name.lstrip("*")
+
+    def go_deref(self) -> "_ContextStruct":
+        """The struct the context pointer points to (a template prints `{{.}}` as that struct)."""
+        return _ContextStruct(self)
+
+
+class _ContextStruct:
+    go_is_pointer = False
+
+    def __init__(self, context: Context):
+        self.context = context
+        self.go_type_name = self.go_struct_name = context.go_struct_name
+
+    def go_struct_fields(self) -> list[tuple[str, object]]:
+        return self.context.go_struct_fields()
+
+
+class GoStructValue:
+    """A Go struct value given by its fields ([(Go name, Go value)]), for fmt to print."""
+
+    go_is_pointer = False
+
+    def __init__(self, type_name: str, fields: list[tuple[str, object]]):
+        self.go_type_name = self.go_struct_name = type_name
+        self.fields = fields
+
+    def go_struct_fields(self) -> list[tuple[str, object]]:
+        return self.fields
+
+
+class _HeaderContext:
+    """A row's formatter.HeaderContext: its `Header any` is nil (only the header row's context has one)."""
+
+    go_type_name = go_struct_name = "formatter.HeaderContext"
+
+    @staticmethod
+    def go_struct_fields() -> list[tuple[str, object]]:
+        return [("Header", None)]
+
+
+_HEADER_CONTEXT = _HeaderContext()
+
+
+def go_value(type_name: str, raw):
+    """`raw` (the engine's JSON) decoded into the API type `type_name` docker's context holds."""
+    from .listing_types import decode
+
+    return decode(type_name, raw)
+
+
+def go_nil_map(type_name: str = "map[string]interface {}"):
+    from ...golang.structs import NilMap
+
+    return NilMap(go_type_name=type_name)
+
+
+def go_pointers(type_name: str, items: list, *, nil: bool = False):
+    """A []*T of `len(items)` non-nil pointers (fmt prints their addresses); `nil`: a nil slice."""
+    from ...golang.structs import GoPointer, GoSlice
+
+    return GoSlice([GoPointer("*" + type_name, item) for item in items], "[]*" + type_name, nil=nil)
 
 
 def simple_columns(template: str) -> tuple[str, ...] | None:

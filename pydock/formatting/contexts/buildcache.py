@@ -3,7 +3,7 @@ over one /system/df BuildCache record."""
 from __future__ import annotations
 
 from ..displayutils import truncate_id
-from .base import Context
+from .base import Context, go_value
 
 HEADERS = {
     "ID": "CACHE ID", "Parent": "PARENT", "CacheType": "CACHE TYPE", "Size": "SIZE", "CreatedSince": "CREATED",
@@ -34,6 +34,11 @@ class BuildCacheContext(Context):
     def __init__(self, record: dict | None = None, *, trunc: bool = True, now: float | None = None):
         self.v = record or {}
         self.trunc, self.now = trunc, now
+
+    def go_fields(self) -> list[tuple[str, object]]:
+        from ...golang.structs import GoPointer
+
+        return [("trunc", self.trunc), ("v", GoPointer("*build.CacheRecord", go_value("build.CacheRecord", self.v)))]
 
     def ID(self) -> str:  # noqa: N802 - Go's field names
         ident = self.v.get("ID") or ""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ...golang.strconv import go_quote
 from ..displayutils import ellipsis, truncate_id
-from .base import Context, ListingSpec
+from .base import Context, ListingSpec, go_nil_map, go_value
 
 DEFAULT_TABLE = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}"
 RAW_FORMAT = ("container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\n"
@@ -41,6 +41,10 @@ class ContainerContext(Context):
         self.trunc = trunc
         self.now = now
         self.fields_used: set[str] = set()
+
+    def go_fields(self) -> list[tuple[str, object]]:
+        # FieldsUsed stays nil in the contexts of rows (docker fills it for its precheck only)
+        return [("trunc", self.trunc), ("c", go_value("container.Summary", self.c)), ("FieldsUsed", go_nil_map())]
 
     def ID(self) -> str:  # noqa: N802 - Go's field names
         ident = self.c.get("Id") or ""

@@ -8,9 +8,9 @@ Images, Containers, Volumes and BuildCache are lists of row contexts.
 """
 from __future__ import annotations
 
-from ...golang.structs import Field, Schema
+from ...golang.structs import Field, GoSlice, Schema
 from ..units import human_size
-from .base import Context, ListingSpec
+from .base import Context, ListingSpec, go_pointers
 
 DEFAULT_TABLE = "table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}"
 RAW_FORMAT = ("type: {{.Type}}\ntotal: {{.TotalCount}}\nactive: {{.Active}}\nsize: {{.Size}}\n"
@@ -42,6 +42,7 @@ class _Usage(Context):
 
     def __init__(self, items: list[dict] | None = None):
         self.items = items or []
+        self.nil = items is None  # the engine sent null: Go's slice is nil ({{printf "%#v" .}} shows it)
 
     def Type(self) -> str:  # noqa: N802 - Go's field names
         return self.kind
@@ -57,6 +58,9 @@ class ImagesUsage(_Usage):
     def __init__(self, images: list[dict] | None = None, layers_size: int = 0):
         super().__init__(images)
         self.total = layers_size
+
+    def go_fields(self) -> list[tuple[str, object]]:
+        return [("totalSize", self.total), ("images", go_pointers("image.Summary", self.items, nil=self.nil))]
 
     def Active(self) -> str:  # noqa: N802
         return str(sum(1 for i in self.items if (i.get("Containers") or 0) > 0))
@@ -74,6 +78,9 @@ class ContainersUsage(_Usage):
     go_type_name = "*formatter.diskUsageContainersContext"
     kind = "Containers"
 
+    def go_fields(self) -> list[tuple[str, object]]:
+        return [("containers", go_pointers("container.Summary", self.items, nil=self.nil))]
+
     def Active(self) -> str:  # noqa: N802
         return str(sum(1 for c in self.items if c.get("State") in _ACTIVE_STATES))
 
@@ -89,6 +96,9 @@ class ContainersUsage(_Usage):
 class VolumesUsage(_Usage):
     go_type_name = "*formatter.diskUsageVolumesContext"
     kind = "Local Volumes"
+
+    def go_fields(self) -> list[tuple[str, object]]:
+        return [("volumes", go_pointers("volume.Volume", self.items, nil=self.nil))]
 
     def _usage(self):
         for volume in self.items:
@@ -111,6 +121,10 @@ class BuilderUsage(_Usage):
     go_type_name = "*formatter.diskUsageBuilderContext"
     kind = "Build Cache"
 
+    def go_fields(self) -> list[tuple[str, object]]:
+        return [("builderSize", builder_size(self.items)),
+                ("buildCache", go_pointers("build.CacheRecord", self.items, nil=self.nil))]
+
     def Active(self) -> str:  # noqa: N802
         return str(sum(1 for record in self.items if record.get("InUse")))
 
@@ -132,9 +146,9 @@ SPEC = ListingSpec(context=ImagesUsage, default_table=DEFAULT_TABLE, headers=HEA
 
 def summary_rows(usage: dict) -> list[_Usage]:
     """The four rows of `system df` from the engine's /system/df answer."""
-    return [ImagesUsage(usage.get("Images") or [], usage.get("LayersSize") or 0),
-            ContainersUsage(usage.get("Containers") or []), VolumesUsage(usage.get("Volumes") or []),
-            BuilderUsage(usage.get("BuildCache") or [])]
+    return [ImagesUsage(usage.get("Images"), usage.get("LayersSize") or 0),
+            ContainersUsage(usage.get("Containers")), VolumesUsage(usage.get("Volumes")),
+            BuilderUsage(usage.get("BuildCache"))]
 
 
 # -- -v ------------------------------------------------------------------------------------------
@@ -147,14 +161,18 @@ def verbose_rows(usage: dict, *, trunc: bool) -> dict[str, list]:
     """Row contexts for each section: {"Images": [...], "Containers": [...], "Volumes": [...], "BuildCache": [...]}."""
     from .buildcache import BuildCacheContext, sort_records
     from .container import ContainerContext
+    from .image import ImageContext
     from .volume import VolumeContext
 
-    return {
+    rows = {
         "Images": [row for image in usage.get("Images") or [] if (row := _image_row(image, trunc)) is not None],
         "Containers": [ContainerContext({**c, "SizeRootFs": 0}, trunc=trunc) for c in usage.get("Containers") or []],
         "Volumes": [VolumeContext(v) for v in usage.get("Volumes") or []],
         "BuildCache": [BuildCacheContext(r, trunc=trunc) for r in sort_records(usage.get("BuildCache") or [])],
     }
+    contexts = {"Images": ImageContext, "Containers": ContainerContext, "Volumes": VolumeContext,
+                "BuildCache": BuildCacheContext}  # diskUsageContext's []*formatter.imageContext, …
+    return {key: GoSlice(items, "[]" + contexts[key].go_type_name) for key, items in rows.items()}
 
 
 def _image_row(image: dict, trunc: bool):

@@ -20,8 +20,8 @@ ACTOR = Schema("events.Actor", (Field("ID"), Field("Attributes", "map")))
 MESSAGE = Schema("events.Message", (
     Field("Status", json="status", omitempty=True), Field("ID", json="id", omitempty=True),
     Field("From", json="from", omitempty=True), Field("Type"), Field("Action"), Field("Actor", ACTOR),
-    Field("Scope", json="scope", omitempty=True), Field("Time", "int", json="time", omitempty=True),
-    Field("TimeNano", "int", json="timeNano", omitempty=True),
+    Field("Scope", json="scope", omitempty=True), Field("Time", "int64", json="time", omitempty=True),
+    Field("TimeNano", "int64", json="timeNano", omitempty=True),
 ))
 
 

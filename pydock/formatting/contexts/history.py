@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..displayutils import ellipsis, truncate_id
-from .base import Context, ListingSpec
+from .base import Context, ListingSpec, go_value
 
 DEFAULT_TABLE = "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"
 NON_HUMAN_TABLE = "table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"
@@ -31,6 +31,9 @@ class HistoryContext(Context):
                  now: float | None = None):
         self.h = item or {}
         self.trunc, self.human, self.now = trunc, human, now
+
+    def go_fields(self) -> list[tuple[str, object]]:
+        return [("trunc", self.trunc), ("human", self.human), ("h", go_value("image.HistoryResponseItem", self.h))]
 
     def ID(self) -> str:  # noqa: N802 - Go's field names
         ident = self.h.get("Id") or ""

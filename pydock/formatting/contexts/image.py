@@ -10,7 +10,7 @@ the order of the engine's RepoTags (then RepoDigests), so the output is stable.
 from __future__ import annotations
 
 from ..displayutils import truncate_id
-from .base import Context, ListingSpec
+from .base import Context, ListingSpec, go_value
 
 DEFAULT_TABLE = ("table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}"
                  "\t{{.Size}}")
@@ -131,6 +131,10 @@ class ImageContext(Context):
         self.i = image or {}
         self.repo, self.tag, self.digest = repo, tag, digest
         self.trunc, self.now = trunc, now
+
+    def go_fields(self) -> list[tuple[str, object]]:
+        return [("trunc", self.trunc), ("i", go_value("image.Summary", self.i)), ("repo", self.repo),
+                ("tag", self.tag), ("digest", self.digest)]
 
     def ID(self) -> str:  # noqa: N802 - Go's field names
         ident = self.i.get("Id") or ""

@@ -67,7 +67,7 @@ def server_text(info, *, client_debug: bool, username: str = "") -> tuple[str, l
     if info.DefaultAddressPools:
         out.line(" Default Address Pools:")
         for pool in info.DefaultAddressPools:
-            out.lines.append(f"   Base: {pool.get('Base', '')}, Size: {pool.get('Size', 0)}")
+            out.lines.append(f"   Base: {pool.Base}, Size: {pool.Size}")
     out.line()
     return out.text(), list(info.Warnings), errors
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..displayutils import truncate_id
-from .base import Context, ListingSpec
+from .base import Context, ListingSpec, go_value
 
 HEADERS = {
     "ID": "NETWORK ID", "Name": "NAME", "Driver": "DRIVER", "Scope": "SCOPE", "IPv4": "IPV4", "IPv6": "IPV6",
@@ -23,6 +23,9 @@ class NetworkContext(Context):
     def __init__(self, summary: dict | None = None, trunc: bool = True):
         self.n = summary or {}
         self.trunc = trunc
+
+    def go_fields(self) -> list[tuple[str, object]]:
+        return [("trunc", self.trunc), ("n", go_value("network.Inspect", self.n))]  # network.Summary = Inspect
 
     def ID(self) -> str:  # noqa: N802 - Go's field names
         ident = self.n.get("Id") or ""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..displayutils import ellipsis
-from .base import Context, ListingSpec
+from .base import Context, ListingSpec, go_value
 
 DEFAULT_TABLE = "table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}"
 HEADERS = {"Name": "NAME", "Description": "DESCRIPTION", "StarCount": "STARS", "IsOfficial": "OFFICIAL"}
@@ -23,6 +23,9 @@ class SearchContext(Context):
         self.s = result or {}
         self.trunc = trunc
         self.json = False
+
+    def go_fields(self) -> list[tuple[str, object]]:
+        return [("trunc", self.trunc), ("json", self.json), ("s", go_value("registry.SearchResult", self.s))]
 
     def to_json_dict(self) -> dict:
         self.json = True

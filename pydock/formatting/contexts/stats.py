@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..displayutils import truncate_id
-from .base import Context, ListingSpec
+from .base import Context, GoStructValue, ListingSpec
 
 DEFAULT_TABLE = ("table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t"
                  "{{.BlockIO}}\t{{.PIDs}}")
@@ -132,6 +132,16 @@ class StatsContext(Context):
 
     def __init__(self, entry: StatsEntry, os_type: str = "linux", trunc: bool = True):
         self.s, self.os, self.trunc = entry, os_type, trunc
+
+    def go_fields(self) -> list[tuple[str, object]]:
+        s = self.s
+        entry = GoStructValue("container.StatsEntry", [
+            ("Container", s.container), ("Name", s.name), ("ID", s.id), ("CPUPercentage", float(s.cpu_percentage)),
+            ("Memory", float(s.memory)), ("MemoryLimit", float(s.memory_limit)),
+            ("MemoryPercentage", float(s.memory_percentage)), ("NetworkRx", float(s.network_rx)),
+            ("NetworkTx", float(s.network_tx)), ("BlockRead", float(s.block_read)),
+            ("BlockWrite", float(s.block_write)), ("PidsCurrent", s.pids_current), ("IsInvalid", s.is_invalid)])
+        return [("s", entry), ("os", self.os), ("trunc", self.trunc)]
 
     def Container(self) -> str:  # noqa: N802 - Go's field names
         return self.s.container

@@ -7,8 +7,57 @@ has no Go version: `PythonVersion` takes the place of `GoVersion`.
 from __future__ import annotations
 
 from ...golang.structs import Field, Schema
+from ...golang.types import TypeSet
 
 F = Field
+
+# Types of docker 28's API that templates can tell apart (`%T`, field errors).
+TYPES = TypeSet("""
+type system.RuntimeWithStatus struct {
+    system.Runtime
+    Status map[string]string `json:"status,omitempty"`
+}
+type system.Runtime struct {
+    Path    string                  `json:"path,omitempty"`
+    Args    []string                `json:"runtimeArgs,omitempty"`
+    Type    string                  `json:"runtimeType,omitempty"`
+    Options map[string]interface {} `json:"options,omitempty"`
+}
+type swarm.GenericResource struct {
+    NamedResourceSpec    *swarm.NamedGenericResource    `json:",omitempty"`
+    DiscreteResourceSpec *swarm.DiscreteGenericResource `json:",omitempty"`
+}
+type swarm.NamedGenericResource struct {
+    Kind  string `json:",omitempty"`
+    Value string `json:",omitempty"`
+}
+type swarm.DiscreteGenericResource struct {
+    Kind  string `json:",omitempty"`
+    Value int64  `json:",omitempty"`
+}
+type container.Isolation string
+type swarm.LocalNodeState string
+type system.NetworkAddressPool struct {
+    Base string
+    Size int
+}
+type system.FirewallInfo struct {
+    Driver string      `json:"Driver"`
+    Info   [][2]string `json:"Info,omitempty"`
+}
+type system.ContainerdInfo struct {
+    Address    string `json:",omitempty"`
+    Namespaces system.ContainerdNamespaces
+}
+type system.ContainerdNamespaces struct {
+    Containers string
+    Plugins    string
+}
+type system.DeviceInfo struct {
+    Source string `json:"Source"`
+    ID     string `json:"ID"`
+}
+""")
 
 # -- docker version ------------------------------------------------------------------------
 PLATFORM_INFO = Schema("system.platformInfo", (F("Name", omitempty=True),))
@@ -61,7 +110,8 @@ PLUGINS_INFO = Schema("system.PluginsInfo", (
 PEER = Schema("swarm.Peer", (F("NodeID"), F("Addr")))
 
 SWARM_INFO = Schema("swarm.Info", (
-    F("NodeID"), F("NodeAddr"), F("LocalNodeState"), F("ControlAvailable", "bool"), F("Error"),
+    F("NodeID"), F("NodeAddr"), F("LocalNodeState", TYPES["swarm.LocalNodeState"]), F("ControlAvailable", "bool"),
+    F("Error"),
     F("RemoteManagers", ("slice", PEER)),
     F("Nodes", "int", omitempty=True),
     F("Managers", "int", omitempty=True),
@@ -83,6 +133,7 @@ SERVICE_CONFIG = Schema("*registry.ServiceConfig", (
     F("ExtraFields", "map[string]interface {}", json="-"),
 ), sorted_json=True)
 
+
 INFO_FIELDS = (
     F("ID"), F("Containers", "int"), F("ContainersRunning", "int"), F("ContainersPaused", "int"),
     F("ContainersStopped", "int"), F("Images", "int"), F("Driver"),
@@ -100,34 +151,38 @@ INFO_FIELDS = (
     F("OSType"), F("Architecture"), F("IndexServerAddress"),
     F("RegistryConfig", ("ptr", SERVICE_CONFIG)),
     F("NCPU", "int"), F("MemTotal", "int64"),
-    F("GenericResources", "slice"),
+    F("GenericResources", TYPES["[]swarm.GenericResource"]),
     F("DockerRootDir"), F("HTTPProxy", json="HttpProxy"), F("HTTPSProxy", json="HttpsProxy"),
     F("NoProxy"), F("Name"), F("Labels", "[]string"), F("ExperimentalBuild", "bool"),
     F("ServerVersion"),
-    F("Runtimes", "map"),
+    F("Runtimes", TYPES["map[string]system.RuntimeWithStatus"]),
     F("DefaultRuntime"),
     F("Swarm", SWARM_INFO),
-    F("LiveRestoreEnabled", "bool"), F("Isolation"), F("InitBinary"),
+    F("LiveRestoreEnabled", "bool"), F("Isolation", TYPES["container.Isolation"]), F("InitBinary"),
     F("ContainerdCommit", COMMIT), F("RuncCommit", COMMIT), F("InitCommit", COMMIT),
     F("SecurityOptions", "[]string"),
     F("ProductLicense", omitempty=True),
-    F("DefaultAddressPools", "slice", omitempty=True),
-    F("FirewallBackend", "raw", omitempty=True),
+    F("DefaultAddressPools", TYPES["[]system.NetworkAddressPool"], omitempty=True),
+    F("FirewallBackend", TYPES["*system.FirewallInfo"], omitempty=True),
     F("CDISpecDirs", "[]string"),
-    F("Containerd", "raw", omitempty=True),
+    F("DiscoveredDevices", TYPES["[]system.DeviceInfo"], omitempty=True),
+    F("Containerd", TYPES["*system.ContainerdInfo"], omitempty=True),
     F("Warnings", "[]string"),
 )
 
 CLIENT_INFO = Schema("*system.clientInfo", (
     F("Debug", "bool"),
-    *CLIENT_VERSION_FIELDS,
+    F("clientVersion", CLIENT_VERSION, embedded=True),
     F("Plugins", ("slice", Schema("manager.Plugin", ()))),  # pydock has no CLI plugins: always empty
     F("Warnings", "[]string"),
 ))
 
+INFO = Schema("system.Info", INFO_FIELDS)
+
 DOCKER_INFO = Schema("system.dockerInfo", (
-    *INFO_FIELDS,
+    F("Info", ("ptr", INFO), embedded=True),  # *system.Info: `{{.}}` shows its address
     F("ServerErrors", "[]string", omitempty=True),
+    F("UserName", json="-"),  # docker fills it for its pretty output only
     F("ClientInfo", ("ptr", CLIENT_INFO), omitempty=True),
     F("ClientErrors", "[]string", omitempty=True),
 ))
@@ -167,5 +222,12 @@ def _typed_info(info: dict) -> dict:
             indexes = {name: INDEX_INFO.build(value) for name, value in sorted(configs.items())}
             registry = {**registry, "IndexConfigs": GoMap(indexes, TypedNil("*registry.IndexInfo"),
                                                           "map[string]*registry.IndexInfo")}
+        cidrs = registry.get("InsecureRegistryCIDRs")
+        if isinstance(cidrs, list):  # []*registry.NetIPNet: each prints as its String(), "127.0.0.0/8"
+            from ...golang.fmt import NamedString
+            from ...golang.structs import GoSlice
+
+            registry = {**registry, "InsecureRegistryCIDRs": GoSlice(
+                [NamedString(str(cidr), "*registry.NetIPNet") for cidr in cidrs], "[]*registry.NetIPNet")}
         info = {**info, "RegistryConfig": registry}
     return info

@@ -1,7 +1,7 @@
 """`volume ls` rows: docker/cli's formatter.volumeContext (cli/command/formatter/volume.go)."""
 from __future__ import annotations
 
-from .base import Context, ListingSpec
+from .base import Context, ListingSpec, go_value
 
 HEADERS = {
     "ID": "ID", "Name": "VOLUME NAME", "Group": "GROUP", "Driver": "DRIVER", "Scope": "SCOPE",
@@ -19,6 +19,9 @@ class VolumeContext(Context):
 
     def __init__(self, volume: dict | None = None):
         self.v = volume or {}
+
+    def go_fields(self) -> list[tuple[str, object]]:
+        return [("v", go_value("volume.Volume", self.v))]
 
     def Name(self) -> str:  # noqa: N802 - Go's field names
         return self.v.get("Name") or ""

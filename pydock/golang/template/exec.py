@@ -176,9 +176,10 @@ class _State:
         mark = self.mark()
         items = self._range_items(value, node)
         ran = False
+        iface = _holds_interfaces(value)
         for index, elem in items:
             ran = True
-            self._one_iteration(node, mark, index, elem)
+            self._one_iteration(node, mark, index, elem, iface)
         if not ran and node.else_list is not None:
             self.walk(dot, node.else_list)
 
@@ -197,9 +198,9 @@ class _State:
             return ()
         self.errorf("range can't iterate over " + format_value(value))
 
-    def _one_iteration(self, node, mark, index, elem):
+    def _one_iteration(self, node, mark, index, elem, iface=True):
         decl = node.pipe.decl
-        iface = index is not MISSING  # list and map elements are interface{} values
+        iface = iface and index is not MISSING  # elements of []interface {} and maps of interface {}
         if decl:
             if node.pipe.is_assign:
                 if len(decl) > 1:
@@ -525,6 +526,13 @@ def _dict_method(receiver: dict, name: str):
     if name in names:
         return getattr(receiver, name)
     return None
+
+
+def _holds_interfaces(value) -> bool:
+    """Whether range gives interface {} elements: a plain list or dict, or a typed one of interface {}
+    (a `[]*formatter.imageContext` or a `map[string]system.RuntimeWithStatus` holds typed values)."""
+    name = getattr(value, "go_type_name", None)
+    return not isinstance(name, str) or name.endswith("interface {}")
 
 
 def _interface_element(receiver, name: str) -> bool:

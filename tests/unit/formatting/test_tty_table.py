@@ -13,6 +13,7 @@ import pytest
 
 from pydock.formatting.tty_table import (
     PADDING,
+    column_layout,
     column_widths,
     render_tty_table,
     split_cells,
@@ -70,15 +71,28 @@ def test_the_widest_wrappable_column_gives_room_first():
     assert [w for i, w in enumerate(widths) if i != ports] == [w for i, w in enumerate(natural) if i != ports]
 
 
-def test_ids_and_names_never_shrink():
+def layout_total(layout):
+    widths, gap = layout
+    return sum(widths) + gap * (len(widths) - 1)
+
+
+def test_ids_and_names_stay_whole_while_the_gaps_are_docker_s():
     head, rows = cells()
     natural = column_widths(head, rows, 1000)
+    seen = set()
     for width in range(40, total(natural) + 1):
-        widths = column_widths(head, rows, width)
-        if widths is None:
+        layout = column_layout(head, rows, width)
+        if layout is None:
             continue
-        assert total(widths) <= width
-        assert widths[0] == len("0d4af884b768") and widths[-1] == len("pydt-0123456789")
+        widths, gap = layout
+        seen.add(gap)
+        assert layout_total(layout) <= width
+        assert widths[0] == len("0d4af884b768")  # a short ID is never cut
+        if gap == PADDING:
+            assert widths[-1] == len("pydt-0123456789")
+        else:  # names wrap after a separator at most: "pydt-" / "0123456789"
+            assert widths[-1] >= len("0123456789")
+    assert seen == {PADDING, PADDING - 1}
 
 
 def test_words_stay_whole_while_they_can():
@@ -91,34 +105,39 @@ def test_words_stay_whole_while_they_can():
     assert widths[head.index("PORTS")] > words["PORTS"]  # PORTS still the widest wrapped column
 
 
-def test_when_words_must_break_the_longest_break_first():
+def test_the_gaps_narrow_before_any_word_breaks():
     head, rows = cells()
-    widths = dict(zip(head, column_widths(head, rows, 97)))
-    assert widths["IMAGE"] == len("nginx:alpine") and widths["STATUS"] >= len("(healthy)")
+    words = [max(len(word) for cell in column for word in cell.split()) for column in zip(head, *rows)]
+    tight = sum(words) + (len(head) - 1) * (PADDING - 1)
+    assert column_layout(head, rows, tight) == (words, PADDING - 1)
+    assert column_layout(head, rows, tight + len(head) - 1) == (words, PADDING)
+
+
+def test_then_names_wrap_after_a_separator_then_words_at_theirs():
+    head, rows = cells()
+    words = [max(len(word) for cell in column for word in cell.split()) for column in zip(head, *rows)]
+    tight = sum(words) + (len(head) - 1) * (PADDING - 1)
+    widths, gap = column_layout(head, rows, tight - 5)
+    assert gap == PADDING - 1 and widths[-1] == len("pydt-0123456789") - 5  # NAMES gives way
+    assert widths[:-1] == words[:-1]
+    widths = dict(zip(head, column_widths(head, rows, 80)))
+    assert widths["CONTAINER ID"] == 12 and widths["NAMES"] >= len("0123456789")
+    assert widths["IMAGE"] >= len("alpine") and widths["PORTS"] >= len("0.0.0.0:")  # pieces stay whole
     assert widths["PORTS"] < len("0.0.0.0:8443->443/tcp,")  # the longest words are cut
-    assert widths["COMMAND"] < len('"/docker-entrypoint.…"')
 
 
-def test_below_title_words_the_widest_columns_give_way_first_down_to_two():
+def test_none_when_words_would_break_narrower_than_their_pieces():
     head, rows = cells()
-    widths = dict(zip(head, column_widths(head, rows, 60)))
-    assert sum(widths.values()) + 6 * PADDING == 60
-    assert widths["PORTS"] == widths["STATUS"] == widths["COMMAND"] == 2
-    assert widths["IMAGE"] > 2  # the narrowest column gives way last
-
-
-def test_none_when_even_the_narrowest_layout_is_too_wide():
-    head, rows = cells()
-    assert column_widths(head, rows, 12 + 15 + 6 * PADDING + 5 * 2) is not None
-    assert column_widths(head, rows, 12 + 15 + 6 * PADDING + 5 * 2 - 1) is None
+    assert column_layout(head, rows, 75) is not None
+    assert column_layout(head, rows, 74) is None  # then the rows are drawn as records
 
 
 def test_wide_characters_are_measured_by_display_width():
     head, rows = split_cells("NAME\tNOTE", ["日本語\t漢字 かな"])
-    assert column_widths(head, rows, 100) == [7, 9]
-    assert column_widths(head, rows, 6 + 3 + 4) == [6, 4]  # the longest word: 2 wide characters
-    assert column_widths(head, rows, 6 + 3 + 2) == [6, 2]  # 1 wide character
-    assert column_widths(head, rows, 6 + 3 + 1) is None
+    assert column_layout(head, rows, 100) == ([7, 9], PADDING)
+    assert column_layout(head, rows, 6 + 3 + 4) == ([6, 4], PADDING)  # the longest word: 2 wide characters
+    assert column_layout(head, rows, 6 + 2 + 4) == ([6, 4], PADDING - 1)
+    assert column_layout(head, rows, 6 + 2 + 3) is None  # NOTE: never narrower than its title
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -126,19 +145,22 @@ def test_random_tables_always_fit_or_give_up(seed):
     rng = random.Random(seed)
     titles = ["CONTAINER ID", "IMAGE", "COMMAND", "STATUS", "PORTS", "NAMES", "MEM USAGE / LIMIT"]
     head = rng.sample(titles, rng.randint(1, len(titles)))
-    words = ["a", "bb", "Up", "minutes", "0.0.0.0:80->80/tcp,", "x" * 30, "(unhealthy)"]
+    words = ["a", "bb", "Up", "minutes", "0.0.0.0:80->80/tcp,", "x" * 30, "(unhealthy)", "pydt-0123456789"]
     rows = [[" ".join(rng.choices(words, k=rng.randint(0, 6))) for _ in head] for _ in range(rng.randint(0, 4))]
     natural = column_widths(head, rows, 10_000)
     for width in range(1, total(natural) + 2):
-        widths = column_widths(head, rows, width)
-        if widths is None:
+        layout = column_layout(head, rows, width)
+        if layout is None:
             continue
-        assert total(widths) <= width
-        for title, w, nat, column in zip(head, widths, natural, zip(head, *rows)):
+        assert layout_total(layout) <= width
+        for title, w, nat, column in zip(head, layout[0], natural, zip(head, *rows)):
             longest = max(len(cell) for cell in column)
-            assert min(longest, 2) <= w <= nat
-            if re.search(r"\b(ID|NAMES)\b", title):
-                assert w >= longest
+            assert 1 <= w <= nat or longest == 0
+            if re.search(r"\b(ID|NAMES)\b", title):  # cut after a separator at most
+                assert w >= max(len(piece) for cell in column for word in cell.split()
+                                for piece in re.findall(r"[^/:@,_.-]*[/:@,_.-]+|[^/:@,_.-]+", word))
+            else:
+                assert w >= min(longest, max(len(word) for word in title.split()))
 
 
 def test_widths_need_no_rich():
@@ -159,7 +181,7 @@ def draw(width, header=PS_HEADER, rows=PS_ROWS):
 def columns_of(lines, head):
     """Cut drawn lines into columns at the header's column starts; one list of cells per row."""
     first = lines[0]
-    starts = [0] + [m.end() for m in re.finditer(r" {3,}", first)]
+    starts = [0] + [m.end() for m in re.finditer(r" {2,}", first)]
     assert len(starts) == len(head)
     bounds = list(zip(starts, starts[1:] + [None]))
     rows = []
@@ -173,7 +195,7 @@ def columns_of(lines, head):
     return rows
 
 
-@pytest.mark.parametrize("width", [60, 80, 100, 160, 400])
+@pytest.mark.parametrize("width", [75, 80, 100, 160, 400])
 def test_drawn_lines_fit_and_keep_every_cell(monkeypatch, width):
     monkeypatch.setenv("NO_COLOR", "1")
     lines = draw(width).splitlines()
@@ -184,8 +206,29 @@ def test_drawn_lines_fit_and_keep_every_cell(monkeypatch, width):
     for expected, got in zip([head] + rows, drawn):
         for title, text, pieces in zip(head, expected, got):
             assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
-            if title in ("CONTAINER ID", "NAMES"):
+            if title == "CONTAINER ID":
                 assert pieces[0] == text and not any(pieces[1:])
+
+
+@pytest.mark.parametrize("width", [30, 40, 60, 74])
+def test_too_narrow_for_a_table_draws_records_keeping_every_cell(monkeypatch, width):
+    monkeypatch.setenv("NO_COLOR", "1")
+    lines = draw(width).splitlines()
+    assert all(len(line) <= width for line in lines)
+    head, rows = cells()
+    label = max(len(title) for title in head) + PADDING - 1
+    blocks = "\n".join(lines).split("\n\n")
+    assert len(blocks) == len(rows)
+    for block, row in zip(blocks, rows):
+        values: dict[str, list[str]] = {}
+        title = ""
+        for line in block.split("\n"):
+            title = line[:label].strip() or title
+            values.setdefault(title, []).append(line[label:])
+        assert list(values) == head
+        for title, text in zip(head, row):
+            assert "".join(values[title]).replace(" ", "") == text.replace(" ", "")
+    assert lines[:2] == ["CONTAINER ID  0d4af884b768", "IMAGE         nginx:alpine"] if width >= 40 else True
 
 
 def test_a_table_that_fits_is_docker_table(monkeypatch):
@@ -227,15 +270,13 @@ def test_usage_style(text, style):
     assert usage_style(text) == style
 
 
-def test_too_narrow_for_any_layout_prints_docker_lines(monkeypatch):
+def test_too_narrow_even_for_records_prints_docker_lines(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    assert draw(30) == tabwrite("\n".join([PS_HEADER] + PS_ROWS) + "\n")
+    assert draw(len("CONTAINER ID") + 3) == tabwrite("\n".join([PS_HEADER] + PS_ROWS) + "\n")
 
 
 def test_every_width_in_between(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     for width, (header, rows) in itertools.product(range(50, 200, 7), [(PS_HEADER, PS_ROWS),
                                                                         (STATS_HEADER, STATS_ROWS)]):
-        if column_widths(*split_cells(header, rows), width) is None:
-            continue
         assert all(len(line) <= width for line in draw(width, header, rows).splitlines()), width

@@ -174,9 +174,17 @@ def test_tty_wraps_long_cells_but_keeps_ids_and_names_whole(monkeypatch):
         assert word in words
 
 
-def test_tty_too_narrow_falls_back_to_docker_lines(monkeypatch):
+def test_tty_too_narrow_for_a_table_shows_records(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    assert tty(width=20) == render_listing_text(ROWS, fmt=None, headers=HEADERS, default_format=DEFAULT)
+    assert tty(width=30) == ("CONTAINER ID  0d4af884b768\nNAMES         web\nSTATUS        Up 3 minutes\n"
+                             "              (unhealthy)\n\n"
+                             "CONTAINER ID  aecdc912a8e6\nNAMES         db-with-a-long-\n              name\n"
+                             "STATUS        Exited (0) 2\n              minutes ago\n")
+
+
+def test_tty_too_narrow_even_for_records_falls_back_to_docker_lines(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert tty(width=15) == render_listing_text(ROWS, fmt=None, headers=HEADERS, default_format=DEFAULT)
 
 
 def test_tty_custom_format_is_plain(monkeypatch):

@@ -95,6 +95,17 @@ def test_terminal_view_never_cuts_ids_or_statuses():
         assert f"{n:012x}: Downloading" in text and "1B/1GB" in text
 
 
+@pytest.mark.parametrize("width", [20, 30, 40, 50])
+def test_terminal_view_too_narrow_for_its_columns_wraps_and_loses_nothing(width):
+    messages = [{"status": "Verifying Checksum", "progressDetail": {"current": 1_200_000, "total": 3_400_000},
+                 "id": "a1b2c3d4e5f6"}, {"status": "Pull complete", "progressDetail": {}, "id": "99aa"}]
+    _, text = draw(messages, width=width)
+    lines = [line.rstrip() for line in text.splitlines()]
+    assert all(len(line) <= width for line in lines)
+    squeezed = "".join("".join(lines).split())
+    assert "a1b2c3d4e5f6:VerifyingChecksum1.2MB/3.4MB" in squeezed and "99aa:Pullcomplete" in squeezed
+
+
 def test_terminal_view_raises_stream_errors_after_drawing():
     with pytest.raises(JSONMessageError, match="^unauthorized$"):
         draw(PULL[:3] + [{"errorDetail": {"message": "unauthorized"}, "error": "unauthorized"}])
