@@ -258,3 +258,53 @@ def test_build(tmp_path, sig, cleanup):
         assert ending.code == 128 + sig, cli
         if cli != [DOCKER]:  # docker adds its legacy-builder deprecation notice
             assert ending.err == ""
+
+
+# -- on a terminal: the screen is given back ----------------------------------------------------------
+def on_tty_interrupted(argv: list[str], sig, marker: bytes, settle: float = 0.2) -> tuple[int, bytes]:
+    """Run argv on a pseudo-terminal, send `sig` once `marker` was drawn; (exit status, all output)."""
+    import pty
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.execvp(argv[0], argv)
+    out, sent, deadline = b"", False, time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if select.select([fd], [], [], 0.05)[0]:
+            try:
+                data = os.read(fd, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            out += data
+        if not sent and marker in out:
+            time.sleep(settle)
+            os.kill(pid, sig)
+            sent = True
+    else:
+        os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return os.waitstatus_to_exitcode(status), out
+
+
+def _cursor_given_back(out: bytes) -> bool:
+    return out.rfind(b"\x1b[?25h") > out.rfind(b"\x1b[?25l")
+
+
+@pytest.mark.parametrize("sig", SIGNALS)
+def test_pull_on_a_terminal_gives_the_cursor_back(remote, sig):
+    for _ in range(3):
+        sh("rmi", "-f", remote, check=False)
+        status, out = on_tty_interrupted([*PYDOCK, "pull", remote], sig, b"Downloading")
+        assert status == 128 + sig and _cursor_given_back(out) and b"Traceback" not in out
+
+
+@pytest.mark.parametrize("sig", SIGNALS)
+def test_stats_on_a_terminal_gives_the_screen_back(big, sig):
+    for _ in range(3):
+        status, out = on_tty_interrupted([*PYDOCK, "stats", big["talker"]], sig, b"CONTAINER ID")
+        assert status == 128 + sig and _cursor_given_back(out) and b"Traceback" not in out
+        assert out.rfind(b"\x1b[?1049l") > out.rfind(b"\x1b[?1049h")  # the alternate screen left
