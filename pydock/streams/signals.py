@@ -7,8 +7,12 @@ signal is taken from the C-level handler's wakeup byte (`signal.set_wakeup_fd`),
 handler writes at once in whichever thread the kernel chose; a reader thread hands it to the
 subscribers, each in its own worker thread, as Go's `signal.Notify` hands signals to channels.
 
-On top of that: Go's runtime dispositions for signals nobody catches (`install_runtime_defaults`)
-and docker's handling of signals around an attached session (`SessionSignals`).
+On top of that: Go's runtime dispositions for signals nobody catches (`install_runtime_defaults`),
+docker's handling of signals around an attached session (`SessionSignals`), and the command's own
+cancellation (docker's notifyContext(TerminationSignals)): from the first line of `python -m pydock`
+to the exit, the first SIGINT/SIGTERM raises `Terminated` in the main thread (exit 128+signal, nothing
+printed), except inside `held()` blocks (it comes at their end) and once `command_done()`; Python's
+finalization, which resets Python-level handlers to SIG_DFL, runs with both ignored (`settle_for_exit`).
 """
 from __future__ import annotations
 
