@@ -170,6 +170,22 @@ def test_cp_from_a_container(big, sig, code):
 
 
 @pytest.mark.parametrize("sig", SIGNALS)
+def test_cp_to_a_container_in_a_pipe(big, sig, tmp_path):
+    """Without progress (stderr not a terminal) docker's cp has no signal context of its own: 128+signal.
+    docker sometimes adds logrus lines from its tar goroutine ("Can't add file … closed pipe"); pydock
+    prints nothing."""
+    source = random.Random(3)
+    with open(tmp_path / "up.bin", "wb") as f:
+        for _ in range(4):
+            f.write(source.randbytes(BLOB_SIZE))
+    args = ["cp", tmp_path / "up.bin", f"{big['talker']}:/tmp/up.bin"]
+    theirs = interrupted([DOCKER], args, sig, delay=0.3)[0]
+    assert theirs.code == 128 + sig
+    for _ in range(3):
+        assert interrupted(PYDOCK, args, sig, delay=0.45)[0] == Ending(128 + sig, "")
+
+
+@pytest.mark.parametrize("sig", SIGNALS)
 def test_load_from_a_big_stdin(big, sig):
     """stdin a pipe that gave the first 16 MB of the tar and then stalls (a slow producer). docker only
     ends once stdin reaches its end (its request body is still being read), then with 128+signal and
