@@ -50,21 +50,20 @@ def validate_destination(name: str) -> None:
 
 
 class AtomicFile:
-    """A temporary `.tmp-<name>…` beside `name`, renamed to `name` (mode `perm`) on commit()."""
+    """A temporary `.tmp-<name>…` beside `name`, renamed to `name` (mode `perm`) on commit().
+
+    The name is checked at construction; the temporary file is made on entering the `with` block,
+    where a SIGINT/SIGTERM cannot fall between its creation and the cleanup that removes it.
+    Raises AtomicFileError (the destination is refused, the temporary file cannot be made).
+    """
 
     def __init__(self, name: str, perm: int = 0o600):
-        import tempfile
-
         validate_destination(name)
         self.target = os.path.abspath(name)
-        try:
-            fd, self.temp = tempfile.mkstemp(prefix=".tmp-" + os.path.basename(name),
-                                             dir=os.path.dirname(self.target))
-        except OSError as exc:
-            raise AtomicFileError(path_error("open", os.path.dirname(self.target), exc)) from None
-        self.file = os.fdopen(fd, "wb")
         self.perm = perm
         self.committed = False
+        self.temp = None
+        self.file = None
 
     def write(self, data: bytes) -> int:
         return self.file.write(data)
@@ -82,12 +81,30 @@ class AtomicFile:
         self.committed = True
 
     def __enter__(self):
+        import tempfile
+
+        from ..streams.signals import held
+
+        try:
+            with held():
+                try:
+                    fd, self.temp = tempfile.mkstemp(prefix=".tmp-" + os.path.basename(self.target),
+                                                     dir=os.path.dirname(self.target))
+                except OSError as exc:
+                    raise AtomicFileError(path_error("open", os.path.dirname(self.target), exc)) from None
+                self.file = os.fdopen(fd, "wb")
+        except BaseException:
+            self._discard()
+            raise
         return self
 
     def __exit__(self, *exc) -> None:
-        if not self.file.closed:
+        self._discard()
+
+    def _discard(self) -> None:
+        if self.file is not None and not self.file.closed:
             self.file.close()
-        if not self.committed:
+        if not self.committed and self.temp is not None:
             try:
                 os.unlink(self.temp)
             except FileNotFoundError:

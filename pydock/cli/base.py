@@ -41,10 +41,14 @@ HELP_REQUESTED = "pydock.help_requested"
 
 def _deprecated_help(ctx, _param, value) -> None:
     if value and not ctx.resilient_parsing:
-        # docker parses its top-level flags in a flag set of its own, whose notes go to stderr;
-        # a command's flag set writes them to stdout
-        click.echo("Flag shorthand -h has been deprecated, use --help", err=ctx.parent is None)
+        _deprecation_note(ctx)
         _help_requested(ctx, _param, value)
+
+
+def _deprecation_note(ctx) -> None:
+    # docker parses its top-level flags in a flag set of its own, whose notes go to stderr;
+    # a command's flag set writes them to stdout
+    click.echo("Flag shorthand -h has been deprecated, use --help", err=ctx.parent is None)
 
 
 def _help_requested(ctx, _param, value) -> None:
@@ -300,7 +304,7 @@ class DockerCommand(click.Command):
 def parse_pflag_style(parse, ctx, command, args, interspersed: bool) -> list[str]:
     """click's `parse(ctx, args)` after pflag's `--flag=false` rewriting, failing with pflag's words."""
     try:
-        args, false_flags = rewrite_bool_flags(command, list(args), interspersed)
+        args, false_flags = rewrite_bool_flags(command, list(args), interspersed, ctx)
         rest = parse(ctx, args)
     except click.UsageError as exc:
         raise translate_usage_error(exc, ctx, command) from None
@@ -308,6 +312,8 @@ def parse_pflag_style(parse, ctx, command, args, interspersed: bool) -> list[str
     for name in false_flags:
         if name in exposed:
             ctx.params[name] = False
+        elif any(p.name == name and p.callback is _deprecated_help for p in command.params):
+            _deprecation_note(ctx)  # pflag notes a deprecated shorthand whatever its value (`-h=false`)
     return rest
 
 
@@ -375,10 +381,16 @@ def translate_usage_error(exc: click.UsageError, ctx, command) -> UsageFailure:
     return UsageFailure(message, ctx.command_path, usage_line(ctx, command), FLAG_ERROR)
 
 
-def _option_index(command):
-    """Map each option string to (param, takes_value)."""
+def _option_index(command, ctx=None):
+    """Map each option string to (param, takes_value); with `ctx`, the help option too (cobra's --help
+    is a bool flag like any other: `--help=false` is accepted and means no help)."""
     index = {}
-    for param in command.params:
+    params = list(command.params)
+    if ctx is not None:
+        help_option = command.get_help_option(ctx)
+        if help_option is not None:
+            params.append(help_option)
+    for param in params:
         if isinstance(param, click.Option):
             takes_value = not (param.is_flag or param.count)
             for opt in param.opts + param.secondary_opts:
@@ -386,12 +398,13 @@ def _option_index(command):
     return index
 
 
-def rewrite_bool_flags(command, args: list[str], interspersed: bool) -> tuple[list[str], list[str]]:
-    """pflag accepts `--rm=false`, `-d=false` and `-m=VALUE`; click does not. Rewrite them before parsing.
+def rewrite_bool_flags(command, args: list[str], interspersed: bool, ctx=None) -> tuple[list[str], list[str]]:
+    """pflag accepts `--rm=false`, `-d=false`, `--help=false` and `-m=VALUE`; click does not. Rewrite
+    them before parsing.
 
     Returns the arguments for click and the names of bool flags whose last setting was false.
     """
-    index = _option_index(command)
+    index = _option_index(command, ctx)
     out: list[str] = []
     bools: dict[str, bool] = {}
     i = 0
@@ -473,6 +486,7 @@ class LazyGroup(click.Group):
                  hidden_aliases: dict[str, str] | None = None, annotations: dict[str, str] | None = None,
                  features: dict[str, dict[str, str]] | None = None, **kwargs):
         kwargs.setdefault("context_settings", CONTEXT_SETTINGS)
+        kwargs.setdefault("no_args_is_help", False)  # only flags left (`--help=false`, `-D`): invoke() shows help
         super().__init__(*args, **kwargs)
         self.annotations = dict(annotations or {})
         self.features = dict(features or {})  # command name -> its annotations, known without importing it

@@ -77,8 +77,8 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
     except click.UsageError as exc:
         _stderr(exc.format_message())
         return FAILURE
-    except KeyboardInterrupt:
-        return INTERRUPTED
+    except KeyboardInterrupt as exc:
+        return _cancelled_status(exc)
     except BrokenPipeError:
         _die_of_sigpipe()
     except Exception as exc:  # the last line of defence: one line, no traceback unless -D
@@ -153,16 +153,29 @@ def open_standard_streams() -> None:
             setattr(sys, name, open(fd, mode, encoding="utf-8", errors="backslashreplace", closefd=False))
 
 
-def main() -> None:
-    from ..streams.signals import install_runtime_defaults
+def _cancelled_status(exc: KeyboardInterrupt) -> int:
+    """128 + the signal that cancelled the command (docker's getExitCode of errCtxSignalTerminated)."""
+    return getattr(exc, "status", INTERRUPTED)
 
-    open_standard_streams()
-    install_runtime_defaults()
-    status = run()
+
+def main() -> None:
+    """The process: SIGINT/SIGTERM are caught first (python -m pydock caught them before importing this),
+    a signal at any point until the exit ends it with 128+signal and no traceback."""
+    from ..streams import signals
+
+    signals.catch_termination()
     try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _die_of_sigpipe()
-    except (OSError, ValueError):
-        pass
+        open_standard_streams()
+        signals.install_runtime_defaults()
+        status = run()
+        signals.command_done()
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _die_of_sigpipe()
+        except (OSError, ValueError):
+            pass
+    except KeyboardInterrupt as exc:
+        status = _cancelled_status(exc)
+    signals.settle_for_exit()
     sys.exit(status)

@@ -191,11 +191,15 @@ class LiveProgress:
 
     def show(self, messages: Iterable[dict], aux: Callable[[dict], None] | None = None) -> None:
         """Draw every message; raises JSONMessageError for an error in the stream (after drawing)."""
+        from .signals import held
+
         try:
             for jm in messages:
-                self.add(jm, aux)
+                with held():  # a SIGINT/SIGTERM ends the display between two frames, never inside one
+                    self.add(jm, aux)
         finally:
-            self.close()
+            with held():
+                self.close()
 
     def add(self, jm: dict, aux: Callable[[dict], None] | None = None) -> None:
         if jm.get("aux") is not None:

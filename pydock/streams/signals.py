@@ -7,8 +7,12 @@ signal is taken from the C-level handler's wakeup byte (`signal.set_wakeup_fd`),
 handler writes at once in whichever thread the kernel chose; a reader thread hands it to the
 subscribers, each in its own worker thread, as Go's `signal.Notify` hands signals to channels.
 
-On top of that: Go's runtime dispositions for signals nobody catches (`install_runtime_defaults`)
-and docker's handling of signals around an attached session (`SessionSignals`).
+On top of that: Go's runtime dispositions for signals nobody catches (`install_runtime_defaults`),
+docker's handling of signals around an attached session (`SessionSignals`), and the command's own
+cancellation (docker's notifyContext(TerminationSignals)): from the first line of `python -m pydock`
+to the exit, the first SIGINT/SIGTERM raises `Terminated` in the main thread (exit 128+signal, nothing
+printed), except inside `held()` blocks (it comes at their end) and once `command_done()`; Python's
+finalization, which resets Python-level handlers to SIG_DFL, runs with both ignored (`settle_for_exit`).
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import os
 import queue
 import signal
 import threading
+from contextlib import contextmanager
 from typing import Callable, Iterable
 
 # Not forwarded by the proxy: they concern this process, or cannot be caught safely in Python.
@@ -87,19 +92,11 @@ def install_runtime_defaults() -> None:
     """At startup (main thread): Go's dispositions for signals nobody catches.
 
     Ignored signals get a do-nothing Python handler rather than SIG_IGN, which programs we
-    start (ssh, credential helpers) would inherit. SIGHUP, SIGINT, SIGTERM, SIGTSTP … keep
-    their default. A SIGINT or SIGTERM we were started ignoring (a `cmd &` job of a script) is
-    taken back, as docker's main does with signal.Notify(TerminationSignals): `kill -INT` still
-    ends `pydock events &` with 130.
+    start (ssh, credential helpers) would inherit. SIGHUP, SIGTSTP … keep their default;
+    SIGINT and SIGTERM are the command's (catch_termination).
     """
     if threading.current_thread() is not threading.main_thread():
         return
-    for signum, handler in ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, signal.SIG_DFL)):
-        try:
-            if signal.getsignal(signum) == signal.SIG_IGN:
-                signal.signal(signum, handler)
-        except (OSError, ValueError):
-            pass
     for signum in _go_ignored():
         _set_if_default(signum, _ignore)
     for signum in _go_thrown():
@@ -151,6 +148,110 @@ def die_by_signal(signum: int) -> None:
         signal.pthread_kill(threading.get_ident(), signum)
         return
     _dispatcher.request_death(signum)
+
+
+# -- the command's own cancellation: docker's notifyContext(TerminationSignals) ----------------
+class Terminated(KeyboardInterrupt):
+    """SIGINT or SIGTERM cancelled the command (docker's errCtxSignalTerminated): the process exits
+    with `status` (128 + the signal), nothing printed. A KeyboardInterrupt, so that code which
+    already unwinds on Ctrl-C unwinds on SIGTERM too."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+        self.status = 128 + signum
+
+
+class _Termination:
+    """What the process-wide SIGINT/SIGTERM handler has seen: the first signal (the cause), how many."""
+
+    def __init__(self):
+        self.signum = 0
+        self.count = 0
+        self.armed = False
+        self.held = 0
+        self.pending = False
+
+
+_termination = _Termination()
+
+
+@contextmanager
+def held():
+    """A block that a SIGINT/SIGTERM does not cut short: the cancellation it would cause is raised
+    when the block ends (for steps that must happen together, e.g. creating a temporary file and
+    recording its name so that it is removed)."""
+    state = _termination
+    state.held += 1
+    try:
+        yield
+    finally:
+        state.held -= 1
+        if not state.held and state.pending:
+            state.pending = False
+            raise Terminated(state.signum)
+
+
+def catch_termination(seen: Iterable[int] = ()) -> None:
+    """From the very start of the process (main thread), SIGINT and SIGTERM cancel the command, as
+    docker's main does with notifyContext(TerminationSignals), even when started ignored (a `cmd &`
+    job): the first one raises Terminated in the main thread (interrupting whatever it waits in); the
+    third ends the process at once ("got 3 SIGTERM/SIGINTs, forcefully exiting", exit 1).
+    `seen`: signals an earlier handler already took (the first of them already cancelled)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum in seen:
+        _termination.count += 1
+        _termination.signum = _termination.signum or signum
+    for signum in TERMINATION:
+        try:
+            signal.signal(signum, _on_termination)
+        except (OSError, ValueError):
+            pass
+    _termination.armed = True
+
+
+def _on_termination(signum, frame) -> None:
+    state = _termination
+    state.count += 1
+    if not state.signum:
+        state.signum = signum
+    if state.count >= 3:
+        exit_now(1, FORCE_EXIT_MESSAGE)
+    if state.armed and state.count == 1:
+        if state.held:
+            state.pending = True
+        else:
+            raise Terminated(signum)
+
+
+def command_done() -> None:
+    """The command's work is complete (its output is whole): a SIGINT/SIGTERM from now on no longer
+    cancels it (docker: a context cancelled after the last engine call changes nothing), though the
+    third still forces the exit."""
+    _termination.armed = False
+    _termination.pending = False
+
+
+def settle_for_exit() -> None:
+    """Just before the interpreter exits: SIGINT and SIGTERM are ignored from now on.
+
+    Python's finalization resets every Python-level handler to SIG_DFL (_PySignal_Fini), so a signal
+    arriving while it tears down would kill the process (-2, no message) instead of letting it exit
+    with the status already decided; SIG_IGN is left in place by it."""
+    command_done()
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum in TERMINATION:
+        try:
+            signal.signal(signum, signal.SIG_IGN)
+        except (OSError, ValueError):
+            pass
+
+
+def termination_signal() -> int:
+    """The SIGINT/SIGTERM that cancelled the command, 0 when none came."""
+    return _termination.signum
 
 
 # -- catching, off the main thread ----------------------------------------------------

@@ -306,26 +306,36 @@ def test_save_to_an_existing_file_replaces_it_only_on_success(pydock, tmp_path):
         assert "manifest.json" in tar.getnames()
 
 
-def test_interrupted_save_leaves_no_file(tmp_path):
-    """Ctrl-C half-way through `save -o`: the command ends with 130 and no file (nor temporary) is left."""
-    import signal
+def _interrupt_save(cli: list[str], tmp_path, sig) -> tuple[int, bytes, list[str]]:
+    """`save -o` of the seeded images, signalled as soon as its temporary file appears."""
+    import signal  # noqa: F401 - sig is a signal.Signals
     import time
 
-    proc = subprocess.Popen([*PYDOCK, "save", "-o", str(tmp_path / "big.tar"), "busybox", "alpine"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ})
+    folder = tmp_path / uuid.uuid4().hex[:8]
+    folder.mkdir()
+    proc = subprocess.Popen([*cli, "save", "-o", str(folder / "big.tar"), "busybox", "alpine"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
     deadline = time.time() + 30
-    while time.time() < deadline and not any(n.startswith(".tmp-") for n in os.listdir(tmp_path)):
-        time.sleep(0.005)
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
-    if proc.returncode == 0:  # the save won the race: it is whole, then
-        with tarfile.open(tmp_path / "big.tar") as tar:
-            assert "manifest.json" in tar.getnames()
-        return
-    # Known race, to fix: about one run in three the process ends killed by SIGINT (-2) instead of
-    # exiting 130; a shell reports 130 for both, and what matters here holds either way.
-    assert proc.returncode in (130, -signal.SIGINT) and b"Traceback" not in err
-    assert os.listdir(tmp_path) == []
+    while time.time() < deadline and not any(n.startswith(".tmp-") for n in os.listdir(folder)):
+        time.sleep(0.002)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    return proc.returncode, err, os.listdir(folder)
+
+
+@pytest.mark.parametrize("sig, runs", [("SIGINT", 20), ("SIGTERM", 5)])
+def test_interrupted_save_leaves_no_file(tmp_path, sig, runs):
+    """SIGINT/SIGTERM half-way through `save -o`: docker exits 128+signal, prints nothing and leaves no
+    file (measured 10/10 on this machine), every time. pydock ended killed by SIGINT (-2) about one run
+    in three: the signal came while Python's finalization had put SIG_DFL back (or while the CLI was
+    still importing, with a traceback), and SIGTERM killed it outright, leaving the temporary file."""
+    import signal
+
+    signum = getattr(signal, sig)
+    theirs = _interrupt_save([DOCKER], tmp_path, signum)
+    assert theirs == (128 + signum, b"", [])
+    outcomes = [_interrupt_save(PYDOCK, tmp_path, signum) for _ in range(runs)]
+    assert outcomes == [theirs] * runs
 
 
 def test_save_refuses_a_terminal():

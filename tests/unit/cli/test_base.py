@@ -230,3 +230,31 @@ def test_help_command_and_top_level_help_flags(capsys):
     assert err == "Flag shorthand -h has been deprecated, use --help\n"
     assert main.run(["ps", "-h"], prog="pydock") == 0
     assert capsys.readouterr()[0].startswith("Flag shorthand -h has been deprecated, use --help\nUsage:  pydock ps")
+
+
+# -- cobra's help flag is a bool flag: --help=BOOL, -h=BOOL ---------------------------------------
+@pytest.mark.parametrize("argv", [
+    ["version", "--help=true"], ["version", "--help=1"], ["version", "--help=yes"], ["version", "--help="],
+    ["--help=true"], ["--help=false"], ["-h=false"], ["network", "--help=false"], ["network", "--help=true"],
+    ["network", "ls", "--help=true"], ["network", "ls", "-h=true"], ["--help=false", "network"],
+    ["network", "-h=false"], ["system", "--help=false", "bogus"],
+])
+def test_help_flag_takes_a_bool_as_docker(pydock, docker, argv):
+    """Measured with docker 28: `--help=false` runs the command (a group without one shows its help on
+    stderr, exit 0), `--help=true`/`=1` shows help, another value fails as any bool flag does (125);
+    `-h=…` prints the shorthand's deprecation note whatever its value. No engine is needed here."""
+    mine, theirs = pydock(*argv), docker(*argv)
+    assert mine.code == theirs.code
+    if argv[0] in ("--help=true", "--help=false", "-h=false"):  # pydock has fewer top-level commands
+        assert mine.out.replace("pydock", "docker")[:200] == theirs.out[:200]
+        assert mine.err.replace("pydock", "docker")[:200] == theirs.err[:200]
+        return
+    assert mine.out.replace("pydock", "docker") == theirs.out
+    assert mine.err.replace("pydock", "docker") == theirs.err
+
+
+def test_help_false_runs_the_command(pyd):
+    assert pyd("rm", "--help=false", "x") == (0, "force=False ['x']\n", "")
+    assert pyd("rm", "--help=0", "x") == (0, "force=False ['x']\n", "")
+    code, out, err = pyd("rm", "-h=false", "x")
+    assert (code, out, err) == (0, "Flag shorthand -h has been deprecated, use --help\nforce=False ['x']\n", "")

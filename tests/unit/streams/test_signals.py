@@ -190,3 +190,107 @@ def test_die_by_signal_from_another_thread_ends_a_blocked_main_thread(sig):
         print("main thread woke up on its own")
     """)
     assert proc.stdout == "" and proc.returncode == -sig
+
+
+# -- the command's cancellation (docker's notifyContext(TerminationSignals)) ----------------------
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_the_first_termination_signal_interrupts_a_blocked_main_thread_once(sig):
+    proc = _child(f"""
+        import os, select, signal, sys, threading
+        from pydock.streams.signals import Terminated, catch_termination
+        catch_termination()
+        threading.Timer(0.2, os.kill, (os.getpid(), {int(sig)})).start()
+        r, w = os.pipe()
+        try:
+            select.select([r], [], [], 8)
+        except Terminated as exc:
+            print("cancelled", exc.signum, exc.status, isinstance(exc, KeyboardInterrupt))
+        os.kill(os.getpid(), {int(sig)})  # the second changes nothing
+        select.select([r], [], [], 0.2)
+        print("still here")
+    """)
+    assert (proc.stdout, proc.stderr) == (f"cancelled {int(sig)} {128 + sig} True\nstill here\n", "")
+
+
+def test_a_held_block_is_never_cut_short_and_the_cancel_comes_after_it():
+    proc = _child("""
+        import os, signal, time
+        from pydock.streams.signals import Terminated, catch_termination, held
+        catch_termination()
+        steps = []
+        try:
+            with held():
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.1)
+                steps.append("first")
+                steps.append("second")
+            steps.append("after")
+        except Terminated as exc:
+            print(steps, exc.status)
+    """)
+    assert proc.stdout == "['first', 'second'] 130\n"
+
+
+def test_after_command_done_a_signal_no_longer_cancels_and_three_still_force_the_exit():
+    proc = _child("""
+        import os, signal, time
+        from pydock.streams.signals import catch_termination, command_done
+        catch_termination()
+        command_done()
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.1)
+        print("finished", flush=True)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.1)
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(5)
+    """)
+    assert (proc.stdout, proc.stderr, proc.returncode) == ("finished\n", FORCE_EXIT_MESSAGE, 1)
+
+
+@pytest.mark.parametrize("settle, expected", [(True, {7}), (False, {-signal.SIGINT, 1})])
+def test_a_signal_during_the_interpreter_exit_does_not_kill_the_process(settle, expected):
+    """The fault behind `save -o` ending killed by SIGINT (-2): Python's finalization puts SIG_DFL back
+    for every Python-level handler; a signal then killed the process instead of letting it exit with
+    the status already decided. SIGINTs are sent without pause while the child exits; without
+    settle_for_exit (the second case, showing the fault) it dies of one or the third forces exit 1."""
+    code = textwrap.dedent(f"""
+        import sys
+        from pydock.streams.signals import catch_termination, command_done, settle_for_exit
+        catch_termination()
+        command_done()
+        if {settle}:
+            settle_for_exit()
+        print("exiting", flush=True)
+        sys.exit(7)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline() == b"exiting\n"
+    while proc.poll() is None:
+        try:
+            proc.send_signal(signal.SIGINT)
+        except ProcessLookupError:
+            break
+        time.sleep(0.0005)
+    proc.wait()
+    assert proc.returncode in expected
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_while_the_cli_loads_ends_it_with_128_plus_the_signal(sig):
+    """`python -m pydock` catches SIGINT/SIGTERM before importing anything (a signal while click and
+    the command load once printed a traceback and ended killed by SIGINT). The CLI is made to load
+    slowly by a module that sleeps on import, found first on the path."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as slow:
+        with open(os.path.join(slow, "click.py"), "w") as f:
+            f.write("import time\ntime.sleep(5)\n")
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([slow, root])}
+        proc = subprocess.Popen([sys.executable, "-m", "pydock", "version"], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        time.sleep(0.5)
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=10)
+    assert (proc.returncode, out, err) == (128 + sig, "", "")

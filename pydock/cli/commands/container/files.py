@@ -1,6 +1,7 @@
 """cp, export, commit: declarations and wiring."""
 from __future__ import annotations
 
+import contextlib
 import os
 
 import click
@@ -83,19 +84,38 @@ def _copy_from_container(env, container, src_path, dst_path, follow_link, progre
         stat = _stat_or_none(api, container, src_path)
         if stat and stat.get("mode", 0) & MODE_SYMLINK:
             src_path, rebase = paths.get_rebase_name(src_path, _link_target(stat, src_path))
-    with api.get_archive(container, src_path) as response:
-        if dst_path == "-":
-            for chunk in response.iter_bytes():
-                write_bytes(env.stdout, chunk)
-            return
-        stat = _decode_stat(response.headers.get("X-Docker-Container-Path-Stat", ""))
-        src = paths.CopyInfo(src_path, True, bool(stat.get("mode", 0) & MODE_DIR), rebase)
-        first = (paths.split_path_dir_entry(src.path)[1], rebase) if rebase else None
-        dst = arc.destination_info(dst_path)
-        dst_dir, second = arc.prepare_copy(src, dst)
-        stream = arc.ReadableChunks(response.iter_bytes(), progress.add)
-        arc.untar(stream, dst_dir, arc.renamer(first, second))
+    with _interrupt_cancels_quietly():
+        with api.get_archive(container, src_path) as response:
+            if dst_path == "-":
+                for chunk in response.iter_bytes():
+                    write_bytes(env.stdout, chunk)
+                return
+            stat = _decode_stat(response.headers.get("X-Docker-Container-Path-Stat", ""))
+            src = paths.CopyInfo(src_path, True, bool(stat.get("mode", 0) & MODE_DIR), rebase)
+            first = (paths.split_path_dir_entry(src.path)[1], rebase) if rebase else None
+            dst = arc.destination_info(dst_path)
+            dst_dir, second = arc.prepare_copy(src, dst)
+            stream = arc.ReadableChunks(response.iter_bytes(), progress.add)
+            arc.untar(stream, dst_dir, arc.renamer(first, second))
     progress.done(dst_path)
+
+
+@contextlib.contextmanager
+def _interrupt_cancels_quietly(active: bool = True):
+    """docker's cp wraps the transfer in its own signal.NotifyContext(os.Interrupt): a SIGINT then
+    cancels the copy with a plain context.Canceled, which docker's main does not report, and the
+    progress line is still printed: the command ends with 0 (what is already written stays, as in
+    docker). SIGTERM is not caught there: it cancels the command (128+15)."""
+    import signal
+
+    from ....streams.signals import Terminated, command_done
+
+    try:
+        yield
+    except Terminated as exc:
+        if not active or exc.signum != signal.SIGINT:
+            raise
+        command_done()
 
 
 def _copy_to_container(env, container, src_path, dst_path, follow_link, archive, progress) -> None:
@@ -126,7 +146,8 @@ def _copy_to_container(env, container, src_path, dst_path, follow_link, archive,
     dst_dir, second = arc.prepare_copy(src, dst)
     first = (paths.split_path_dir_entry(src.path)[1], src.rebase_name) if src.rebase_name else None
     chunks = arc.tar_chunks(src, arc.renamer(first, second), progress.add)
-    api.put_archive(container, dst_dir, chunks, copy_uid_gid=archive)
+    with _interrupt_cancels_quietly(active=not progress.quiet):  # docker catches it only with progress
+        api.put_archive(container, dst_dir, chunks, copy_uid_gid=archive)
     progress.done(f"{container}:{dst.path}")
 
 
@@ -261,24 +282,16 @@ def _stat_message(exc: OSError, path: str) -> str:
 
 
 def _write_atomically(path: str, chunks) -> None:
-    """Write next to the target and rename, mode 0600, as docker's atomic writer does."""
-    import tempfile
+    """Write next to the target and rename, mode 0600, as docker's atomic writer does; a failure or a
+    SIGINT/SIGTERM leaves nothing (docker keeps the partial tar of an interrupted export)."""
+    from ....archive.atomicfile import AtomicFile
+    from ....streams.signals import command_done
 
-    from ....archive import paths
-
-    target = paths.abs_path(path)
-    fd, temp = tempfile.mkstemp(prefix=".tmp-" + paths.base(path), dir=paths.dirname(target))
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for chunk in chunks:
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, target)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+    with AtomicFile(path, 0o600) as out:
+        for chunk in chunks:
+            out.write(chunk)
+        command_done()
+        out.commit()
 
 
 # -- commit -----------------------------------------------------------------------------------

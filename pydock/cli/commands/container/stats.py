@@ -6,7 +6,6 @@ redrawn in place on the alternate screen.
 """
 from __future__ import annotations
 
-import signal
 import threading
 import time
 
@@ -192,19 +191,24 @@ def rows(collectors: list[Collector], trunc: bool):
 
 
 def draw_loop(env, board: Board, listing, no_stream: bool, trunc: bool, show_all: bool) -> None:
+    """docker's loop in a pipe: a table every tick, written whole (a SIGINT/SIGTERM ends the command
+    between two tables, with 128 + the signal)."""
+    from ....streams.signals import held
+
     next_tick = time.monotonic() + TICK
     while True:
         time.sleep(max(0.0, next_tick - time.monotonic()))
         next_tick += TICK
-        collectors = board.current()
-        if not no_stream:
-            for collector in collectors:
-                collector.check_stale()
-        text = listing.text(*rows(collectors, trunc))
-        if not no_stream:
-            text = redraw(text)
-        env.stdout.write(text)
-        env.stdout.flush()
+        with held():
+            collectors = board.current()
+            if not no_stream:
+                for collector in collectors:
+                    collector.check_stale()
+            text = listing.text(*rows(collectors, trunc))
+            if not no_stream:
+                text = redraw(text)
+            env.stdout.write(text)
+            env.stdout.flush()
         if (not collectors and not show_all) or no_stream:
             return
         if board.failure:
@@ -214,62 +218,31 @@ def draw_loop(env, board: Board, listing, no_stream: bool, trunc: bool, show_all
 def live_view(board: Board, listing, trunc: bool, show_all: bool) -> None:
     """The terminal's live view: a table fitted to its width, redrawn in place every tick.
 
-    Ctrl-C (or SIGTERM) ends it between two frames; the screen and cursor are given back and
-    the last table is printed, then pydock exits with 128 + the signal's number.
+    Ctrl-C (or SIGTERM) cancels the command (streams.signals: Terminated) between two frames, never
+    in the middle of one; the screen and cursor are given back and the last table is printed, then
+    pydock exits with 128 + the signal's number.
     """
     from ....formatting.tty_table import LiveTable
+    from ....streams.signals import held
 
     next_tick = time.monotonic() + TICK
-    with Interrupts() as interrupts:
-        view = LiveTable(listing.env.stdout)
-        try:
-            while not interrupts.wait_until(next_tick):
-                next_tick += TICK
+    view = LiveTable(listing.env.stdout)
+    try:
+        while True:
+            time.sleep(max(0.0, next_tick - time.monotonic()))
+            next_tick += TICK
+            with held():
                 collectors = board.current()
                 for collector in collectors:
                     collector.check_stale()
                 view.show(*listing.render(*rows(collectors, trunc)))
-                if not collectors and not show_all:
-                    return
-                if board.failure:
-                    raise StatusError(board.failure, FAILURE)
-        finally:
+            if not collectors and not show_all:
+                return
+            if board.failure:
+                raise StatusError(board.failure, FAILURE)
+    finally:
+        with held():
             view.close()
-    raise StatusError("", 128 + interrupts.signum)
-
-
-class Interrupts:
-    """While active, SIGINT and SIGTERM are noted instead of raised, so a frame is never cut short."""
-
-    SIGNALS = (signal.SIGINT, signal.SIGTERM)
-
-    def __init__(self):
-        self.signum: int | None = None
-        self.saved: dict = {}
-
-    def __enter__(self) -> "Interrupts":
-        for signum in self.SIGNALS:
-            try:
-                self.saved[signum] = signal.signal(signum, self._note)
-            except ValueError:  # not the main thread: leave the signals alone
-                pass
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        for signum, handler in self.saved.items():
-            signal.signal(signum, signal.SIG_DFL if handler is None else handler)  # None: set outside Python
-
-    def _note(self, signum, frame) -> None:
-        self.signum = self.signum or signum
-
-    def wait_until(self, deadline: float) -> bool:
-        """Sleep until `deadline`; True (at once) when a signal came."""
-        while self.signum is None:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return False
-            time.sleep(min(left, 0.05))
-        return True
 
 
 def redraw(text: str) -> str:

@@ -23,6 +23,7 @@ def save(env, output, platform, images):
     """`-o` goes through a temporary file renamed into place once the whole tar has arrived:
     a failure or Ctrl-C leaves nothing behind (not even the temporary file)."""
     from ....archive.atomicfile import AtomicFile, AtomicFileError
+    from ....streams.signals import command_done
 
     if not output:
         if env.stdout_is_tty():
@@ -30,12 +31,12 @@ def save(env, output, platform, images):
         _copy_save(env, images, _BinaryOut(env.stdout))
         return
     try:
-        target = AtomicFile(output, 0o600)
+        with AtomicFile(output, 0o600) as target:
+            _copy_save(env, images, target)
+            command_done()  # the whole tar arrived: a signal now no longer cancels the save
+            target.commit()
     except AtomicFileError as exc:
         raise StatusError(f"failed to save image: {exc}", FAILURE) from None
-    with target:
-        _copy_save(env, images, target)
-        target.commit()
 
 
 def _copy_save(env, images, out) -> None:
