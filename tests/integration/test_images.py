@@ -203,10 +203,16 @@ def test_rmi_of_an_image_in_use(pydock, docker, tmp_path):
 def tar_contents(data: bytes) -> dict[str, object]:
     """Each member's content (None for directories); the engine stamps directories with the time of the save.
 
-    manifest.json comes parsed and sorted: the engine writes its entries in Go map order (random).
+    manifest.json comes parsed and sorted: the engine writes its entries in Go map order (random). A layer
+    shared by two images is written once and linked from the other's folder, which one also in map order:
+    a symbolic link reads as its target's content.
     """
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        contents = {m.name: tar.extractfile(m).read() if m.isfile() else None for m in tar.getmembers()}
+        members = tar.getmembers()
+        contents = {m.name: tar.extractfile(m).read() if m.isfile() else None for m in members}
+    for m in members:
+        if m.issym():
+            contents[m.name] = contents.get(os.path.normpath(os.path.join(os.path.dirname(m.name), m.linkname)))
     if contents.get("manifest.json"):
         contents["manifest.json"] = sorted(json.loads(contents["manifest.json"]), key=lambda e: e["Config"])
     return contents
