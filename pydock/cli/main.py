@@ -82,13 +82,18 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
     except BrokenPipeError:
         _die_of_sigpipe()
     except Exception as exc:  # the last line of defence: one line, no traceback unless -D
+        from ..streams.jsonstream import JSONStreamError
         from ..transport.errors import DockerError
 
         if debug:
             import traceback
 
             traceback.print_exc()
-        if isinstance(exc, DockerError):
+        if isinstance(exc, JSONStreamError):  # a cut or corrupt progress/event stream: Go's decoder error
+            from ..golang.jsondecode import decoder_error
+
+            _stderr(decoder_error(exc.data))
+        elif isinstance(exc, DockerError):
             _stderr(str(exc))
         else:
             _stderr(f"{prog}: {type(exc).__name__}: {exc}" if not str(exc) else f"{prog}: {exc}")

@@ -373,3 +373,17 @@ def test_on_a_terminal_the_upload_line_is_redrawn(tmp_path, built):
     assert len(sending) >= 2 and all(s.startswith("Sending build context to Docker daemon  ") for s in sending)
     assert sending[-1] == "Sending build context to Docker daemon  3.148MB"
     assert out.endswith(f"Successfully tagged {tag}:latest\r\n")
+
+
+@pytest.mark.parametrize("quiet", [[], ["-q"]], ids=["plain", "quiet"])
+def test_a_build_stream_cut_short_fails_as_dockers(tmp_path, quiet):
+    """An engine (or proxy) that stops mid-message: docker's "unexpected EOF", exit 1 — never "built"."""
+    from tests.integration.replay_engine import ReplayEngine, Route
+
+    write_tree(tmp_path / "ctx", {"Dockerfile": "FROM alpine\n"})
+    lines = [{"stream": "Step 1/1 : FROM alpine\n"}, {"stream": " ---> 2588a10bf67d\n"}]
+    with ReplayEngine(str(tmp_path), [Route("/build", lines, tail=b'{"aux":{"ID":"sha256:01')]) as engine:
+        mine = pydock_build(*quiet, tmp_path / "ctx", env={"DOCKER_HOST": engine.host})
+        theirs = docker_build(*quiet, tmp_path / "ctx", env={"DOCKER_HOST": engine.host})
+    assert theirs.code == 1 and theirs.err.endswith("unexpected EOF\n")
+    assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)

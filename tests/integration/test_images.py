@@ -269,6 +269,22 @@ def test_load_of_a_broken_tar_equals_dockers(pydock, docker, tmp_path, name, dat
         assert masked == re.sub(r"docker-import-\d+", "docker-import-N", theirs.err)
 
 
+@pytest.mark.parametrize("tail", [b'{"stream":"Loaded ima', b"Bad Gateway\r\n"], ids=["cut", "not JSON"])
+def test_load_and_import_streams_cut_short_fail_as_dockers(pydock, docker, tmp_path, tail):
+    """The engine's answer ends inside a message or is not JSON: docker's json.Decoder words, exit 1."""
+    from tests.integration.replay_engine import ReplayEngine, Route
+
+    (tmp_path / "in.tar").write_bytes(_rootfs_tar())
+    routes = [Route("/images/load", [{"stream": "Loaded image: pydt-x:v1\n"}], tail=tail),
+              Route("/images/create", [{"status": "sha256:" + "0" * 64}], tail=tail)]
+    with ReplayEngine(str(tmp_path), routes) as engine:
+        for args in (["load", "-i", tmp_path / "in.tar"], ["import", tmp_path / "in.tar", "pydt-x:v1"]):
+            mine, theirs = pydock("-H", engine.host, *args), docker("-H", engine.host, *args)
+            assert theirs.code == 1 and theirs.err in ("unexpected EOF\n", "invalid character 'B' looking for "
+                                                                           "beginning of value\n"), args
+            assert_same(mine, theirs)
+
+
 @pytest.mark.parametrize("args", [["-i", "/nonexistent.tar"], ["-i", "/tmp"], ["x"],
                                   ["--platform", "linux/amd64", "-i", "/nonexistent.tar"]])
 def test_load_bad_input_equals_dockers(pydock, docker, args):
