@@ -387,3 +387,22 @@ def test_a_build_stream_cut_short_fails_as_dockers(tmp_path, quiet):
         theirs = docker_build(*quiet, tmp_path / "ctx", env={"DOCKER_HOST": engine.host})
     assert theirs.code == 1 and theirs.err.endswith("unexpected EOF\n")
     assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+def test_content_trust_refuses_the_build_where_docker_asks_notary(tmp_path, built):
+    """With content trust on, docker resolves FROM's tag through Notary (unreachable here: exit 1); pydock
+    says it cannot verify, exit 1, and builds nothing. --disable-content-trust builds as usual."""
+    write_tree(tmp_path / "ctx", {"Dockerfile": "FROM alpine\nLABEL pydt-trust=1\n"})
+    refusal = ("Error: content trust (image signing and verification) is not supported by pydock: unset "
+               "DOCKER_CONTENT_TRUST or add --disable-content-trust\n")
+    for args, env in (([], {"DOCKER_CONTENT_TRUST": "1"}), (["--disable-content-trust=false"], {})):
+        tags = [built.tag("docker"), built.tag("mine")]
+        theirs = docker_build("-q", "-t", tags[0], *args, tmp_path / "ctx", env=env)
+        mine = pydock_build("-q", "-t", tags[1], *args, tmp_path / "ctx", env=env)
+        assert theirs.code == 1 and "notary" in theirs.err
+        assert (mine.out, mine.err, mine.code) == ("", refusal, 1)
+        assert subprocess.run([DOCKER, "image", "inspect", tags[1]], capture_output=True).returncode == 1
+    tag = built.tag("allowed")
+    allowed = pydock_build("-q", "-t", tag, "--disable-content-trust", tmp_path / "ctx",
+                           env={"DOCKER_CONTENT_TRUST": "1"})
+    assert allowed.code == 0 and allowed.out.startswith("sha256:")

@@ -15,6 +15,7 @@ from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
 from ...flags import GoValue, option
 from ...output import write_flushed
+from ...trust import refuse_content_trust
 
 
 def _tag(value: str) -> str:
@@ -39,7 +40,7 @@ TAG = GoValue(_tag, "list")
 @option("-c", "--cpu-shares", kind="int64", default=0, help="CPU shares (relative weight)")
 @option("--cpuset-cpus", default="", help="CPUs in which to allow execution (0-3, 0,1)")
 @option("--cpuset-mems", default="", help="MEMs in which to allow execution (0-3, 0,1)")
-@option("--disable-content-trust", kind="bool", default=True, help="Skip image verification (default true)")
+@option("--disable-content-trust", kind="optbool", help="Skip image verification (default true)")
 @option("-f", "--file", "dockerfile", default="", help='Name of the Dockerfile (Default is "PATH/Dockerfile")')
 @option("--force-rm", kind="bool", help="Always remove intermediate containers")
 @option("--iidfile", default="", help="Write the image ID to the file")
@@ -85,6 +86,7 @@ def run_build(env, context: str, o: dict) -> None:
         body, rel_dockerfile = prepare_context(env, context, dockerfile)
     except ContextError as exc:
         raise StatusError(str(exc), FAILURE) from None
+    refuse_content_trust(env, o["disable_content_trust"])  # docker would resolve FROM's tags through Notary
     if o["compress"]:
         body = gzip_chunks(body)
     progress = _ProgressOutput(env, quiet)
