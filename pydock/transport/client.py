@@ -8,7 +8,7 @@ import threading
 from typing import Any, Iterator, Mapping
 
 from ._imports import httpx as _load_httpx
-from .errors import BodyReadError, DaemonUnreachable, DockerError, EngineTimeout, StreamInterrupted, error_for_status
+from .errors import BodyReadError, DaemonUnreachable, DockerError, EngineTimeout, error_for_status, read_failure
 from .hosts import Host, parse_host
 from .tls import TLSOptions
 
@@ -181,7 +181,7 @@ class Transport:
                 self._raise_for(response)
             yield response
         except httpx.TransportError as exc:  # the engine went away in the middle of a stream
-            raise StreamInterrupted(str(exc) or type(exc).__name__) from exc
+            raise read_failure(exc, self.host.scheme, self.host.address) from exc
         finally:
             response.close()
 

@@ -20,12 +20,13 @@ from urllib.parse import urlsplit
 class Route:
     """What to answer for a request whose path ends with `suffix`: `status`, and `lines` (JSON
     messages) sent as one chunk each, `delay` seconds apart, then `tail` (raw bytes: a message cut
-    short, or something that is not JSON) as a last chunk."""
+    short, or something that is not JSON) as a last chunk; `unfinished` closes the connection without
+    the chunked body's end, as an engine that dies mid-answer."""
 
     def __init__(self, suffix: str, lines: list[dict] | None = None, status: int = 200, body: dict | None = None,
-                 delay: float = 0.0, tail: bytes = b""):
+                 delay: float = 0.0, tail: bytes = b"", unfinished: bool = False):
         self.suffix, self.lines, self.status, self.body, self.delay = suffix, lines or [], status, body, delay
-        self.tail = tail
+        self.tail, self.unfinished = tail, unfinished
 
 
 class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
@@ -121,6 +122,11 @@ class ReplayEngine:
                             time.sleep(route.delay)
                     if route.tail:
                         self.wfile.write(f"{len(route.tail):x}\r\n".encode() + route.tail + b"\r\n")
+                    if route.unfinished:
+                        self.wfile.flush()
+                        self.close_connection = True
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                        return
                     self.wfile.write(b"0\r\n\r\n")
                     self.wfile.flush()
                 except (BrokenPipeError, ConnectionResetError):  # the client went away (Ctrl-C)

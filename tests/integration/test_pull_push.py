@@ -243,6 +243,18 @@ def test_a_cut_or_corrupt_stream_is_a_failure_as_dockers(pydock, tmp_path, isola
     assert (mine.out, mine.err, mine.code) == (theirs.stdout, theirs.stderr, theirs.returncode)
 
 
+@pytest.mark.parametrize("args", [["pull", "pydt-x:v1"], ["push", "pydt-x:v1"]], ids=" ".join)
+def test_an_engine_dying_mid_answer_is_dockers_unexpected_eof(pydock, tmp_path, isolated, args):
+    """The connection closes before the chunked body's end: Go's "unexpected EOF", exit 1 (not the HTTP
+    library's words)."""
+    lines = [{"status": "Pulling from library/pydt-x", "id": "v1"}]
+    routes = [Route("/images/create", lines, unfinished=True), Route("/pydt-x/push", lines, unfinished=True)]
+    with ReplayEngine(str(tmp_path), routes) as engine:
+        mine, theirs = both_on(engine, pydock, *args, env=isolated)
+    assert (theirs.returncode, theirs.stderr) == (1, "unexpected EOF\n")
+    assert (mine.out, mine.err, mine.code) == (theirs.stdout, theirs.stderr, theirs.returncode)
+
+
 # -- terminals ------------------------------------------------------------------------------------
 
 def test_terminal_pull_draws_one_live_line_per_layer(pushed):
