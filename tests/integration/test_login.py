@@ -217,6 +217,39 @@ def test_wrong_password_is_refused_as_docker_refuses_it(pydock, configs, transcr
     assert os.listdir(mine["DOCKER_CONFIG"]) == []  # nothing stored
 
 
+@pytest.fixture
+def unwritable_folder(tmp_path):
+    """A config folder no new file can be made in, even by root (immutable), with a config.json in it."""
+    import subprocess
+
+    folder = tmp_path / "immutable"
+    folder.mkdir()
+    (folder / "config.json").write_text("{}")
+    subprocess.run(["chattr", "+i", str(folder)], check=True)
+    yield folder
+    subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("where", ["a file", "under a file", "immutable"])
+def test_a_config_folder_that_cannot_be_written_is_reported_as_docker_does(pydock, tmp_path, transcript, where,
+                                                                          unwritable_folder):
+    """Go's words for the failed mkdir or temporary file (its random digits aside), exit 1; no [Errno]."""
+    import re
+
+    (tmp_path / "plain-file").write_text("x")
+    folder = {"a file": tmp_path / "plain-file", "under a file": tmp_path / "plain-file" / "sub" / "dir",
+              "immutable": unwritable_folder}[where]
+    env = {"DOCKER_CONFIG": str(folder)}
+    args = ["login", "-u", AUTH_USER, "--password-stdin", AUTH_REGISTRY]
+    ours = transcript.add(pydock(*args, input=AUTH_PASSWORD + "\n", env=env))
+    their = transcript.add(docker(*args, input=AUTH_PASSWORD + "\n", env=env, check=False))
+    digits = re.compile(r"config\.json\d+:")
+    assert their.returncode == 1 and "Error saving credentials: " in their.stderr
+    assert (ours.out, digits.sub("config.json<n>:", ours.err), ours.code) == (
+        their.stdout, digits.sub("config.json<n>:", their.stderr), their.returncode)
+    assert "Errno" not in ours.err
+
+
 @pytest.mark.parametrize("args", [
     ["-u", AUTH_USER, AUTH_REGISTRY], ["-p", "x", AUTH_REGISTRY], ["--password-stdin", AUTH_REGISTRY],
     ["--password-stdin", "-p", "x", "-u", "a", AUTH_REGISTRY], ["-u", "", "-p", "x", AUTH_REGISTRY],
