@@ -53,15 +53,14 @@ class AtomicFile:
     """A temporary `.tmp-<name>…` beside `name`, renamed to `name` (mode `perm`) on commit()."""
 
     def __init__(self, name: str, perm: int = 0o600):
-        import tempfile
+        from ..golang.oserror import create_temp
 
         validate_destination(name)
         self.target = os.path.abspath(name)
-        try:
-            fd, self.temp = tempfile.mkstemp(prefix=".tmp-" + os.path.basename(name),
-                                             dir=os.path.dirname(self.target))
+        try:  # atomicwriter: os.CreateTemp(dir, ".tmp-"+base), so Go names the file it tried
+            fd, self.temp = create_temp(os.path.dirname(self.target), ".tmp-" + os.path.basename(name))
         except OSError as exc:
-            raise AtomicFileError(path_error("open", os.path.dirname(self.target), exc)) from None
+            raise AtomicFileError(path_error("open", exc.filename, exc)) from None
         self.file = os.fdopen(fd, "wb")
         self.perm = perm
         self.committed = False

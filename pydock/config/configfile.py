@@ -115,18 +115,12 @@ def _make_dirs(directory: str) -> None:
 
 
 def _create_temp(directory: str, base: str) -> tuple[int, str]:
-    """os.CreateTemp(directory, base): base followed by random digits, created 0600 and exclusively."""
-    import random
+    from ..golang.oserror import create_temp, path_error
 
-    for _ in range(10000):
-        path = os.path.join(directory, f"{base}{random.randrange(1 << 32)}")
-        try:
-            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600), path
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise ConfigSaveError(f"open {path}: {_os_text(exc)}") from None
-    raise ConfigSaveError(f"createtemp {os.path.join(directory, base)}*: file already exists")
+    try:
+        return create_temp(directory, base)
+    except OSError as exc:
+        raise ConfigSaveError(path_error("open", exc.filename, exc)) from None
 
 
 def _os_text(exc: OSError) -> str:

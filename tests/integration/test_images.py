@@ -485,3 +485,20 @@ def test_stdout_on_a_full_disk_is_reported_in_dockers_words():
         "write /dev/stdout: no space left on device\n", 1)
     for args in (["images"], ["history", "busybox"], ["image", "inspect", "busybox"]):
         assert _to_full_disk([*PYDOCK, *args]) == ("write /dev/stdout: no space left on device\n", 1), args
+
+
+def test_save_into_a_folder_that_refuses_new_files_names_the_temporary_file(pydock, docker, tmp_path):
+    """atomicwriter's os.CreateTemp error names the file it tried (.tmp-<name><digits>), as docker's does."""
+    folder = tmp_path / "immutable"
+    folder.mkdir()
+    subprocess.run(["chattr", "+i", str(folder)], check=True)
+    try:
+        for target in (folder / "out.tar", "/sys/pydt-out.tar"):
+            mine, theirs = pydock("save", "-o", target, "busybox"), docker("save", "-o", target, "busybox")
+            digits = re.compile(r"(\.tmp-[\w.-]+?\.tar)\d+:")
+            assert theirs.code == 1 and ".tmp-" in theirs.err
+            assert (mine.out, digits.sub(r"\1N:", mine.err), mine.code) == (
+                theirs.out, digits.sub(r"\1N:", theirs.err), theirs.code)
+        assert os.listdir(folder) == []
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
