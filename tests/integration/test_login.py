@@ -418,6 +418,36 @@ def test_prompts_on_a_terminal_as_docker_prompts(configs, transcript, stored):
     assert screens[0] == as_pydock(screens[1])
 
 
+@pytest.mark.parametrize("at", ["Username: ", "Password: "])
+def test_ctrl_c_at_a_prompt_ends_the_line_and_exits_0_as_docker(configs, at):
+    """docker's PromptForInput answers Ctrl-C with a newline and a cancelled error its main does not
+    report: exit 0, nothing stored, the terminal's echo back on."""
+    import time
+
+    import pexpect
+
+    from tests.conftest import PYDOCK
+
+    screens = []
+    for argv, env in ((PYDOCK, configs[0]), ([docker_path()], configs[1])):
+        # the shell ignores the Ctrl-C itself (its children take SIGINT back, as Go's signal.Notify does)
+        child = pexpect.spawn("/bin/bash", ["-c", "trap '' INT; " + " ".join([*argv, "login", AUTH_REGISTRY]) +
+                                            "; echo status=$?; stty -a | grep -o '[-]*echo '"],
+                              env={**os.environ, **env}, timeout=30, dimensions=(30, 100))
+        child.expect("Username: ")
+        if at == "Password: ":
+            child.sendline(AUTH_USER)
+            child.expect("Password: ")
+        time.sleep(0.3)
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        child.close()
+        screens.append(child.before.decode())
+        assert os.listdir(env["DOCKER_CONFIG"]) == []
+    assert screens[0] == screens[1]
+    assert screens[0].endswith("\r\nstatus=0\r\necho \r\n")
+
+
 def test_an_empty_answer_is_refused_as_docker_refuses_it(configs):
     from tests.conftest import PYDOCK
 

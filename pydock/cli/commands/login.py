@@ -184,7 +184,18 @@ def _prompt_for_credentials(env, user: str, secret: str, default_user: str, addr
 
 
 def _read_line(env, prompt: str, *, echo: bool = True) -> str:
-    """prompt.ReadInput: the prompt on stdout, one line from stdin, trimmed (echo off if asked)."""
+    """prompt.ReadInput: the prompt on stdout, one line from stdin, trimmed (echo off if asked).
+
+    Ctrl-C ends the line and the command quietly with status 0: docker's PromptForInput prints a
+    newline and returns ErrPromptTerminated, an errdefs.Cancelled error its main does not report."""
+    try:
+        return _read_line_raw(env, prompt, echo=echo)
+    except KeyboardInterrupt:
+        write_flushed(env.stdout, "\n")
+        raise StatusError("", 0) from None
+
+
+def _read_line_raw(env, prompt: str, *, echo: bool) -> str:
     import termios
 
     write_flushed(env.stdout, prompt)
