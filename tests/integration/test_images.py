@@ -118,6 +118,16 @@ def test_history_equals_dockers(pydock, docker, bed, args):
     eventually_same(pydock, docker, "image", "history", *args, "busybox")
 
 
+@pytest.mark.parametrize("tz", ["America/New_York", ":Asia/Kolkata", "UTC", "", "<+03>-3", "JST-9",
+                                "Nonexistent/Zone", "/usr/share/zoneinfo/Asia/Tokyo"])
+def test_history_times_follow_tz_as_go_reads_it(pydock, docker, tz):
+    """CreatedAt in the local zone of Go's time package: a zoneinfo name or file; a POSIX rule or an
+    unknown name is UTC (the C library would apply `<+03>-3`)."""
+    for args in (["-H=false"], ["--format", "{{.CreatedAt}}"]):
+        assert_same(pydock("history", *args, "busybox", env={"TZ": tz}),
+                    docker("history", *args, "busybox", env={"TZ": tz}))
+
+
 @pytest.mark.parametrize("args", [["pydt-img-missing"], [], ["a", "b"], ["--format", "{{.Nope}}", "busybox"],
                                   ["--platform", "linux/amd64", "busybox"]])
 def test_history_bad_input_equals_dockers(pydock, docker, args):
