@@ -406,3 +406,29 @@ def test_content_trust_refuses_the_build_where_docker_asks_notary(tmp_path, buil
     allowed = pydock_build("-q", "-t", tag, "--disable-content-trust", tmp_path / "ctx",
                            env={"DOCKER_CONTENT_TRUST": "1"})
     assert allowed.code == 0 and allowed.out.startswith("sha256:")
+
+
+def test_a_socket_in_the_context_is_left_out_with_dockers_log_line(built):
+    """go-archive cannot tar a socket: docker logs logrus's error line on stderr and builds without it."""
+    import pathlib
+    import shutil
+    import socket
+    import tempfile
+
+    context = pathlib.Path(tempfile.mkdtemp(prefix="pydt-sock-"))  # short: a socket path is at most 107 bytes
+    try:
+        write_tree(context, {"Dockerfile": "FROM alpine\nCOPY . /ctx/\nRUN ls /ctx\n"})
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(context / "sock"))
+        tags = [built.tag("mine"), built.tag("theirs")]
+        mine = pydock_build("-t", tags[0], context, env={"TZ": "Asia/Tokyo"})
+        theirs = docker_build("-t", tags[1], context, env={"TZ": "Asia/Tokyo"})
+        server.close()
+    finally:
+        shutil.rmtree(context)
+    stamp = re.compile(r'^time="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00" ', re.M)
+    line = f"level=error msg=\"Can't add file {context}/sock to tar: archive/tar: sockets not supported\"\n"
+    assert stamp.sub("", theirs.err) == line and stamp.match(theirs.err)
+    assert stamp.sub("", mine.err) == line and stamp.match(mine.err)
+    assert mine.code == theirs.code == 0
+    assert "\nDockerfile\n" in mine.out and "sock" not in mine.out  # `ls /ctx` in the build

@@ -211,7 +211,15 @@ def prepare_context(env, context: str, dockerfile: str):
         if _is_url(context):
             raise bc.ContextError(f"unable to prepare context: remote contexts are not supported: {context}")
         raise bc.ContextError(f'unable to prepare context: path "{context}" not found')
-    return bc.directory_context(context, dockerfile, stdin.read if dockerfile == "-" else None)
+    return bc.directory_context(context, dockerfile, stdin.read if dockerfile == "-" else None,
+                                log=lambda message: _log_error(env, message))
+
+
+def _log_error(env, message: str) -> None:
+    """A logrus error line on stderr, as go-archive logs a file it leaves out of the context."""
+    from ....golang.logrus import text_line
+
+    write_flushed(env.stderr, text_line("error", message) + "\n")
 
 
 def _is_url(context: str) -> bool:
