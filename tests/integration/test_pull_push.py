@@ -325,3 +325,17 @@ def test_content_trust_is_refused_not_skipped(pydock, isolated):
     for args in (["pull", "-q", "--disable-content-trust", "alpine"], ["pull", "-q", "alpine"]):
         allowed = pydock(*args, env={**isolated, "DOCKER_CONTENT_TRUST": "1" if len(args) == 4 else "false"})
         assert (allowed.out, allowed.code) == ("docker.io/library/alpine:latest\n", 0)
+
+
+@pytest.mark.parametrize("command", ["push", "image push", "pull", "image pull"])
+def test_help_hides_what_the_engine_cannot_do_as_docker(pydock, command):
+    """push's --platform needs API 1.46: docker leaves it out of the help for this engine (1.41), and shows
+    it when no engine answers."""
+    offline = ["-H", "unix:///nonexistent/docker.sock"]
+    for prefix in ([], offline):
+        argv = [*prefix, *command.split(), "--help"]
+        mine, theirs = pydock(*argv), docker(*argv)
+        assert (mine.out.replace("pydock", "docker"), mine.err, mine.code) == (
+            theirs.stdout, theirs.stderr, theirs.returncode)
+        if command.endswith("push"):
+            assert ("--platform" in mine.out) == (prefix == offline)
