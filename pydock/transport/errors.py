@@ -101,7 +101,9 @@ def read_failure(exc: Exception, scheme: str, address: str) -> StreamInterrupted
     import errno as errnos
     import os
 
-    if type(exc).__name__ == "RemoteProtocolError":  # the body ended before its last chunk
+    from ._imports import httpx as load_httpx
+
+    if isinstance(exc, load_httpx().RemoteProtocolError):  # the body ended before its last chunk
         return StreamInterrupted(str(exc), "unexpected EOF")
     cause = exc
     while cause is not None and not (isinstance(cause, OSError) and cause.errno):
