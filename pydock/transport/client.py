@@ -213,6 +213,10 @@ class Transport:
                 raise DaemonUnreachable(self.host.url, str(exc)) from exc
             raise EngineTimeout(self.host.url) from exc
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+            if self.host.scheme == "ssh" and str(exc).startswith("command ["):  # ssh itself failed
+                verb = "Head" if url.endswith("/_ping") else method[:1] + method[1:].lower()  # docker pings by HEAD
+                raise DockerError(f'error during connect: {verb} "{self._display_base()}'
+                                  f'{request.url.raw_path.decode()}": {exc}') from exc
             raise DaemonUnreachable(self.host.url, str(exc)) from exc
         except BodyReadError as exc:  # Go's *url.Error, wrapped by docker's client
             where = f"{self._display_base()}{request.url.raw_path.decode()}"
