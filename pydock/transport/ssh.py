@@ -46,6 +46,7 @@ class SSHStream(httpcore.NetworkStream):
             )
         except OSError as exc:
             raise httpcore.ConnectError(f"cannot run ssh: {exc}") from exc
+        self._argv = argv
         self._out = self._proc.stdout.fileno()
         self._in = self._proc.stdin.fileno()
 
@@ -54,8 +55,13 @@ class SSHStream(httpcore.NetworkStream):
         if not ready:
             raise httpcore.ReadTimeout("timed out reading from ssh")
         data = os.read(self._out, max_bytes)
-        if not data and self._proc.poll() not in (None, 0):
-            raise httpcore.ReadError(self._stderr_text() or "ssh exited")
+        if not data:  # ssh closed its output: when it is ending, let it end and say why
+            try:
+                self._proc.wait(timeout=0.5)
+            except subprocess.TimeoutExpired:
+                pass
+            if self._proc.returncode not in (None, 0):
+                raise httpcore.ReadError(self._exit_text())
         return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
@@ -85,6 +91,17 @@ class SSHStream(httpcore.NetworkStream):
 
     def get_extra_info(self, info: str) -> typing.Any:
         return self if info == "pydock_half_close" else None
+
+    def _exit_text(self) -> str:
+        """docker's commandconn error for an ssh that ended: its argv, Go's "exit status N" and what it
+        said on stderr, unstripped (SSHExitError.detail in the transport's message)."""
+        try:
+            self._proc.wait(timeout=1)
+            said = self._proc.stderr.read().decode(errors="replace")
+        except Exception:
+            said = ""
+        return (f"command [{' '.join(self._argv)}] has exited with exit status {self._proc.returncode}, make "
+                f"sure the URL is valid, and Docker 18.09 or later is installed on the remote host: stderr={said}")
 
     def _stderr_text(self) -> str:
         try:

@@ -56,7 +56,7 @@ def test_lines_for_given_events_are_dockers(pydock, docker, scripted, fmt):
     _same(pydock(*args), docker(*args))
 
 
-@pytest.mark.parametrize("tz", ["Asia/Tokyo", "America/St_Johns", "Europe/Paris", ""])
+@pytest.mark.parametrize("tz", ["Asia/Tokyo", "America/St_Johns", "Europe/Paris", "", "<+03>-3", "JST-9"])
 def test_default_lines_show_local_time(pydock, docker, scripted, tz):
     """The time of the default line is in the local zone, with nine fraction digits."""
     args = ["-H", scripted.host, "events"]
