@@ -294,7 +294,17 @@ class DockerCommand(click.Command):
             return refusal
 
         target = f"{self.callback.__module__}:{self.callback.__name__}" if self.callback else ""
-        return command_help(ctx, self, aliases_of(target, ctx.find_root().info_name))
+        return command_help(ctx, self, aliases_of(target, ctx.find_root().info_name), self._shown_params(ctx))
+
+    def _shown_params(self, ctx):
+        """hideUnsupportedFeatures for flags: those the engine cannot honour stay out of --help (the
+        engine is asked only when some flag carries an annotation)."""
+        annotated = [p for p in self.params if getattr(p, "annotations", None)]
+        if not annotated or ctx.find_root().obj is None:
+            return self.params
+        details = EngineDetails(ctx.find_root().obj, tolerant=True)
+        hidden = {id(p) for p in annotated if hidden_by_features(p.annotations, details)}
+        return [p for p in self.params if id(p) not in hidden]
 
 
 def parse_pflag_style(parse, ctx, command, args, interspersed: bool) -> list[str]:

@@ -103,14 +103,15 @@ def _wrap(i: int, w: int, s: str) -> str:
     return result
 
 
-def command_help(ctx: click.Context, command, aliases: list[str]) -> str:
+def command_help(ctx: click.Context, command, aliases: list[str], params=None) -> str:
+    """cobra's help of one command; `params` the flags to list (all of the command's by default)."""
     root = ctx.find_root().info_name
     parent = ctx.parent.command_path + " " if ctx.parent else f"{root} "
     usage = getattr(command, "docker_usage", "") or command.name
     parts = [f"Usage:  {parent}{usage}", "", (command.help or command.short_help or "").strip(), ""]
     if len(aliases) > 1:
         parts += ["Aliases:", "  " + ", ".join(aliases), ""]
-    flags = flag_usages(command.params, terminal_width() - 1)
+    flags = flag_usages(command.params if params is None else params, terminal_width() - 1)
     if flags:
         parts += ["Options:", flags.rstrip("\n")]
     return "\n".join(parts).rstrip("\n")
