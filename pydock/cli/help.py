@@ -33,10 +33,11 @@ def _default_suffix(option: click.Option) -> str:
     return f" (default {default})"
 
 
-def flag_usages(params, width: int) -> str:
+def flag_usages(params, width: int, defaults: dict[str, str] | None = None) -> str:
     """pflag's FlagUsagesWrapped: flags sorted by name, descriptions aligned and wrapped.
 
     cobra's own --help flag is hidden, except where -h means something else (run's --hostname).
+    `defaults` gives the default shown for a flag (by param name) whose value is None until given.
     """
     options = [p for p in params if isinstance(p, click.Option) and not p.hidden and p.name != "help"]
     if any("-h" in o.opts for o in options):
@@ -55,7 +56,8 @@ def flag_usages(params, width: int) -> str:
         value = _value_name(option)
         if value:
             head += " " + value
-        lines.append((head, (option.help or "") + _default_suffix(option)))
+        shown = (defaults or {}).get(option.name)
+        lines.append((head, (option.help or "") + (f' (default "{shown}")' if shown else _default_suffix(option))))
     if not lines:
         return ""
     maxlen = max(len(head) for head, _ in lines) + 1
@@ -129,6 +131,23 @@ def group_help(ctx: click.Context, group, rows: list[tuple[str, str]], sections=
             parts += [f"  {name.ljust(11)} {text}" for name, text in entries]
             parts.append("")
     if is_root:
-        parts += ["Global Options:", flag_usages(group.params, terminal_width() - 1).rstrip("\n"), ""]
+        parts += ["Global Options:", flag_usages(group.params, terminal_width() - 1, root_defaults()).rstrip("\n"),
+                  ""]
     parts.append(f"Run '{path} COMMAND --help' for more information on a command.")
+    if is_root:
+        parts += ["", "For more help on how to use Docker, head to https://docs.docker.com/go/guides/"]
     return "\n".join(parts) + "\n"
+
+
+def root_defaults(environ=None) -> dict[str, str]:
+    """The defaults docker's global flags show: the config directory (DOCKER_CONFIG, else ~/.docker)
+    and the TLS files in DOCKER_CERT_PATH, else in that directory (cli/flags/options.go)."""
+    import os
+
+    from ..config import default_config_dir
+
+    environ = os.environ if environ is None else environ
+    config_dir = default_config_dir(environ)
+    cert_path = environ.get("DOCKER_CERT_PATH") or config_dir
+    return {"config_dir": config_dir, "tlscacert": os.path.join(cert_path, "ca.pem"),
+            "tlscert": os.path.join(cert_path, "cert.pem"), "tlskey": os.path.join(cert_path, "key.pem")}

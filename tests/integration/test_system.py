@@ -728,3 +728,20 @@ def test_version_and_info_templates_see_docker_types(pydock, docker, command, fm
     def shape(result):  # a pointer nested in a value prints as its address, different on every run
         return re.sub(r"0xc[0-9a-f]+", "0xADDR", result.out), result.err, result.code
     assert shape(pydock(command, "--format", fmt)) == shape(docker(command, "--format", fmt))
+
+
+UNIMPLEMENTED_GROUPS = re.compile(r"(?m)^  (builder|context|manifest|plugin|trust|config|node|secret|service|stack|"
+                                  r"swarm) .*\n")
+
+
+@pytest.mark.parametrize("environ", [{}, {"DOCKER_CONFIG": "/tmp/pydt-cfg", "DOCKER_CERT_PATH": "/tmp/pydt-certs"},
+                                     {"HOME": "/tmp/pydt-home"}, {"DOCKER_CONFIG": ""}],
+                         ids=["defaults", "env", "home", "empty-config"])
+def test_root_help_is_dockers_with_its_defaults_and_closing_line(pydock, docker, environ):
+    """The global flags show docker's defaults (the config directory, the TLS files in DOCKER_CERT_PATH
+    or that directory) and the help ends with docker's pointer to its guides; only the groups pydock
+    does not have are left out of the comparison."""
+    mine, theirs = pydock("--help", env=environ), docker("--help", env=environ)
+    expected = UNIMPLEMENTED_GROUPS.sub("", theirs.out).replace("Swarm Commands:\n\n", "")
+    assert (mine.out.replace("pydock", "docker"), mine.code) == (expected, theirs.code)
+    assert mine.out.endswith("\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/\n")
