@@ -140,3 +140,10 @@ def fail_on_write_error(stream) -> None:
         from .errors import FAILURE, StatusError
 
         raise StatusError(message, FAILURE)
+
+
+def write_stream_bytes(stream, data: bytes) -> None:
+    """A chunk of a byte stream docker io.Copy's to stdout (`cp … -`, `export`, `save`): a write that
+    fails ends the command with Go's error (exit 1). StatusError."""
+    write_bytes(stream, data)
+    fail_on_write_error(stream)

@@ -170,6 +170,10 @@ def _unwritable_cases(bed) -> dict[str, tuple[list[str], str]]:
         "info-format": (["info", "-f", "{{json .ID}}"], ">/dev/full"),
         "events-format": (["events", "--since", "1h", "--until", "1s", "--format", "json"], ">/dev/full"),
         "df-verbose-format": (["system", "df", "-v", "--format", "json"], ">/dev/full"),
+        # byte streams io.Copy'd to stdout
+        "cp-to-stdout": (["cp", f"{ctr}:/etc/hostname", "-"], ">/dev/full"),
+        "export": (["export", ctr], ">/dev/full"),
+        "save": (["save", "alpine"], ">/dev/full"),
     }
 
 
@@ -195,6 +199,7 @@ def test_unwritable_streams_match_docker(bed):
     assert results["create"][0].out == "<id>\n" and results["create"][0].code == 0
     assert results["run"][0].out == "hi\n"
     assert results["logs"][0].err == "write /dev/stdout: no space left on device\n"
+    assert results["export"][0].err == "write /dev/stdout: no space left on device\n" == results["save"][0].err
     assert results["inspect"][0].err.endswith('level=error msg="write /dev/stdout: no space left on device"\n')
     assert not any("Errno" in mine.err for mine, _ in results.values())
 
