@@ -53,7 +53,9 @@ def _help_requested(ctx, _param, value) -> None:
     if ctx.parent is None:  # the root: the help of the command named after the flags (LazyGroup.parse_args)
         ctx.meta[HELP_REQUESTED] = True
         return
-    click.echo(ctx.get_help())
+    from .output import print_help
+
+    print_help(ctx.get_help())
     ctx.exit(0)
 
 
@@ -554,7 +556,9 @@ class LazyGroup(click.Group):
         if ctx.meta.get(HELP_REQUESTED):
             # `pydock --help container ls`: the help of the command the words name, whatever follows
             command_ctx, _ = find_command(ctx, list(ctx._protected_args) + list(ctx.args))
-            click.echo(command_ctx.command.get_help(command_ctx))
+            from .output import print_help
+
+            print_help(command_ctx.command.get_help(command_ctx))
             ctx.exit(0)
         return rest
 

@@ -147,3 +147,15 @@ def write_stream_bytes(stream, data: bytes) -> None:
     fails ends the command with Go's error (exit 1). StatusError."""
     write_bytes(stream, data)
     fail_on_write_error(stream)
+
+
+def print_help(text: str, stream=None) -> None:
+    """cobra's help on stdout (`stream`, sys.stdout by default); a write that fails is reported on
+    stderr as cobra does (exit 0 all the same)."""
+    import sys
+
+    stream = sys.stdout if stream is None else stream
+    print_line(stream, text)
+    failed = stdout_write_error(stream)
+    if failed:
+        print_line(sys.stderr, failed)

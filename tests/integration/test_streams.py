@@ -170,6 +170,9 @@ def _unwritable_cases(bed) -> dict[str, tuple[list[str], str]]:
         "info-format": (["info", "-f", "{{json .ID}}"], ">/dev/full"),
         "events-format": (["events", "--since", "1h", "--until", "1s", "--format", "json"], ">/dev/full"),
         "df-verbose-format": (["system", "df", "-v", "--format", "json"], ">/dev/full"),
+        # help: cobra reports the failed write, exit 0
+        "help": (["help", "run"], ">/dev/full"),
+        "root-help": (["--help"], ">/dev/full"),
         # byte streams io.Copy'd to stdout
         "cp-to-stdout": (["cp", f"{ctr}:/etc/hostname", "-"], ">/dev/full"),
         "export": (["export", ctr], ">/dev/full"),
