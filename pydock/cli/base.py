@@ -511,6 +511,9 @@ class LazyGroup(click.Group):
         from .help import group_help
         from .registry import root_sections
 
+        refusal = help_refusal(ctx) if ctx.parent is not None else None
+        if refusal:  # `network --help` on an engine older than the group: docker's message instead
+            return refusal
         # cobra never lists its help command (Command.IsAvailableCommand)
         rows = [(name, help_text) for name, (_, help_text) in sorted(self.lazy.items()) if name != "help"]
         if self.features and ctx.find_root().obj is not None:
@@ -522,9 +525,16 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx):
         if not ctx._protected_args and not ctx.args:
-            click.echo(self.get_help(ctx), err=True)
-            ctx.exit(0)
+            self._help_without_command(ctx)
         return super().invoke(ctx)
+
+    def _help_without_command(self, ctx):
+        """A group named alone: its help on stderr (exit 0); docker's refusal (exit 1) when the engine
+        is older than the group's annotations allow."""
+        if ctx.parent is not None and help_refusal(ctx):
+            raise StatusError(help_refusal(ctx), FAILURE)
+        click.echo(self.get_help(ctx), err=True)
+        ctx.exit(0)
 
     def resolve_command(self, ctx, args):
         name = args[0] if args else ""
@@ -532,6 +542,9 @@ class LazyGroup(click.Group):
         if command is None:
             if name.startswith("-"):
                 raise translate_usage_error(click.NoSuchOption(name), ctx, self)
+            refusal = help_refusal(ctx) if ctx.parent is not None and not _help_wanted(self, args[1:]) else None
+            if refusal:  # docker judges the group's annotations before the unknown word and its flags
+                raise StatusError(refusal, FAILURE)
             self._parse_own_flags(ctx, args[1:])
             prog = ctx.find_root().info_name
             usage = usage_line(ctx, self) if ctx.parent else ""
@@ -550,8 +563,7 @@ class LazyGroup(click.Group):
 
     def parse_args(self, ctx, args):
         if not args:  # docker prints help on stderr then, and on stdout for --help
-            click.echo(self.get_help(ctx), err=True)
-            ctx.exit(0)
+            self._help_without_command(ctx)
         rest = parse_pflag_style(super().parse_args, ctx, self, args, False)
         if ctx.meta.get(HELP_REQUESTED):
             # `pydock --help container ls`: the help of the command the words name, whatever follows
