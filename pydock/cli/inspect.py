@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .errors import FAILURE, TEMPLATE_ERROR, StatusError, template_error
-from .output import write_bytes, write_flushed
+from .output import logrus_line, print_line, stdout_write_error, write_bytes, write_flushed
 
 
 def run_inspect(env, refs, fmt: str, get_raw: Callable[[str], tuple[bytes, str]], raw_fallback: bool = True) -> None:
@@ -45,5 +45,8 @@ def run_inspect(env, refs, fmt: str, get_raw: Callable[[str], tuple[bytes, str]]
         write_bytes(env.stdout, json_array(raws, compact=fmt == "json"))
     else:
         write_flushed(env.stdout, inspector.text())
+    failed = stdout_write_error(env.stdout)
+    if failed:  # docker's inspect logs a failed write and goes on (exit 0)
+        print_line(env.stderr, logrus_line("error", failed))
     if errors:
         raise StatusError("\n".join(errors), FAILURE)

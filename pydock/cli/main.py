@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..streams.pump import OutputFailed
 from .base import LazyGroup
 from .errors import FAILURE, INTERRUPTED, StatusError, UsageFailure
 from .registry import top_commands
@@ -81,6 +82,9 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
         return _cancelled_status(exc)
     except BrokenPipeError:
         _die_of_sigpipe()
+    except OutputFailed as exc:  # container output that could not be written: docker's io.Copy error
+        _stderr(str(exc))
+        return FAILURE
     except Exception as exc:  # the last line of defence: one line, no traceback unless -D
         from ..streams.jsonstream import JSONStreamError
         from ..transport.errors import DockerError
@@ -146,7 +150,8 @@ def _die_of_sigpipe() -> None:
 
 
 def open_standard_streams() -> None:
-    """A closed stdin, stdout or stderr (`<&-`, `>&-`, `2>&-`) reads and writes /dev/null, for every command.
+    """A closed stdin, stdout or stderr (`<&-`, `>&-`, `2>&-`) reads and writes /dev/null, for every command;
+    a write that fails otherwise (a full disk) is dropped as docker drops it (output.GoStream).
 
     Go's runtime does the same at startup (checkfds, Go 1.22+), which is why docker then reads end of
     file and writes nowhere without an error. Until then the fd number is free: the next socket or
@@ -170,6 +175,9 @@ def open_standard_streams() -> None:
     for name, fd, mode in (("stdin", 0, "r"), ("stdout", 1, "w"), ("stderr", 2, "w")):
         if getattr(sys, name) is None:
             setattr(sys, name, open(fd, mode, encoding="utf-8", errors="backslashreplace", closefd=False))
+    from .output import GoStream
+
+    sys.stdout, sys.stderr = GoStream(sys.stdout, "stdout"), GoStream(sys.stderr, "stderr")
 
 
 def _cancelled_status(exc: KeyboardInterrupt) -> int:

@@ -29,12 +29,34 @@ class OutputClosed(BrokenPipeError):
         return f"write /dev/{self.name}: broken pipe"
 
 
+class OutputFailed(OSError):
+    """A write to our stdout or stderr failed otherwise (a full disk, EIO, an fd not open for writing);
+    str() is Go's *PathError text, as docker's io.Copy reports it ("write /dev/stdout: no space left on device")."""
+
+    def __init__(self, name: str, exc: OSError):
+        super().__init__(exc.errno, exc.strerror)
+        self.name = name
+
+    def __str__(self) -> str:
+        return f"write /dev/{self.name}: {go_errno_text(self.errno, self.strerror)}"
+
+
+def go_errno_text(errno_: int | None, strerror: str | None) -> str:
+    """syscall.Errno.Error(): the C library's text with a lower-case first letter ("no space left on device")."""
+    text = strerror or (os.strerror(errno_) if errno_ else "unknown error")
+    return text[:1].lower() + text[1:]
+
+
 def named_writer(write: Callable[[bytes], None], name: str) -> Callable[[bytes], None]:
+    """`write`, with its failures named after the stream: OutputClosed for a closed pipe (SIGPIPE in
+    Go), OutputFailed for any other error."""
     def checked(data: bytes) -> None:
         try:
             write(data)
         except BrokenPipeError:
             raise OutputClosed(name) from None
+        except OSError as exc:
+            raise OutputFailed(name, exc) from None
     return checked
 
 

@@ -5,7 +5,7 @@ import click
 
 from ..base import DockerCommand, find_command
 from ..errors import FAILURE, StatusError
-from ..output import print_line
+from ..output import print_help
 
 
 @click.command("help", cls=DockerCommand, usage="help [command]", help="Help about the command")
@@ -16,4 +16,4 @@ def help_(ctx, topic):
     command_ctx, rest = find_command(ctx.find_root(), list(topic))
     if rest:
         raise StatusError("unknown help topic: " + " ".join(rest), FAILURE)
-    print_line(ctx.obj.stdout, command_ctx.command.get_help(command_ctx))
+    print_help(command_ctx.command.get_help(command_ctx), ctx.obj.stdout)

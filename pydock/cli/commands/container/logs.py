@@ -14,8 +14,8 @@ from ...flags import option
 @option("-f", "--follow", kind="bool", help="Follow log output")
 @option("--since", default="", help='Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative '
         '(e.g. "42m" for 42 minutes)')
-@option("--until", default="", help='Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative '
-        '(e.g. "42m" for 42 minutes)')
+@option("--until", default="", api_version="1.35", help='Show logs before a timestamp (e.g. '
+        '"2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)')
 @option("-t", "--timestamps", kind="bool", help="Show timestamps")
 @option("--details", kind="bool", help="Show extra details provided to logs")
 @option("-n", "--tail", default="all", help="Number of lines to show from the end of the logs")
@@ -23,11 +23,12 @@ from ...flags import option
 @click.pass_obj
 def logs(env, follow, since, until, timestamps, details, tail, container):
     from ....streams.frames import STDERR, FrameDecoder
-    from ....streams.pump import fd_writer
+    from ....streams.pump import fd_writer, named_writer
 
     info = env.api.containers.inspect(container)
     since_ts, until_ts = _api_timestamp("since", since), _api_timestamp("until", until)
-    write_out, write_err = fd_writer(env.stdout), fd_writer(env.stderr)
+    write_out = named_writer(fd_writer(env.stdout), "stdout")
+    write_err = named_writer(fd_writer(env.stderr), "stderr")
     tty = bool((info.get("Config") or {}).get("Tty"))
     with env.api.containers.logs(info["Id"], follow=follow or None, since=since_ts, until=until_ts,
                                  timestamps=timestamps or None, tail=tail, details=details or None) as response:
