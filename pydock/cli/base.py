@@ -41,7 +41,8 @@ HELP_REQUESTED = "pydock.help_requested"
 
 def _deprecated_help(ctx, _param, value) -> None:
     if value and not ctx.resilient_parsing:
-        _deprecation_note(ctx)
+        for _ in range(ctx.meta.pop(_EARLIER_H_NOTES, 0) + 1):
+            _deprecation_note(ctx)
         _help_requested(ctx, _param, value)
 
 
@@ -316,7 +317,8 @@ class DockerCommand(click.Command):
 def parse_pflag_style(parse, ctx, command, args, interspersed: bool) -> list[str]:
     """click's `parse(ctx, args)` after pflag's `--flag=false` rewriting, failing with pflag's words."""
     try:
-        args, false_flags = rewrite_bool_flags(command, list(args), interspersed, ctx)
+        args, false_flags, occurrences = rewrite_bool_flags(command, list(args), interspersed, ctx)
+        ctx.meta[_EARLIER_H_NOTES] = _earlier_h_notes(command, false_flags, occurrences)
         rest = parse(ctx, args)
     except click.UsageError as exc:
         raise translate_usage_error(exc, ctx, command) from None
@@ -324,9 +326,21 @@ def parse_pflag_style(parse, ctx, command, args, interspersed: bool) -> list[str
     for name in false_flags:
         if name in exposed:
             ctx.params[name] = False
-        elif any(p.name == name and p.callback is _deprecated_help for p in command.params):
-            _deprecation_note(ctx)  # pflag notes a deprecated shorthand whatever its value (`-h=false`)
+    for _ in range(ctx.meta.pop(_EARLIER_H_NOTES, 0)):  # -h ended false: no callback wrote them
+        _deprecation_note(ctx)
     return rest
+
+
+_EARLIER_H_NOTES = "pydock.earlier_h_notes"
+
+
+def _earlier_h_notes(command, false_flags: list[str], occurrences: dict[str, int]) -> int:
+    """pflag notes a deprecated shorthand at each occurrence, whatever its value (`-h -h=false`: twice),
+    once the whole command line parsed: the notes -h's callback (run only when -h ends true) does not write."""
+    for param in command.params:
+        if param.callback is _deprecated_help and param.name in occurrences:
+            return occurrences[param.name] - (param.name not in false_flags)
+    return 0
 
 
 def positional_count(ctx, command) -> int:
@@ -410,15 +424,21 @@ def _option_index(command, ctx=None):
     return index
 
 
-def rewrite_bool_flags(command, args: list[str], interspersed: bool, ctx=None) -> tuple[list[str], list[str]]:
+def rewrite_bool_flags(command, args: list[str], interspersed: bool,
+                       ctx=None) -> tuple[list[str], list[str], dict[str, int]]:
     """pflag accepts `--rm=false`, `-d=false`, `--help=false` and `-m=VALUE`; click does not. Rewrite
     them before parsing.
 
-    Returns the arguments for click and the names of bool flags whose last setting was false.
+    Returns the arguments for click, the names of bool flags whose last setting was false and how many
+    times each bool flag was given (pflag notes a deprecated shorthand at each occurrence). As in
+    pflag the last setting wins: `--help --help=false` runs the command, so a flag that ends false is
+    dropped from the arguments (click's eager --help would act on an earlier occurrence).
     """
     index = _option_index(command, ctx)
     out: list[str] = []
     bools: dict[str, bool] = {}
+    emitted: list[tuple[int, str]] = []  # (position in out, param name) of each bool flag set true
+    occurrences: dict[str, int] = {}
     i = 0
     while i < len(args):
         arg = args[i]
@@ -432,7 +452,9 @@ def rewrite_bool_flags(command, args: list[str], interspersed: bool, ctx=None) -
             param, takes_value = index.get(name, (None, False))
             if param is not None and not takes_value:
                 bools[param.name] = parse_go_bool(flag_display(param), value) if eq else True
+                occurrences[param.name] = occurrences.get(param.name, 0) + 1
                 if bools[param.name]:
+                    emitted.append((len(out), param.name))
                     out.append(name)
                 continue
             out.append(arg)
@@ -441,8 +463,12 @@ def rewrite_bool_flags(command, args: list[str], interspersed: bool, ctx=None) -
                 i += 1
             continue
         if arg.startswith("-") and len(arg) > 1:
-            parts, pending = _rewrite_short_cluster(arg, index, bools)
-            out.extend(parts)
+            parts, pending = _rewrite_short_cluster(arg, index, bools, occurrences)
+            for part in parts:
+                param, takes_value = index.get(part, (None, True))
+                if param is not None and not takes_value:
+                    emitted.append((len(out), param.name))
+                out.append(part)
             if pending and i < len(args):
                 out.append(args[i])
                 i += 1
@@ -451,10 +477,13 @@ def rewrite_bool_flags(command, args: list[str], interspersed: bool, ctx=None) -
         if not interspersed:
             out.extend(args[i:])
             break
-    return out, [name for name, value in bools.items() if not value]
+    false_flags = [name for name, value in bools.items() if not value]
+    dropped = {pos for pos, name in emitted if name in false_flags}
+    return [arg for pos, arg in enumerate(out) if pos not in dropped], false_flags, occurrences
 
 
-def _rewrite_short_cluster(arg: str, index, bools: dict[str, bool]) -> tuple[list[str], bool]:
+def _rewrite_short_cluster(arg: str, index, bools: dict[str, bool],
+                           occurrences: dict[str, int]) -> tuple[list[str], bool]:
     """pflag's reading of a cluster like `-dit`, `-d=false`, `-m512m` or `-m=512m`.
 
     Returns click-ready arguments and whether the last flag takes its value from the next argument.
@@ -472,6 +501,7 @@ def _rewrite_short_cluster(arg: str, index, bools: dict[str, bool]) -> tuple[lis
             value = arg[pos + 2:] if with_eq else arg[pos + 1:]
             out.append(flag + value)
             return out, not value
+        occurrences[param.name] = occurrences.get(param.name, 0) + 1
         if with_eq:
             bools[param.name] = parse_go_bool(flag_display(param), arg[pos + 2:])
             if bools[param.name]:

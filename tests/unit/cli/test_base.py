@@ -238,6 +238,10 @@ def test_help_command_and_top_level_help_flags(capsys):
     ["--help=true"], ["--help=false"], ["-h=false"], ["network", "--help=false"], ["network", "--help=true"],
     ["network", "ls", "--help=true"], ["network", "ls", "-h=true"], ["--help=false", "network"],
     ["network", "-h=false"], ["system", "--help=false", "bogus"],
+    # the last setting wins, and pflag notes -h at each occurrence
+    ["network", "--help", "--help=false"], ["network", "--help=true", "--help=0"], ["network", "-h", "-h=false"],
+    ["network", "ls", "-h=false", "-h"],
+    ["network", "ls", "-h=false", "-h", "--bogus"], ["--help", "--help=false"],
 ])
 def test_help_flag_takes_a_bool_as_docker(pydock, docker, argv):
     """Measured with docker 28: `--help=false` runs the command (a group without one shows its help on
@@ -245,7 +249,7 @@ def test_help_flag_takes_a_bool_as_docker(pydock, docker, argv):
     `-h=…` prints the shorthand's deprecation note whatever its value. No engine is needed here."""
     mine, theirs = pydock(*argv), docker(*argv)
     assert mine.code == theirs.code
-    if argv[0] in ("--help=true", "--help=false", "-h=false"):  # pydock has fewer top-level commands
+    if argv[0] in ("--help", "--help=true", "--help=false", "-h=false"):  # pydock has fewer top-level commands
         assert mine.out.replace("pydock", "docker")[:200] == theirs.out[:200]
         assert mine.err.replace("pydock", "docker")[:200] == theirs.err[:200]
         return
@@ -258,3 +262,8 @@ def test_help_false_runs_the_command(pyd):
     assert pyd("rm", "--help=0", "x") == (0, "force=False ['x']\n", "")
     code, out, err = pyd("rm", "-h=false", "x")
     assert (code, out, err) == (0, "Flag shorthand -h has been deprecated, use --help\nforce=False ['x']\n", "")
+    assert pyd("rm", "--help", "--help=false", "x") == (0, "force=False ['x']\n", "")
+    assert pyd("rm", "--help=true", "--help=false", "x") == (0, "force=False ['x']\n", "")
+    note = "Flag shorthand -h has been deprecated, use --help\n"
+    assert pyd("rm", "-h", "-h=false", "x") == (0, note * 2 + "force=False ['x']\n", "")
+    assert pyd("rm", "-fh", "-h=0", "x") == (0, note * 2 + "force=True ['x']\n", "")
