@@ -90,10 +90,24 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
             traceback.print_exc()
         if isinstance(exc, DockerError):
             _stderr(str(exc))
+        elif _is_output_failure(exc):  # Go's *fs.PathError for the write to stdout
+            from ..golang.oserror import errno_text
+
+            _stderr(f"write /dev/stdout: {errno_text(exc)}")
         else:
             _stderr(f"{prog}: {type(exc).__name__}: {exc}" if not str(exc) else f"{prog}: {exc}")
         return FAILURE
     return FAILURE
+
+
+def _is_output_failure(exc: Exception) -> bool:
+    """A write to stdout that failed (a full disk, a quota, an I/O error): an OSError naming no file,
+    with an errno only writes give. (docker ignores most such failures and exits 0; pydock says so
+    and exits 1, as docker save does.)"""
+    import errno
+
+    return (isinstance(exc, OSError) and exc.filename is None
+            and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO))
 
 
 def _wants_debug(args: list[str]) -> bool:
