@@ -57,8 +57,30 @@ def _help_requested(ctx, _param, value) -> None:
     if ctx.parent is None:  # the root: the help of the command named after the flags (LazyGroup.parse_args)
         ctx.meta[HELP_REQUESTED] = True
         return
-    click.echo(ctx.get_help())
+    print_help(ctx.get_help())
     ctx.exit(0)
+
+
+def with_help_printer(option):
+    """click's --help option, printing with print_help (a failed write reported as cobra does)."""
+    if option is not None:
+        option.callback = _show_help
+    return option
+
+
+def _show_help(ctx, _param, value) -> None:
+    if value and not ctx.resilient_parsing:
+        print_help(ctx.get_help())
+        ctx.exit(0)
+
+
+def print_help(text: str) -> None:
+    """Help on stdout; a failed write is printed on stderr and the exit status stays 0, as cobra's."""
+    import sys
+
+    from .output import write_reported
+
+    write_reported(sys.stdout, text + "\n", sys.stderr)
 
 
 def add_deprecated_help_shorthand(command: click.Command) -> None:
@@ -288,6 +310,9 @@ class DockerCommand(click.Command):
     def invoke(self, ctx):
         check_supported(ctx)
         return super().invoke(ctx)
+
+    def get_help_option(self, ctx):
+        return with_help_printer(super().get_help_option(ctx))
 
     def get_help(self, ctx):
         from .help import command_help
@@ -558,14 +583,14 @@ class LazyGroup(click.Group):
         if ctx.meta.get(HELP_REQUESTED):
             # `pydock --help container ls`: the help of the command the words name, whatever follows
             command_ctx, _ = find_command(ctx, list(ctx._protected_args) + list(ctx.args))
-            click.echo(command_ctx.command.get_help(command_ctx))
+            print_help(command_ctx.command.get_help(command_ctx))
             ctx.exit(0)
         return rest
 
     def get_help_option(self, ctx):
         """The root's --help waits for the words after it (see parse_args); a group's prints its help."""
         if ctx.parent is not None:
-            return super().get_help_option(ctx)
+            return with_help_printer(super().get_help_option(ctx))
         if getattr(self, "_root_help_option", None) is None:
             self._root_help_option = click.Option(["--help"], is_flag=True, expose_value=False, is_eager=True,
                                                   hidden=True, callback=_help_requested)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .errors import FAILURE, TEMPLATE_ERROR, StatusError, template_error
-from .output import write_bytes, write_flushed
+from .output import write_logged
 
 
 def run_inspect(env, refs, fmt: str, get_raw: Callable[[str], tuple[bytes, str]], raw_fallback: bool = True) -> None:
@@ -42,8 +42,8 @@ def run_inspect(env, refs, fmt: str, get_raw: Callable[[str], tuple[bytes, str]]
         except ValueError as exc:
             errors.append(template_error(exc).message)
     if inspector is None:
-        write_bytes(env.stdout, json_array(raws, compact=fmt == "json"))
+        write_logged(env.stdout, json_array(raws, compact=fmt == "json"), env.stderr)
     else:
-        write_flushed(env.stdout, inspector.text())
+        write_logged(env.stdout, inspector.text(), env.stderr)
     if errors:
         raise StatusError("\n".join(errors), FAILURE)

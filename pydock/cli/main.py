@@ -8,6 +8,7 @@ import click
 
 from .base import LazyGroup
 from .errors import FAILURE, INTERRUPTED, StatusError, UsageFailure
+from .output import guard_standard_streams
 from .registry import top_commands
 
 VERSION = "0.1.0"
@@ -88,7 +89,9 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
             import traceback
 
             traceback.print_exc()
-        if isinstance(exc, DockerError):
+        from ..streams.pump import OutputFailed
+
+        if isinstance(exc, (DockerError, OutputFailed)):
             _stderr(str(exc))
         elif _is_output_failure(exc):  # Go's *fs.PathError for the write to stdout
             from ..golang.oserror import errno_text
@@ -180,6 +183,7 @@ def main() -> None:
     signals.catch_termination()
     try:
         open_standard_streams()
+        guard_standard_streams()
         signals.install_runtime_defaults()
         status = run()
         signals.command_done()

@@ -29,12 +29,37 @@ class OutputClosed(BrokenPipeError):
         return f"write /dev/{self.name}: broken pipe"
 
 
-def named_writer(write: Callable[[bytes], None], name: str) -> Callable[[bytes], None]:
+class OutputFailed(OSError):
+    """A write to our stdout or stderr failed otherwise (a full disk, an I/O error, a read-only
+    descriptor): docker's copy stops with Go's *fs.PathError, "write /dev/stdout: no space left on
+    device", exit 1."""
+
+    def __init__(self, name: str, exc: OSError):
+        super().__init__(exc.errno, exc.strerror)
+        self.name = name
+
+    def __str__(self) -> str:
+        from ..golang.oserror import errno_text
+
+        return f"write /dev/{self.name}: {errno_text(self)}"
+
+
+def named_writer(write: Callable[[bytes], None], name: str, stream=None) -> Callable[[bytes], None]:
+    """`write`, its failures named after the stream: OutputClosed (EPIPE) or OutputFailed. A `stream`
+    that remembers an earlier failed write (cli.output.GuardedStream, whose descriptor then writes
+    to /dev/null) fails every write with that failure."""
     def checked(data: bytes) -> None:
+        failure = getattr(stream, "failure", None)
+        if failure is not None:
+            raise OutputFailed(name, failure)
         try:
             write(data)
         except BrokenPipeError:
             raise OutputClosed(name) from None
+        except OutputFailed:
+            raise
+        except OSError as exc:
+            raise OutputFailed(name, exc) from None
     return checked
 
 
@@ -182,9 +207,9 @@ def stream_io(conn, *, tty: bool, stdin=None, stdout=None, stderr=None, detach_k
         raw = RawTerminal(stdin.fileno()).enter()
     restore = raw.restore if raw is not None else None
     pump = Pump(conn, tty,
-                write_out=named_writer(fd_writer(stdout), "stdout") if stdout is not None else None,
-                write_err=named_writer(fd_writer(stdout if tty else stderr), "stdout" if tty else "stderr")
-                if stderr is not None else None,
+                write_out=named_writer(fd_writer(stdout), "stdout", stdout) if stdout is not None else None,
+                write_err=named_writer(fd_writer(stdout if tty else stderr), "stdout" if tty else "stderr",
+                                       stdout if tty else stderr) if stderr is not None else None,
                 read_input=stdin_reader(stdin) if stdin is not None else None,
                 detach_keys=detach_keys if stdin is not None and tty else b"",
                 on_input_end=restore, on_output_end=restore if tty else None)

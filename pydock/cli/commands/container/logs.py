@@ -23,11 +23,12 @@ from ...flags import option
 @click.pass_obj
 def logs(env, follow, since, until, timestamps, details, tail, container):
     from ....streams.frames import STDERR, FrameDecoder
-    from ....streams.pump import fd_writer
+    from ....streams.pump import fd_writer, named_writer
 
     info = env.api.containers.inspect(container)
     since_ts, until_ts = _api_timestamp("since", since), _api_timestamp("until", until)
-    write_out, write_err = fd_writer(env.stdout), fd_writer(env.stderr)
+    write_out = named_writer(fd_writer(env.stdout), "stdout", env.stdout)
+    write_err = named_writer(fd_writer(env.stderr), "stderr", env.stderr)
     tty = bool((info.get("Config") or {}).get("Tty"))
     with env.api.containers.logs(info["Id"], follow=follow or None, since=since_ts, until=until_ts,
                                  timestamps=timestamps or None, tail=tail, details=details or None) as response:
