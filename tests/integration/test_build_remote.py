@@ -19,8 +19,6 @@ import pytest
 
 from tests.integration.test_build import Built, docker_build, mask, pydock_build
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
 DOCKERFILE = "FROM busybox\nCOPY a.txt /a.txt\nRUN cat /a.txt\n"
 SUB_DOCKERFILE = "FROM busybox\nCOPY b.txt /b.txt\nRUN cat /b.txt\n"
 
