@@ -104,9 +104,9 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
 
 
 def _is_output_failure(exc: Exception) -> bool:
-    """A write to stdout that failed (a full disk, a quota, an I/O error): an OSError naming no file,
-    with an errno only writes give. (docker ignores most such failures and exits 0; pydock says so
-    and exits 1, as docker save does.)"""
+    """A write to stdout that failed (a full disk, a quota, an I/O error) and went around the guarded
+    streams (cli.output, which decide what each kind of output does): an OSError naming no file, with
+    an errno only writes give; reported as a checked write is, exit 1."""
     import errno
 
     return (isinstance(exc, OSError) and exc.filename is None
