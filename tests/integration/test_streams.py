@@ -221,6 +221,8 @@ def _writing_commands(bed) -> dict[str, list[str]]:
         "exec": ["exec", ctr, "echo", "out"],
         "logs": ["logs", ctr],
         "save": ["save", "busybox"],
+        "export": ["export", ctr],
+        "cp to stdout": ["cp", f"{ctr}:/etc/hostname", "-"],
     }
 
 
