@@ -9,11 +9,14 @@
     ├── ContainerError   containers.run(): the container exited with a non-zero status
     ├── BuildError, ImageLoadError
     └── … DaemonUnreachable, StreamInterrupted (pydock's own, for a missing engine or a broken stream)
+    StreamParseError     a progress/event stream cut inside a message or not JSON (a ValueError, as docker-py's
+                         is not a DockerException either)
 
 Catching `pydock.errors.NotFound` catches what `pydock.transport.errors.NotFound` is: they are one class.
 """
 from __future__ import annotations
 
+from .streams.jsonstream import JSONStreamError as StreamParseError
 from .transport.errors import (
     Conflict,
     DaemonUnreachable,
@@ -29,7 +32,7 @@ from .transport.errors import EngineError as APIError
 
 __all__ = ["APIError", "BuildError", "Conflict", "ContainerError", "DaemonUnreachable", "DockerException",
            "EngineTimeout", "ImageLoadError", "ImageNotFound", "InvalidArgument", "InvalidVersion", "NotFound",
-           "StreamInterrupted", "create_unexpected_kwargs_error"]
+           "StreamInterrupted", "StreamParseError", "create_unexpected_kwargs_error"]
 
 
 class ContainerError(DockerException):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import stat as st
 
-from ..golang.oserror import path_error
+from ..golang.oserror import create_temp, path_error
 
 
 class AtomicFileError(Exception):
@@ -81,17 +81,14 @@ class AtomicFile:
         self.committed = True
 
     def __enter__(self):
-        import tempfile
-
         from ..streams.signals import held
 
         try:
             with held():
-                try:
-                    fd, self.temp = tempfile.mkstemp(prefix=".tmp-" + os.path.basename(self.target),
-                                                     dir=os.path.dirname(self.target))
+                try:  # atomicwriter: os.CreateTemp(dir, ".tmp-"+base), so Go names the file it tried
+                    fd, self.temp = create_temp(os.path.dirname(self.target), ".tmp-" + os.path.basename(self.target))
                 except OSError as exc:
-                    raise AtomicFileError(path_error("open", os.path.dirname(self.target), exc)) from None
+                    raise AtomicFileError(path_error("open", exc.filename, exc)) from None
                 self.file = os.fdopen(fd, "wb")
         except BaseException:
             self._discard()

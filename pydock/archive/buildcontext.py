@@ -167,14 +167,16 @@ def validate_context_directory(context_dir: str, excludes: list[str]) -> None:
     visit(context_dir, ".")
 
 
-def directory_context(path: str, dockerfile: str = "",
-                      read_dockerfile: Callable[[], bytes] | None = None) -> tuple[Iterator[bytes], str]:
+def directory_context(path: str, dockerfile: str = "", read_dockerfile: Callable[[], bytes] | None = None,
+                      log: Callable[[str], None] | None = None) -> tuple[Iterator[bytes], str]:
     """A local directory as docker's build sends it: (tar chunks, the Dockerfile's name in the tar).
 
     `dockerfile` is "" (PATH/Dockerfile), a path (relative to the current directory, as the CLI's -f;
     it may lie outside the context) or "-" with `read_dockerfile` giving its content (stdin). A
     Dockerfile from elsewhere travels under a random name (add_dockerfile). Raises ContextError with
-    docker's message ("unable to prepare context: …", "error checking context: …").
+    docker's message ("unable to prepare context: …", "error checking context: …"). `log` receives
+    go-archive's error for a file it leaves out ("Can't add file /x/sock to tar: archive/tar: sockets
+    not supported"), which docker logs and goes on.
     """
     try:
         context_dir, rel = context_from_local_dir(path, dockerfile)
@@ -189,18 +191,18 @@ def directory_context(path: str, dockerfile: str = "",
                 data = handle.read()
         except OSError as exc:
             raise ContextError(f"unable to open Dockerfile: {path_error('open', dockerfile, exc)}") from None
-    return tar_directory(context_dir, rel, data, from_stdin=dockerfile == "-")
+    return tar_directory(context_dir, rel, data, from_stdin=dockerfile == "-", log=log)
 
 
-def tar_directory(context_dir: str, rel: str, dockerfile: bytes | None = None, *,
-                  from_stdin: bool = False) -> tuple[Iterator[bytes], str]:
+def tar_directory(context_dir: str, rel: str, dockerfile: bytes | None = None, *, from_stdin: bool = False,
+                  log: Callable[[str], None] | None = None) -> tuple[Iterator[bytes], str]:
     """A resolved context directory as docker sends it (.dockerignore honoured, every file checked
     readable first): (tar chunks, the Dockerfile's name in the tar). `dockerfile` is the content of
     a Dockerfile from elsewhere (stdin, outside the context), added under a random name."""
     excludes = read_dockerignore(context_dir)
     validate_context_directory(context_dir, excludes)
     excludes = trim_build_files(excludes, rel, from_stdin)
-    body = tar_context(context_dir, excludes)
+    body = tar_context(context_dir, excludes, log)
     if dockerfile is not None:
         body, rel = add_dockerfile(body, dockerfile)
     return body, rel
@@ -245,20 +247,24 @@ def _exception_below(matcher: PatternMatcher, rel_dir: str) -> bool:
                                       for p in matcher.patterns)
 
 
-def tar_context(context_dir: str, excludes: list[str]) -> Iterator[bytes]:
-    """The context directory as docker sends it: a tar of every file not excluded, owned by 0:0."""
+def tar_context(context_dir: str, excludes: list[str], log: Callable[[str], None] | None = None
+                ) -> Iterator[bytes]:
+    """The context directory as docker sends it: a tar of every file not excluded, owned by 0:0.
+    A socket is left out, with go-archive's error message given to `log`."""
     def entries(tar: tarfile.TarFile) -> None:
         for path, name in context_entries(context_dir, excludes):
-            _add(tar, path, name)
+            _add(tar, path, name, log)
     return tar_stream(entries)
 
 
-def _add(tar: tarfile.TarFile, path: str, name: str) -> None:
+def _add(tar: tarfile.TarFile, path: str, name: str, log: Callable[[str], None] | None = None) -> None:
     try:
         info = tar.gettarinfo(path, name)
     except OSError:
         return  # go-archive logs it and goes on
-    if info is None:  # sockets are left out
+    if info is None:  # a socket: tar.FileInfoHeader refuses it, go-archive logs that and goes on
+        if log is not None:
+            log(f"Can't add file {path} to tar: archive/tar: sockets not supported")
         return
     info.uid = info.gid = 0  # ChownOpts{UID: 0, GID: 0}
     if info.isreg():

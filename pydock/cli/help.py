@@ -110,10 +110,27 @@ def command_help(ctx: click.Context, command, aliases: list[str]) -> str:
     parts = [f"Usage:  {parent}{usage}", "", (command.help or command.short_help or "").strip(), ""]
     if len(aliases) > 1:
         parts += ["Aliases:", "  " + ", ".join(aliases), ""]
-    flags = flag_usages(command.params, terminal_width() - 1)
+    flags = flag_usages(_supported_by_engine(ctx, command.params), terminal_width() - 1)
     if flags:
         parts += ["Options:", flags.rstrip("\n")]
     return "\n".join(parts).rstrip("\n")
+
+
+def _supported_by_engine(ctx: click.Context, params) -> list:
+    """hideUnsupportedFeatures: an option needing a newer API version than the engine's is left out of
+    the help (push's --platform needs 1.46). The engine is asked only when such an option exists; when
+    it cannot be reached everything is shown, as docker shows it."""
+    versioned = [p for p in params if (getattr(p, "annotations", None) or {}).get("version")]
+    if not versioned:
+        return list(params)
+    from .base import EngineDetails, _older
+
+    env = ctx.find_root().obj
+    try:
+        current = EngineDetails(env).current_version()
+    except Exception:  # no engine (or no env): nothing is hidden
+        return list(params)
+    return [p for p in params if p not in versioned or not _older(current, p.annotations["version"])]
 
 
 def group_help(ctx: click.Context, group, rows: list[tuple[str, str]], sections=None) -> str:

@@ -83,15 +83,19 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
     except BrokenPipeError:
         _die_of_sigpipe()
     except Exception as exc:  # the last line of defence: one line, no traceback unless -D
+        from ..streams.jsonstream import JSONStreamError
+        from ..streams.pump import OutputFailed
         from ..transport.errors import DockerError
 
         if debug:
             import traceback
 
             traceback.print_exc()
-        from ..streams.pump import OutputFailed
+        if isinstance(exc, JSONStreamError):  # a cut or corrupt progress/event stream: Go's decoder error
+            from ..golang.jsondecode import decoder_error
 
-        if isinstance(exc, (DockerError, OutputFailed)):
+            _stderr(decoder_error(exc.data))
+        elif isinstance(exc, (DockerError, OutputFailed)):
             _stderr(str(exc))
         elif _is_output_failure(exc):  # Go's *fs.PathError for the write to stdout
             from ..golang.oserror import errno_text

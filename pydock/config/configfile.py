@@ -67,21 +67,60 @@ class ConfigFile:
         return default if value in (None, "") else value
 
     def save(self) -> None:
-        target = os.path.realpath(self.path)
-        os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
+        """Write the file through a temporary file beside it (mode 0600) renamed into place, as docker's
+        ConfigFile.Save. Raises ConfigSaveError, whose str() is Go's ("mkdir /x: not a directory",
+        "open /x/config.json123: permission denied")."""
         import json
-        import tempfile  # only when saving: it costs a few ms at start-up
 
-        fd, tmp = tempfile.mkstemp(prefix=".config.json", dir=os.path.dirname(target))
+        target = os.path.realpath(self.path)
+        directory = os.path.dirname(target)
+        _make_dirs(directory)
+        fd, tmp = _create_temp(directory, os.path.basename(target))
         try:
             with os.fdopen(fd, "w") as f:
                 json.dump(self.data, f, indent="\t")
             os.chmod(tmp, 0o600)
-            os.replace(tmp, target)
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise ConfigSaveError(f"rename {tmp} {target}: {_os_text(exc)}") from None
         except BaseException:
             if os.path.exists(tmp):
                 os.unlink(tmp)
             raise
+
+
+class ConfigSaveError(OSError):
+    """config.json could not be written; str() is Go's *fs.PathError text."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _make_dirs(directory: str) -> None:
+    """os.MkdirAll(directory, 0700): Go names the component that is in the way (a file) or that failed."""
+    try:
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+    except OSError as exc:
+        blocker = directory
+        while blocker and not os.path.lexists(blocker):
+            blocker = os.path.dirname(blocker)
+        if blocker and not os.path.isdir(blocker):
+            raise ConfigSaveError(f"mkdir {blocker}: not a directory") from None
+        raise ConfigSaveError(f"mkdir {exc.filename or directory}: {_os_text(exc)}") from None
+
+
+def _create_temp(directory: str, base: str) -> tuple[int, str]:
+    from ..golang.oserror import create_temp, path_error
+
+    try:
+        return create_temp(directory, base)
+    except OSError as exc:
+        raise ConfigSaveError(path_error("open", exc.filename, exc)) from None
 
 
 def _os_text(exc: OSError) -> str:

@@ -63,6 +63,17 @@ def first_value_end(data: bytes, *, whole: bool) -> int | None:
     return end
 
 
+def decoder_error(data: bytes) -> str:
+    """What Go's json.Decoder says when a stream ends with `data` where a value should start:
+    "unexpected EOF" for a value cut short, "invalid character 'o' in literal null (expecting 'u')"
+    and the like for bytes that are not JSON (jsonmessage.DisplayJSONMessagesStream returns it as is)."""
+    try:
+        first_value_end(data, whole=False)
+    except GoJSONError as exc:
+        return str(exc)
+    return "unexpected EOF"  # a whole value Python could not read (NaN …): Go stops there too
+
+
 def _skip_space(data: bytes, i: int) -> int:
     while i < len(data) and data[i] in _SPACE:
         i += 1

@@ -8,7 +8,7 @@ import threading
 from typing import Any, Iterator, Mapping
 
 from ._imports import httpx as _load_httpx
-from .errors import BodyReadError, DaemonUnreachable, DockerError, EngineTimeout, StreamInterrupted, error_for_status
+from .errors import BodyReadError, DaemonUnreachable, DockerError, EngineTimeout, error_for_status, read_failure
 from .hosts import Host, parse_host
 from .tls import TLSOptions
 
@@ -181,7 +181,7 @@ class Transport:
                 self._raise_for(response)
             yield response
         except httpx.TransportError as exc:  # the engine went away in the middle of a stream
-            raise StreamInterrupted(str(exc) or type(exc).__name__) from exc
+            raise read_failure(exc, self.host.scheme, self.host.address) from exc
         finally:
             response.close()
 
@@ -215,9 +215,9 @@ class Transport:
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
             exited = _ssh_exited(exc)
             if exited is not None:  # docker's *url.Error around commandconn's error: ssh's own reason
+                verb = "Head" if url.endswith("/_ping") else method[:1] + method[1:].lower()  # docker pings by HEAD
                 where = f"{self._display_base()}{request.url.raw_path.decode()}"
-                raise DockerError(f'error during connect: {method[:1]}{method[1:].lower()} "{where}": {exited}') \
-                    from None
+                raise DockerError(f'error during connect: {verb} "{where}": {exited}') from None
             raise DaemonUnreachable(self.host.url, str(exc)) from exc
         except BodyReadError as exc:  # Go's *url.Error, wrapped by docker's client
             where = f"{self._display_base()}{request.url.raw_path.decode()}"

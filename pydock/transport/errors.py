@@ -82,10 +82,39 @@ class EngineTimeout(DockerError):
 
 
 class StreamInterrupted(DockerError):
-    """The connection broke while an answer was still streaming."""
+    """The connection broke while an answer was still streaming. str() is what docker's Go client says
+    (see read_failure): "unexpected EOF" for a body cut short, "read unix @->/var/run/docker.sock: read:
+    connection reset by peer" for a reset, else "error reading from the Docker daemon: <reason>"."""
+
+    def __init__(self, detail: str, message: str | None = None):
+        super().__init__(detail)
+        self.message = message or f"error reading from the Docker daemon: {detail}"
 
     def __str__(self) -> str:
-        return f"error reading from the Docker daemon: {self.args[0]}"
+        return self.message
+
+
+def read_failure(exc: Exception, scheme: str, address: str) -> StreamInterrupted:
+    """The StreamInterrupted for an httpx error met while reading a streamed body from the engine at
+    `scheme`://`address`: Go's net/http words where they can be known (the chunked reader's
+    io.ErrUnexpectedEOF, a *net.OpError on a unix socket), httpx's reason otherwise."""
+    import errno as errnos
+    import os
+
+    from ._imports import httpx as load_httpx
+
+    if isinstance(exc, load_httpx().RemoteProtocolError):  # the body ended before its last chunk
+        return StreamInterrupted(str(exc), "unexpected EOF")
+    cause = exc
+    while cause is not None and not (isinstance(cause, OSError) and cause.errno):
+        cause = cause.__cause__ or cause.__context__
+    if cause is None:
+        return StreamInterrupted(str(exc) or type(exc).__name__)
+    text = os.strerror(cause.errno)
+    text = text[:1].lower() + text[1:]
+    if scheme == "unix" and cause.errno in (errnos.ECONNRESET, errnos.EPIPE, errnos.ETIMEDOUT):
+        return StreamInterrupted(text, f"read unix @->{address}: read: {text}")
+    return StreamInterrupted(text)
 
 
 class BodyReadError(DockerError):

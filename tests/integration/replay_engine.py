@@ -19,11 +19,14 @@ from urllib.parse import urlsplit
 
 class Route:
     """What to answer for a request whose path ends with `suffix`: `status`, and `lines` (JSON
-    messages) sent as one chunk each, `delay` seconds apart."""
+    messages) sent as one chunk each, `delay` seconds apart, then `tail` (raw bytes: a message cut
+    short, or something that is not JSON) as a last chunk; `unfinished` closes the connection without
+    the chunked body's end, as an engine that dies mid-answer."""
 
     def __init__(self, suffix: str, lines: list[dict] | None = None, status: int = 200, body: dict | None = None,
-                 delay: float = 0.0):
+                 delay: float = 0.0, tail: bytes = b"", unfinished: bool = False):
         self.suffix, self.lines, self.status, self.body, self.delay = suffix, lines or [], status, body, delay
+        self.tail, self.unfinished = tail, unfinished
 
 
 class _Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
@@ -62,6 +65,8 @@ class ReplayEngine:
             def _handle(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
+                if self.headers.get("Transfer-Encoding", "").lower() == "chunked":  # a build context, a load
+                    body = self._chunked_body()
                 url = urlsplit(self.path)
                 engine.requests.append({"method": self.command, "path": url.path, "query": url.query,
                                         "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body})
@@ -78,6 +83,18 @@ class ReplayEngine:
                     if url.path.endswith(route.suffix):
                         return self._answer(route)
                 self._json(404, {"message": f"page not found: {url.path}"})
+
+            def _chunked_body(self) -> bytes:
+                """Read a chunked request body to its end, as the engine does before it answers."""
+                body = b""
+                while True:
+                    size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                    if not size:
+                        while self.rfile.readline() not in (b"\r\n", b"\n", b""):  # trailers
+                            pass
+                        return body
+                    body += self.rfile.read(size)
+                    self.rfile.readline()
 
             def _json(self, status: int, data: dict):
                 payload = json.dumps(data).encode()
@@ -103,6 +120,13 @@ class ReplayEngine:
                         self.wfile.flush()
                         if route.delay:
                             time.sleep(route.delay)
+                    if route.tail:
+                        self.wfile.write(f"{len(route.tail):x}\r\n".encode() + route.tail + b"\r\n")
+                    if route.unfinished:
+                        self.wfile.flush()
+                        self.close_connection = True
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                        return
                     self.wfile.write(b"0\r\n\r\n")
                     self.wfile.flush()
                 except (BrokenPipeError, ConnectionResetError):  # the client went away (Ctrl-C)

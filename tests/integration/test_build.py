@@ -373,3 +373,62 @@ def test_on_a_terminal_the_upload_line_is_redrawn(tmp_path, built):
     assert len(sending) >= 2 and all(s.startswith("Sending build context to Docker daemon  ") for s in sending)
     assert sending[-1] == "Sending build context to Docker daemon  3.148MB"
     assert out.endswith(f"Successfully tagged {tag}:latest\r\n")
+
+
+@pytest.mark.parametrize("quiet", [[], ["-q"]], ids=["plain", "quiet"])
+def test_a_build_stream_cut_short_fails_as_dockers(tmp_path, quiet):
+    """An engine (or proxy) that stops mid-message: docker's "unexpected EOF", exit 1 — never "built"."""
+    from tests.integration.replay_engine import ReplayEngine, Route
+
+    write_tree(tmp_path / "ctx", {"Dockerfile": "FROM alpine\n"})
+    lines = [{"stream": "Step 1/1 : FROM alpine\n"}, {"stream": " ---> 2588a10bf67d\n"}]
+    with ReplayEngine(str(tmp_path), [Route("/build", lines, tail=b'{"aux":{"ID":"sha256:01')]) as engine:
+        mine = pydock_build(*quiet, tmp_path / "ctx", env={"DOCKER_HOST": engine.host})
+        theirs = docker_build(*quiet, tmp_path / "ctx", env={"DOCKER_HOST": engine.host})
+    assert theirs.code == 1 and theirs.err.endswith("unexpected EOF\n")
+    assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+def test_content_trust_refuses_the_build_where_docker_asks_notary(tmp_path, built):
+    """With content trust on, docker resolves FROM's tag through Notary (unreachable here: exit 1); pydock
+    says it cannot verify, exit 1, and builds nothing. --disable-content-trust builds as usual."""
+    write_tree(tmp_path / "ctx", {"Dockerfile": "FROM alpine\nLABEL pydt-trust=1\n"})
+    refusal = ("Error: content trust (image signing and verification) is not supported by pydock: unset "
+               "DOCKER_CONTENT_TRUST or add --disable-content-trust\n")
+    for args, env in (([], {"DOCKER_CONTENT_TRUST": "1"}), (["--disable-content-trust=false"], {})):
+        tags = [built.tag("docker"), built.tag("mine")]
+        theirs = docker_build("-q", "-t", tags[0], *args, tmp_path / "ctx", env=env)
+        mine = pydock_build("-q", "-t", tags[1], *args, tmp_path / "ctx", env=env)
+        assert theirs.code == 1 and "notary" in theirs.err
+        assert (mine.out, mine.err, mine.code) == ("", refusal, 1)
+        assert subprocess.run([DOCKER, "image", "inspect", tags[1]], capture_output=True).returncode == 1
+    tag = built.tag("allowed")
+    allowed = pydock_build("-q", "-t", tag, "--disable-content-trust", tmp_path / "ctx",
+                           env={"DOCKER_CONTENT_TRUST": "1"})
+    assert allowed.code == 0 and allowed.out.startswith("sha256:")
+
+
+def test_a_socket_in_the_context_is_left_out_with_dockers_log_line(built):
+    """go-archive cannot tar a socket: docker logs logrus's error line on stderr and builds without it."""
+    import pathlib
+    import shutil
+    import socket
+    import tempfile
+
+    context = pathlib.Path(tempfile.mkdtemp(prefix="pydt-sock-"))  # short: a socket path is at most 107 bytes
+    try:
+        write_tree(context, {"Dockerfile": "FROM alpine\nCOPY . /ctx/\nRUN ls /ctx\n"})
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(context / "sock"))
+        tags = [built.tag("mine"), built.tag("theirs")]
+        mine = pydock_build("-t", tags[0], context, env={"TZ": "Asia/Tokyo"})
+        theirs = docker_build("-t", tags[1], context, env={"TZ": "Asia/Tokyo"})
+        server.close()
+    finally:
+        shutil.rmtree(context)
+    stamp = re.compile(r'^time="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00" ', re.M)
+    line = f"level=error msg=\"Can't add file {context}/sock to tar: archive/tar: sockets not supported\"\n"
+    assert stamp.sub("", theirs.err) == line and stamp.match(theirs.err)
+    assert stamp.sub("", mine.err) == line and stamp.match(mine.err)
+    assert mine.code == theirs.code == 0
+    assert "\nDockerfile\n" in mine.out and "sock" not in mine.out  # `ls /ctx` in the build

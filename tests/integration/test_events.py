@@ -56,7 +56,7 @@ def test_lines_for_given_events_are_dockers(pydock, docker, scripted, fmt):
     _same(pydock(*args), docker(*args))
 
 
-@pytest.mark.parametrize("tz", ["Asia/Tokyo", "America/St_Johns", "Europe/Paris", ""])
+@pytest.mark.parametrize("tz", ["Asia/Tokyo", "America/St_Johns", "Europe/Paris", "", "<+03>-3", "JST-9"])
 def test_default_lines_show_local_time(pydock, docker, scripted, tz):
     """The time of the default line is in the local zone, with nine fraction digits."""
     args = ["-H", scripted.host, "events"]
@@ -271,7 +271,7 @@ def test_each_event_is_flushed_at_once_and_ctrl_c_ends_with_130(cli):
         container = sh("create", "--label", label, "busybox").strip()
         lines = []
         while f"create {container}\n".encode() not in lines:  # after what is left of the probes
-            assert select.select([process.stdout], [], [], 10)[0], "no line while the command runs"
+            assert select.select([process.stdout], [], [], 30)[0], "no line while the command runs"
             lines.append(process.stdout.readline())
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 130

@@ -118,6 +118,16 @@ def test_history_equals_dockers(pydock, docker, bed, args):
     eventually_same(pydock, docker, "image", "history", *args, "busybox")
 
 
+@pytest.mark.parametrize("tz", ["America/New_York", ":Asia/Kolkata", "UTC", "", "<+03>-3", "JST-9",
+                                "Nonexistent/Zone", "/usr/share/zoneinfo/Asia/Tokyo"])
+def test_history_times_follow_tz_as_go_reads_it(pydock, docker, tz):
+    """CreatedAt in the local zone of Go's time package: a zoneinfo name or file; a POSIX rule or an
+    unknown name is UTC (the C library would apply `<+03>-3`)."""
+    for args in (["-H=false"], ["--format", "{{.CreatedAt}}"]):
+        assert_same(pydock("history", *args, "busybox", env={"TZ": tz}),
+                    docker("history", *args, "busybox", env={"TZ": tz}))
+
+
 @pytest.mark.parametrize("args", [["pydt-img-missing"], [], ["a", "b"], ["--format", "{{.Nope}}", "busybox"],
                                   ["--platform", "linux/amd64", "busybox"]])
 def test_history_bad_input_equals_dockers(pydock, docker, args):
@@ -280,6 +290,22 @@ def test_load_of_a_broken_tar_equals_dockers(pydock, docker, tmp_path, name, dat
         assert (mine.out, mine.code) == (theirs.out, theirs.code) and mine.code == 1
         masked = re.sub(r"docker-import-\d+", "docker-import-N", mine.err)
         assert masked == re.sub(r"docker-import-\d+", "docker-import-N", theirs.err)
+
+
+@pytest.mark.parametrize("tail", [b'{"stream":"Loaded ima', b"Bad Gateway\r\n"], ids=["cut", "not JSON"])
+def test_load_and_import_streams_cut_short_fail_as_dockers(pydock, docker, tmp_path, tail):
+    """The engine's answer ends inside a message or is not JSON: docker's json.Decoder words, exit 1."""
+    from tests.integration.replay_engine import ReplayEngine, Route
+
+    (tmp_path / "in.tar").write_bytes(_rootfs_tar())
+    routes = [Route("/images/load", [{"stream": "Loaded image: pydt-x:v1\n"}], tail=tail),
+              Route("/images/create", [{"status": "sha256:" + "0" * 64}], tail=tail)]
+    with ReplayEngine(str(tmp_path), routes) as engine:
+        for args in (["load", "-i", tmp_path / "in.tar"], ["import", tmp_path / "in.tar", "pydt-x:v1"]):
+            mine, theirs = pydock("-H", engine.host, *args), docker("-H", engine.host, *args)
+            assert theirs.code == 1 and theirs.err in ("unexpected EOF\n", "invalid character 'B' looking for "
+                                                                           "beginning of value\n"), args
+            assert_same(mine, theirs)
 
 
 @pytest.mark.parametrize("args", [["-i", "/nonexistent.tar"], ["-i", "/tmp"], ["x"],
@@ -475,3 +501,20 @@ def test_load_on_a_terminal_shows_layer_progress(tmp_path):
         assert final(mine) == final(theirs)
     finally:
         subprocess.run([DOCKER, "rmi", "-f", tag], capture_output=True)
+
+
+def test_save_into_a_folder_that_refuses_new_files_names_the_temporary_file(pydock, docker, tmp_path):
+    """atomicwriter's os.CreateTemp error names the file it tried (.tmp-<name><digits>), as docker's does."""
+    folder = tmp_path / "immutable"
+    folder.mkdir()
+    subprocess.run(["chattr", "+i", str(folder)], check=True)
+    try:
+        for target in (folder / "out.tar", "/sys/pydt-out.tar"):
+            mine, theirs = pydock("save", "-o", target, "busybox"), docker("save", "-o", target, "busybox")
+            digits = re.compile(r"(\.tmp-[\w.-]+?\.tar)\d+:")
+            assert theirs.code == 1 and ".tmp-" in theirs.err
+            assert (mine.out, digits.sub(r"\1N:", mine.err), mine.code) == (
+                theirs.out, digits.sub(r"\1N:", theirs.err), theirs.code)
+        assert os.listdir(folder) == []
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)

@@ -218,6 +218,39 @@ def test_wrong_password_is_refused_as_docker_refuses_it(pydock, configs, transcr
     assert os.listdir(mine["DOCKER_CONFIG"]) == []  # nothing stored
 
 
+@pytest.fixture
+def unwritable_folder(tmp_path):
+    """A config folder no new file can be made in, even by root (immutable), with a config.json in it."""
+    import subprocess
+
+    folder = tmp_path / "immutable"
+    folder.mkdir()
+    (folder / "config.json").write_text("{}")
+    subprocess.run(["chattr", "+i", str(folder)], check=True)
+    yield folder
+    subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("where", ["a file", "under a file", "immutable"])
+def test_a_config_folder_that_cannot_be_written_is_reported_as_docker_does(pydock, tmp_path, transcript, where,
+                                                                          unwritable_folder):
+    """Go's words for the failed mkdir or temporary file (its random digits aside), exit 1; no [Errno]."""
+    import re
+
+    (tmp_path / "plain-file").write_text("x")
+    folder = {"a file": tmp_path / "plain-file", "under a file": tmp_path / "plain-file" / "sub" / "dir",
+              "immutable": unwritable_folder}[where]
+    env = {"DOCKER_CONFIG": str(folder)}
+    args = ["login", "-u", AUTH_USER, "--password-stdin", AUTH_REGISTRY]
+    ours = transcript.add(pydock(*args, input=AUTH_PASSWORD + "\n", env=env))
+    their = transcript.add(docker(*args, input=AUTH_PASSWORD + "\n", env=env, check=False))
+    digits = re.compile(r"config\.json\d+:")
+    assert their.returncode == 1 and "Error saving credentials: " in their.stderr
+    assert (ours.out, digits.sub("config.json<n>:", ours.err), ours.code) == (
+        their.stdout, digits.sub("config.json<n>:", their.stderr), their.returncode)
+    assert "Errno" not in ours.err
+
+
 @pytest.mark.parametrize("args", [
     ["-u", AUTH_USER, AUTH_REGISTRY], ["-p", "x", AUTH_REGISTRY], ["--password-stdin", AUTH_REGISTRY],
     ["--password-stdin", "-p", "x", "-u", "a", AUTH_REGISTRY], ["-u", "", "-p", "x", AUTH_REGISTRY],
@@ -384,6 +417,36 @@ def test_prompts_on_a_terminal_as_docker_prompts(configs, transcript, stored):
         screens.append(screen.replace(env["DOCKER_CONFIG"], "<config>"))
         transcript.texts.append(screen)
     assert screens[0] == as_pydock(screens[1])
+
+
+@pytest.mark.parametrize("at", ["Username: ", "Password: "])
+def test_ctrl_c_at_a_prompt_ends_the_line_and_exits_0_as_docker(configs, at):
+    """docker's PromptForInput answers Ctrl-C with a newline and a cancelled error its main does not
+    report: exit 0, nothing stored, the terminal's echo back on."""
+    import time
+
+    import pexpect
+
+    from tests.conftest import PYDOCK
+
+    screens = []
+    for argv, env in ((PYDOCK, configs[0]), ([docker_path()], configs[1])):
+        # the shell ignores the Ctrl-C itself (its children take SIGINT back, as Go's signal.Notify does)
+        child = pexpect.spawn("/bin/bash", ["-c", "trap '' INT; " + " ".join([*argv, "login", AUTH_REGISTRY]) +
+                                            "; echo status=$?; stty -a | grep -o '[-]*echo '"],
+                              env={**os.environ, **env}, timeout=30, dimensions=(30, 100))
+        child.expect("Username: ")
+        if at == "Password: ":
+            child.sendline(AUTH_USER)
+            child.expect("Password: ")
+        time.sleep(0.3)
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        child.close()
+        screens.append(child.before.decode())
+        assert os.listdir(env["DOCKER_CONFIG"]) == []
+    assert screens[0] == screens[1]
+    assert screens[0].endswith("\r\nstatus=0\r\necho \r\n")
 
 
 def test_an_empty_answer_is_refused_as_docker_refuses_it(configs):

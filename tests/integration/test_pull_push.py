@@ -218,6 +218,43 @@ def test_errors_in_the_stream_end_with_dockers_line(pydock, tmp_path, isolated):
     assert (mine.out, mine.err, mine.code) == (theirs.stdout, theirs.stderr, theirs.returncode)
 
 
+CUT_STREAMS = {  # the last bytes the engine sent before the stream ended
+    "cut inside a message": b'{"status":"Downloa',
+    "not JSON": b"<html>proxy error</html>\r\n",
+    "a broken line, then messages": b'nul\r\n{"status":"Status: Downloaded newer image for pydt-x:v1"}\r\n',
+}
+
+
+@pytest.mark.parametrize("tail", list(CUT_STREAMS), ids=list(CUT_STREAMS))
+@pytest.mark.parametrize("args", [["pull", "pydt-x:v1"], ["pull", "-q", "pydt-x:v1"], ["push", "pydt-x:v1"]],
+                         ids=" ".join)
+def test_a_cut_or_corrupt_stream_is_a_failure_as_dockers(pydock, tmp_path, isolated, args, tail):
+    """Never success: docker's json.Decoder error ("unexpected EOF", "invalid character …"), exit 1, and what
+    came before it printed as docker prints it."""
+    lines = [{"status": "Pulling from library/pydt-x", "id": "v1"},
+             {"status": "Pulling fs layer", "progressDetail": {}, "id": "0123456789ab"}]
+    routes = [Route("/images/create", lines, tail=CUT_STREAMS[tail]),
+              Route("/pydt-x/push", lines, tail=CUT_STREAMS[tail])]
+    with ReplayEngine(str(tmp_path), routes) as engine:
+        mine, theirs = both_on(engine, pydock, *args, env=isolated)
+    assert theirs.returncode == 1 and theirs.stderr in ("unexpected EOF\n", *(
+        f"invalid character '{c}' {rest}\n" for c, rest in (("<", "looking for beginning of value"),
+                                                             ("\\r", "in literal null (expecting 'l')"))))
+    assert (mine.out, mine.err, mine.code) == (theirs.stdout, theirs.stderr, theirs.returncode)
+
+
+@pytest.mark.parametrize("args", [["pull", "pydt-x:v1"], ["push", "pydt-x:v1"]], ids=" ".join)
+def test_an_engine_dying_mid_answer_is_dockers_unexpected_eof(pydock, tmp_path, isolated, args):
+    """The connection closes before the chunked body's end: Go's "unexpected EOF", exit 1 (not the HTTP
+    library's words)."""
+    lines = [{"status": "Pulling from library/pydt-x", "id": "v1"}]
+    routes = [Route("/images/create", lines, unfinished=True), Route("/pydt-x/push", lines, unfinished=True)]
+    with ReplayEngine(str(tmp_path), routes) as engine:
+        mine, theirs = both_on(engine, pydock, *args, env=isolated)
+    assert (theirs.returncode, theirs.stderr) == (1, "unexpected EOF\n")
+    assert (mine.out, mine.err, mine.code) == (theirs.stdout, theirs.stderr, theirs.returncode)
+
+
 # -- terminals ------------------------------------------------------------------------------------
 
 def test_terminal_pull_draws_one_live_line_per_layer(pushed):
@@ -288,3 +325,17 @@ def test_content_trust_is_refused_not_skipped(pydock, isolated):
     for args in (["pull", "-q", "--disable-content-trust", "alpine"], ["pull", "-q", "alpine"]):
         allowed = pydock(*args, env={**isolated, "DOCKER_CONTENT_TRUST": "1" if len(args) == 4 else "false"})
         assert (allowed.out, allowed.code) == ("docker.io/library/alpine:latest\n", 0)
+
+
+@pytest.mark.parametrize("command", ["push", "image push", "pull", "image pull"])
+def test_help_hides_what_the_engine_cannot_do_as_docker(pydock, command):
+    """push's --platform needs API 1.46: docker leaves it out of the help for this engine (1.41), and shows
+    it when no engine answers."""
+    offline = ["-H", "unix:///nonexistent/docker.sock"]
+    for prefix in ([], offline):
+        argv = [*prefix, *command.split(), "--help"]
+        mine, theirs = pydock(*argv), docker(*argv)
+        assert (mine.out.replace("pydock", "docker"), mine.err, mine.code) == (
+            theirs.stdout, theirs.stderr, theirs.returncode)
+        if command.endswith("push"):
+            assert ("--platform" in mine.out) == (prefix == offline)

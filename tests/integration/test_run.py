@@ -292,3 +292,33 @@ def test_pull_never_refuses_a_missing_image(pydock, docker, remote_only_busybox)
     mine = pydock(*args)
     assert mine.code == 125
     same_as_docker(mine, docker(*args))
+
+
+TRUST_REFUSAL = ("Error: content trust (image signing and verification) is not supported by pydock: unset "
+                 "DOCKER_CONTENT_TRUST or add --disable-content-trust")
+DIGEST_REF = "alpine@sha256:4d00316dbd71b36e16d6cee4adbfd5e1c28d6040ef35963d5a5a613f296aab0c"
+
+
+@pytest.mark.parametrize("command", ["create", "run"])
+def test_content_trust_refuses_a_tagged_image_where_docker_asks_notary(pydock, docker, cleanup, command):
+    """docker (no Notary reachable) fails where it would verify a tag, with create's 1 or run's 125 and
+    run's --help pointer; pydock says it cannot verify, in the same shape, and creates nothing."""
+    trust = {"DOCKER_CONTENT_TRUST": "1"}
+    names = [cleanup.name(), cleanup.name()]
+    extra = ["--rm"] if command == "run" else []
+    theirs = docker(command, *extra, "--name", names[0], "alpine", "true", env=trust)
+    mine = pydock(command, *extra, "--name", names[1], "alpine", "true", env=trust)
+    assert theirs.code == mine.code == (125 if command == "run" else 1)
+    if command == "run":
+        assert theirs.err.startswith("docker: Error: error contacting notary server")
+        assert mine.err == f"pydock: {TRUST_REFUSAL}\n\nRun 'pydock run --help' for more information\n"
+    else:
+        assert mine.err == TRUST_REFUSAL + "\n"
+    assert mine.out == theirs.out == ""
+    assert subprocess.run([DOCKER, "inspect", names[1]], capture_output=True).returncode == 1  # nothing made
+    for args, env in (([DIGEST_REF], trust), (["--disable-content-trust", "alpine"], trust),
+                      (["--disable-content-trust=false", DIGEST_REF], {}), (["alpine"], {"DOCKER_CONTENT_TRUST": "0"})):
+        name = cleanup.name()
+        theirs_ok = docker(command, *extra, "--name", cleanup.name(), *args, "true", env=env)
+        mine_ok = pydock(command, *extra, "--name", name, *args, "true", env=env)
+        assert theirs_ok.code == mine_ok.code == 0, (args, env, mine_ok.err)

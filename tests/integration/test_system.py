@@ -728,3 +728,11 @@ def test_version_and_info_templates_see_docker_types(pydock, docker, command, fm
     def shape(result):  # a pointer nested in a value prints as its address, different on every run
         return re.sub(r"0xc[0-9a-f]+", "0xADDR", result.out), result.err, result.code
     assert shape(pydock(command, "--format", fmt)) == shape(docker(command, "--format", fmt))
+
+
+@pytest.mark.parametrize("host", ["ssh://nobody@127.0.0.1:1", "ssh://pydt-no-such-host.invalid"])
+def test_an_ssh_host_that_cannot_be_reached_is_reported_with_sshs_reason(pydock, docker, host):
+    """docker's commandconn error: the ssh command line, its exit status and what ssh said, exit 1."""
+    mine, theirs = pydock("-H", host, "images"), docker("-H", host, "images")
+    assert theirs.code == 1 and "has exited with exit status 255" in theirs.err
+    assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)

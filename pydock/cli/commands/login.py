@@ -237,9 +237,16 @@ def prompt_for_credentials(env, user: str, secret: str, default_user: str, addre
 
 
 def _read_line(env, prompt: str) -> str:
-    """prompt.ReadInput: the prompt on stdout, one line from stdin, trimmed."""
+    """prompt.ReadInput: the prompt on stdout, one line from stdin, trimmed.
+
+    Ctrl-C ends the line and the command quietly with status 0: docker's PromptForInput prints a
+    newline and returns ErrPromptTerminated, an errdefs.Cancelled error its main does not report."""
     write_flushed(env.stdout, prompt)
-    return env.stdin.readline().strip()
+    try:
+        return env.stdin.readline().strip()
+    except KeyboardInterrupt:
+        write_flushed(env.stdout, "\n")
+        raise StatusError("", 0) from None
 
 
 def _disable_echo(env):

@@ -56,11 +56,14 @@ def pretty_line(raw: dict) -> str:
 
 
 def rfc3339_nano_fixed(unix_nanos: int, tz: _dt.tzinfo | None = None) -> str:
-    """time.Unix(0, ns).Format("2006-01-02T15:04:05.000000000Z07:00") in the local zone (or `tz`)."""
-    seconds, nanos = divmod(unix_nanos, 10**9)
-    moment = _dt.datetime.fromtimestamp(seconds, tz or _dt.timezone.utc)
+    """time.Unix(0, ns).Format("2006-01-02T15:04:05.000000000Z07:00") in Go's local zone (TZ read as
+    Go reads it) or in `tz`."""
     if tz is None:
-        moment = moment.astimezone()
+        from ...golang.time import format_rfc3339_nano_fixed
+
+        return format_rfc3339_nano_fixed(unix_nanos)
+    seconds, nanos = divmod(unix_nanos, 10**9)
+    moment = _dt.datetime.fromtimestamp(seconds, tz)
     offset = moment.utcoffset() or _dt.timedelta(0)
     minutes = int(offset.total_seconds()) // 60
     if minutes == 0:

@@ -40,13 +40,19 @@ class HistoryContext(Context):
         return truncate_id(ident) if self.trunc else ident
 
     def CreatedAt(self) -> str:  # noqa: N802
-        """time.Unix(created, 0).Format(time.RFC3339), in the local zone."""
+        """time.Unix(created, 0).Format(time.RFC3339), in Go's local zone (TZ read as Go reads it:
+        a zoneinfo name, never a POSIX rule such as `<+03>-3`)."""
         import datetime as dt
 
-        moment = dt.datetime.fromtimestamp(int(self.h.get("Created") or 0), dt.timezone.utc).astimezone()
-        text = moment.strftime("%Y-%m-%dT%H:%M:%S")
-        offset = moment.strftime("%z")
-        return text + ("Z" if offset in ("", "+0000") else f"{offset[:3]}:{offset[3:]}")
+        from ...golang.time import zone_offset
+
+        created = int(self.h.get("Created") or 0)
+        _, offset = zone_offset(created)
+        text = (dt.datetime(1970, 1, 1) + dt.timedelta(seconds=created + offset)).strftime("%Y-%m-%dT%H:%M:%S")
+        if not offset:
+            return text + "Z"
+        sign, minutes = ("-", -offset // 60) if offset < 0 else ("+", offset // 60)
+        return f"{text}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
     def CreatedSince(self) -> str:  # noqa: N802
         from ..units import running_for

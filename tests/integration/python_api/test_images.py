@@ -176,3 +176,17 @@ def test_prune_with_a_label_filter_and_search_offline(client, tmp_path):
     with pytest.raises(APIError) as info:
         client.images.search("alpine", limit=5)
     assert re.search(r"index\.docker\.io", str(info.value))
+
+
+def test_a_pull_stream_cut_short_raises_stream_parse_error(tmp_path):
+    """docker-py raises StreamParseError when the stream ends inside a message; never an Image."""
+    import pydock
+    from pydock.errors import StreamParseError
+    from tests.integration.replay_engine import ReplayEngine, Route
+
+    lines = [{"status": "Pulling from library/pydt-x", "id": "v1"}]
+    with ReplayEngine(str(tmp_path), [Route("/images/create", lines, tail=b'{"status":"Down')]) as engine:
+        with pydock.DockerClient(base_url=engine.host) as cut_client:
+            with pytest.raises(StreamParseError) as info:
+                cut_client.images.pull("pydt-x", tag="v1")
+    assert info.value.data == b'{"status":"Down' and "not JSON" in info.value.msg

@@ -3,10 +3,20 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pydock.streams.jsonstream import json_objects
+from pydock.golang.jsondecode import decoder_error
+from pydock.streams.jsonstream import JSONStreamError, json_objects
+
+
+def _until_error(chunks):
+    seen = []
+    with pytest.raises(JSONStreamError) as info:
+        for obj in json_objects(chunks):
+            seen.append(obj)
+    return seen, info.value
 
 
 def test_one_object_per_line():
@@ -30,8 +40,23 @@ def test_utf8_split_inside_a_character():
     assert list(json_objects([data[:cut], data[cut:]])) == [{"status": "héllo ✓"}]
 
 
-def test_trailing_partial_object_is_not_yielded():
-    assert list(json_objects([b'{"a":1}\n{"b":'])) == [{"a": 1}]
+def test_a_stream_cut_inside_a_message_raises_after_the_whole_ones():
+    seen, error = _until_error([b'{"a":1}\n{"b":'])
+    assert seen == [{"a": 1}]
+    assert error.data == b'{"b":'
+    assert decoder_error(error.data) == "unexpected EOF"  # Go's json.Decoder on a cut value
+
+
+def test_bytes_that_are_not_json_raise_with_go_words():
+    seen, error = _until_error([b'{"a":1}\r\nnot json at all\r\n', b'{"b":2}\r\n'])
+    assert seen == [{"a": 1}]  # nothing after the bad line is taken for a message, as docker stops there
+    assert decoder_error(error.data) == "invalid character 'o' in literal null (expecting 'u')"
+
+
+def test_a_cut_inside_a_utf8_character_raises():
+    data = '{"status":"✓"}'.encode()
+    _, error = _until_error([data[:-3]])
+    assert decoder_error(error.data) == "unexpected EOF"
 
 
 def test_blank_chunks_and_whitespace():

@@ -107,10 +107,11 @@ class CIDFile:
 
 
 def create_container(env, cfg, *, name: str = "", platform: str = "", pull: str = "missing",
-                     quiet: bool = False) -> str:
+                     quiet: bool = False, trusted: bool = False) -> str:
     """POST /containers/create, pulling a missing image first as docker does; returns the ID.
 
-    Engine errors propagate; a bad reference, platform or cidfile raises ValueError.
+    Engine errors propagate; a bad reference, platform or cidfile raises ValueError, and so does a
+    tagged image when content trust is on (`trusted`: docker would ask Notary for its digest).
     """
     from ....opts.platform import parse_platform
     from ....opts.reference import is_image_id, parse_normalized_named
@@ -121,6 +122,10 @@ def create_container(env, cfg, *, name: str = "", platform: str = "", pull: str 
     try:
         image = cfg.config["Image"]
         named = None if is_image_id(image) else parse_normalized_named(image)
+        if trusted and named is not None and (named.tag or not named.digest):
+            from ...trust import TRUST_REFUSAL
+
+            raise ValueError(TRUST_REFUSAL)
         platform_query = None
         if platform:
             try:

@@ -139,8 +139,7 @@ def create_flags(verb: str):
                    f'"{"|" if verb == "creating" else ""}missing", "never")'),
             option("-q", "--quiet", kind="bool", help="Suppress the pull output"),
             option("--platform", help="Set platform if server is multi-platform capable", default=""),
-            option("--disable-content-trust", kind="bool", default=True,
-                   help="Skip image verification (default true)"),
+            option("--disable-content-trust", kind="optbool", help="Skip image verification (default true)"),
             option("--use-api-socket", kind="bool", help="Bind mount Docker API socket and required auth"),
         ]
         for decorator in reversed(decorators):

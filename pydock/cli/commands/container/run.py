@@ -7,6 +7,7 @@ from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
 from ...flags import option
 from ...output import print_line
+from ...trust import content_trust_enabled
 from .flagset import container_flags, create_flags
 
 
@@ -24,7 +25,8 @@ def create(ctx, image, args, name, pull, quiet, platform, disable_content_trust,
     env = ctx.obj
     cfg = parse_config(ctx, env, "create", image, args, values, pull)
     try:
-        container_id = create_container(env, cfg, name=name, platform=platform, pull=pull, quiet=quiet)
+        container_id = create_container(env, cfg, name=name, platform=platform, pull=pull, quiet=quiet,
+                                        trusted=content_trust_enabled(env, disable_content_trust))
     except (ValueError, JSONMessageError) as exc:  # a bad reference, platform or cidfile; a failed pull
         raise StatusError(str(exc), FAILURE) from None
     print_line(env.stdout, container_id)
@@ -49,7 +51,8 @@ def run(ctx, image, args, detach, sig_proxy, detach_keys, name, pull, quiet, pla
     cfg = parse_config(ctx, env, "run", image, args, values, pull)
     opts = RunOptions(detach=detach, sig_proxy=sig_proxy, detach_keys=detach_keys, name=name, pull=pull,
                       quiet=quiet, platform=platform, auto_remove=values.get("rm", False),
-                      attach_flags=tuple(values.get("attach") or ()))
+                      attach_flags=tuple(values.get("attach") or ()),
+                      trusted=content_trust_enabled(env, disable_content_trust))
     status = run_container(ctx, env, cfg, opts)
     if status:
         raise StatusError("", status)

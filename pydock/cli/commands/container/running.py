@@ -20,6 +20,7 @@ class RunOptions:
     platform: str = ""
     auto_remove: bool = False
     attach_flags: tuple = ()
+    trusted: bool = False  # content trust on (see cli/trust.py)
 
 
 class ExitWaiter:
@@ -124,7 +125,7 @@ def run_container(ctx, env, cfg, opts: RunOptions) -> int:
         config.update(AttachStdin=False, AttachStdout=False, AttachStderr=False, StdinOnce=False)
     try:
         container_id = create_container(env, cfg, name=opts.name, platform=opts.platform, pull=opts.pull,
-                                        quiet=opts.quiet)
+                                        quiet=opts.quiet, trusted=opts.trusted)
     except (DockerError, ValueError, JSONMessageError) as exc:
         raise to_status_error(ctx, exc) from None
     api = env.api.containers

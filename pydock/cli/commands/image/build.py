@@ -15,6 +15,7 @@ from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
 from ...flags import GoValue, option
 from ...output import write_flushed
+from ...trust import refuse_content_trust
 
 
 def _tag(value: str) -> str:
@@ -39,7 +40,7 @@ TAG = GoValue(_tag, "list")
 @option("-c", "--cpu-shares", kind="int64", default=0, help="CPU shares (relative weight)")
 @option("--cpuset-cpus", default="", help="CPUs in which to allow execution (0-3, 0,1)")
 @option("--cpuset-mems", default="", help="MEMs in which to allow execution (0-3, 0,1)")
-@option("--disable-content-trust", kind="bool", default=True, help="Skip image verification (default true)")
+@option("--disable-content-trust", kind="optbool", help="Skip image verification (default true)")
 @option("-f", "--file", "dockerfile", default="", help='Name of the Dockerfile (Default is "PATH/Dockerfile")')
 @option("--force-rm", kind="bool", help="Always remove intermediate containers")
 @option("--iidfile", default="", help="Write the image ID to the file")
@@ -98,6 +99,7 @@ def _run_build(env, context: str, o: dict, cleanups: list) -> None:
         if quiet and _is_url(context) and str(exc).startswith(PREPARE):
             write_flushed(env.stderr, progress.buffered + "\n")  # docker's Fprintln of its progress buffer
         raise StatusError(str(exc), FAILURE) from None
+    refuse_content_trust(env, o["disable_content_trust"])  # docker would resolve FROM's tags through Notary
     if o["compress"]:
         body = gzip_chunks(body)
     options = build_options(env, o, rel_dockerfile)
@@ -226,7 +228,8 @@ def prepare_context(env, context: str, dockerfile: str, write=None, cleanups: li
         except bc.ContextError as exc:
             raise bc.ContextError(f"{PREPARE}{exc}") from None
     if os.path.exists(context):  # isLocalDir comes before the URL forms
-        return bc.directory_context(context, dockerfile, stdin.read if dockerfile == "-" else None)
+        return bc.directory_context(context, dockerfile, stdin.read if dockerfile == "-" else None,
+                                    log=lambda message: _log_error(env, message))
     if remote.is_git_url(context):
         try:
             clone = remote.clone_git_context(context, dockerfile)
@@ -234,7 +237,8 @@ def prepare_context(env, context: str, dockerfile: str, write=None, cleanups: li
             raise bc.ContextError(f"{PREPARE}{exc}") from None
         cleanups.append(clone.remove)
         data = stdin.read() if dockerfile == "-" else None
-        return bc.tar_directory(clone.context_dir, clone.dockerfile, data, from_stdin=dockerfile == "-")
+        return bc.tar_directory(clone.context_dir, clone.dockerfile, data, from_stdin=dockerfile == "-",
+                               log=lambda message: _log_error(env, message))
     if remote.is_url(context):
         try:
             body, rel = remote.context_from_url(write or (lambda text: write_flushed(env.stdout, text)), context,
@@ -245,6 +249,13 @@ def prepare_context(env, context: str, dockerfile: str, write=None, cleanups: li
             return bc.add_dockerfile(body, stdin.read())
         return body, rel
     raise bc.ContextError(f'{PREPARE}path "{context}" not found')
+
+
+def _log_error(env, message: str) -> None:
+    """A logrus error line on stderr, as go-archive logs a file it leaves out of the context."""
+    from ....golang.logrus import text_line
+
+    write_flushed(env.stderr, text_line("error", message) + "\n")
 
 
 def _is_url(context: str) -> bool:

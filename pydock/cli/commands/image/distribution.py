@@ -10,6 +10,7 @@ from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
 from ...flags import option
 from ...output import print_line, print_note
+from ...trust import refuse_content_trust
 
 PUSH_PLATFORM_NOTE = ("Using --platform pushes only the specified platform manifest of a multi-platform image "
                       "index.\nOther components, like attestations, will not be included.\nTo push the complete "
@@ -27,7 +28,7 @@ PUSH_PLATFORM_NOTE = ("Using --platform pushes only the specified platform manif
 def pull(env, name, all_tags, disable_content_trust, platform, quiet):
     ref = _named(env, name, all_tags, quiet)
     if not ref.digest:
-        _refuse_content_trust(env, disable_content_trust)
+        refuse_content_trust(env, disable_content_trust)
     if platform is None:
         platform = env.environ.get("DOCKER_DEFAULT_PLATFORM", "")
     request = partial(env.api.images.pull, ref.name, None if all_tags else ref.api_tag,
@@ -53,7 +54,7 @@ def push(env, name, all_tags, disable_content_trust, platform, quiet):
     ref = _named(env, name, all_tags, quiet)
     if ref.digest:
         raise StatusError("cannot push a digest reference", FAILURE)
-    _refuse_content_trust(env, disable_content_trust)
+    refuse_content_trust(env, disable_content_trust)
     request = partial(env.api.images.push, ref.familiar_name, None if all_tags else ref.tag, platform=platform_json)
     with login_retry(env, ref.domain, "push", request) as response:
         show_progress(response, env.stdout, quiet=quiet)
@@ -97,24 +98,6 @@ def _named(env, name: str, all_tags: bool, quiet: bool):
         if not quiet:
             print_line(env.stdout, f"Using default tag: {ref.tag}")
     return ref
-
-
-def _refuse_content_trust(env, disable_content_trust: bool | None) -> None:
-    """Signed images (Notary) are not pydock's: with content trust on (DOCKER_CONTENT_TRUST, as docker's
-    ContentTrustEnabled reads it, and no --disable-content-trust) say so rather than skip the check."""
-    if disable_content_trust is not None:
-        enabled = not disable_content_trust
-    else:
-        from ....golang.strconv import parse_bool
-
-        value = env.environ.get("DOCKER_CONTENT_TRUST", "")
-        try:
-            enabled = bool(value) and parse_bool(value)
-        except ValueError:
-            enabled = True  # docker treats any other value as true
-    if enabled:
-        raise StatusError("Error: content trust (image signing and verification) is not supported by pydock: "
-                          "unset DOCKER_CONTENT_TRUST or add --disable-content-trust", FAILURE)
 
 
 def _push_platform(env, platform: str) -> str:
