@@ -63,7 +63,9 @@ def test_ssh_failures_report_ssh_reason(stand_in, status, stderr, signal, reason
            "FAKE_SSH_STDERR": stderr, "FAKE_SSH_SIGNAL": signal}
     args = ["-H", "ssh://me@remote.example:2222", "ps"]
     mine, theirs = run(PYDOCK, args, env), run([DOCKER], args, env)
-    assert mine == theirs
+    racy = ("", b"error during connect: <request>: write |1: file already closed\n", 1)
+    if not (signal and theirs == racy):  # docker sometimes writes the request into the dead ssh first
+        assert mine == theirs
     expected_stderr = stderr.replace(r"\r", "\r").replace(r"\n", "\n").encode()
     assert mine == ("", b"error during connect: <request>: command [ssh -o ConnectTimeout=30 -T -l me -p 2222 -- "
                         b"remote.example docker system dial-stdio] has exited with " + reason + b", make sure the "
