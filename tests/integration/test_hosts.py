@@ -25,11 +25,20 @@ def run(cli: list[str], args: list[str], env: dict | None = None) -> tuple[str, 
     return proc.stdout.decode(), REQUEST.sub("error during connect: <request>: ", err).encode(), proc.returncode
 
 
+def assert_same(mine, theirs) -> None:
+    """docker's answer, unless docker lost the race with the dying ssh: it then reports its failed write of the
+    request into the pipe ("write |1: broken pipe", "… file already closed"), not ssh's reason (seen about one
+    run in five here); pydock waits for ssh's exit status whichever side fails first."""
+    if re.match(rb"error during connect: <request>: write \|1: ", theirs[1]):
+        return
+    assert mine == theirs
+
+
 @pytest.mark.parametrize("args", [["images"], ["ps"], ["network", "ls"]])
 def test_a_refused_ssh_connection_reports_ssh_reason(args):
     host = ["-H", "ssh://nobody@127.0.0.1:1"]
     mine, theirs = run(PYDOCK, host + args), run([DOCKER], host + args)
-    assert mine == theirs
+    assert_same(mine, theirs)
     assert mine == ("", b"error during connect: <request>: command [ssh -o ConnectTimeout=30 -T -l nobody -p 1 -- "
                         b"127.0.0.1 docker system dial-stdio] has exited with exit status 255, make sure the URL is "
                         b"valid, and Docker 18.09 or later is installed on the remote host: stderr=ssh: connect to "
@@ -63,9 +72,7 @@ def test_ssh_failures_report_ssh_reason(stand_in, status, stderr, signal, reason
            "FAKE_SSH_STDERR": stderr, "FAKE_SSH_SIGNAL": signal}
     args = ["-H", "ssh://me@remote.example:2222", "ps"]
     mine, theirs = run(PYDOCK, args, env), run([DOCKER], args, env)
-    racy = ("", b"error during connect: <request>: write |1: file already closed\n", 1)
-    if not (signal and theirs == racy):  # docker sometimes writes the request into the dead ssh first
-        assert mine == theirs
+    assert_same(mine, theirs)
     expected_stderr = stderr.replace(r"\r", "\r").replace(r"\n", "\n").encode()
     assert mine == ("", b"error during connect: <request>: command [ssh -o ConnectTimeout=30 -T -l me -p 2222 -- "
                         b"remote.example docker system dial-stdio] has exited with " + reason + b", make sure the "
