@@ -57,12 +57,15 @@ def _help_requested(ctx, _param, value) -> None:
     if ctx.parent is None:  # the root: the help of the command named after the flags (LazyGroup.parse_args)
         ctx.meta[HELP_REQUESTED] = True
         return
+    from .output import print_help
+
     print_help(ctx.get_help())
     ctx.exit(0)
 
 
 def with_help_printer(option):
-    """click's --help option, printing with print_help (a failed write reported as cobra does)."""
+    """click's --help option of a command or group, printing through output.print_help (a failed write
+    to stdout reported on stderr, exit 0, as cobra does) instead of click.echo."""
     if option is not None:
         option.callback = _show_help
     return option
@@ -70,17 +73,10 @@ def with_help_printer(option):
 
 def _show_help(ctx, _param, value) -> None:
     if value and not ctx.resilient_parsing:
+        from .output import print_help
+
         print_help(ctx.get_help())
         ctx.exit(0)
-
-
-def print_help(text: str) -> None:
-    """Help on stdout; a failed write is printed on stderr and the exit status stays 0, as cobra's."""
-    import sys
-
-    from .output import write_reported
-
-    write_reported(sys.stdout, text + "\n", sys.stderr)
 
 
 def add_deprecated_help_shorthand(command: click.Command) -> None:
@@ -323,7 +319,17 @@ class DockerCommand(click.Command):
             return refusal
 
         target = f"{self.callback.__module__}:{self.callback.__name__}" if self.callback else ""
-        return command_help(ctx, self, aliases_of(target, ctx.find_root().info_name))
+        return command_help(ctx, self, aliases_of(target, ctx.find_root().info_name), self._shown_params(ctx))
+
+    def _shown_params(self, ctx):
+        """hideUnsupportedFeatures for flags: those the engine cannot honour stay out of --help (the
+        engine is asked only when some flag carries an annotation)."""
+        annotated = [p for p in self.params if getattr(p, "annotations", None)]
+        if not annotated or ctx.find_root().obj is None:
+            return self.params
+        details = EngineDetails(ctx.find_root().obj, tolerant=True)
+        hidden = {id(p) for p in annotated if hidden_by_features(p.annotations, details)}
+        return [p for p in self.params if id(p) not in hidden]
 
 
 def parse_pflag_style(parse, ctx, command, args, interspersed: bool) -> list[str]:
@@ -538,6 +544,9 @@ class LazyGroup(click.Group):
         from .help import group_help
         from .registry import root_sections
 
+        refusal = help_refusal(ctx) if ctx.parent is not None else None
+        if refusal:  # `network --help` on an engine older than the group: docker's message instead
+            return refusal
         # cobra never lists its help command (Command.IsAvailableCommand)
         rows = [(name, help_text) for name, (_, help_text) in sorted(self.lazy.items()) if name != "help"]
         if self.features and ctx.find_root().obj is not None:
@@ -549,9 +558,16 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx):
         if not ctx._protected_args and not ctx.args:
-            click.echo(self.get_help(ctx), err=True)
-            ctx.exit(0)
+            self._help_without_command(ctx)
         return super().invoke(ctx)
+
+    def _help_without_command(self, ctx):
+        """A group named alone: its help on stderr (exit 0); docker's refusal (exit 1) when the engine
+        is older than the group's annotations allow."""
+        if ctx.parent is not None and help_refusal(ctx):
+            raise StatusError(help_refusal(ctx), FAILURE)
+        click.echo(self.get_help(ctx), err=True)
+        ctx.exit(0)
 
     def resolve_command(self, ctx, args):
         name = args[0] if args else ""
@@ -559,6 +575,9 @@ class LazyGroup(click.Group):
         if command is None:
             if name.startswith("-"):
                 raise translate_usage_error(click.NoSuchOption(name), ctx, self)
+            refusal = help_refusal(ctx) if ctx.parent is not None and not _help_wanted(self, args[1:]) else None
+            if refusal:  # docker judges the group's annotations before the unknown word and its flags
+                raise StatusError(refusal, FAILURE)
             self._parse_own_flags(ctx, args[1:])
             prog = ctx.find_root().info_name
             usage = usage_line(ctx, self) if ctx.parent else ""
@@ -577,12 +596,13 @@ class LazyGroup(click.Group):
 
     def parse_args(self, ctx, args):
         if not args:  # docker prints help on stderr then, and on stdout for --help
-            click.echo(self.get_help(ctx), err=True)
-            ctx.exit(0)
+            self._help_without_command(ctx)
         rest = parse_pflag_style(super().parse_args, ctx, self, args, False)
         if ctx.meta.get(HELP_REQUESTED):
             # `pydock --help container ls`: the help of the command the words name, whatever follows
             command_ctx, _ = find_command(ctx, list(ctx._protected_args) + list(ctx.args))
+            from .output import print_help
+
             print_help(command_ctx.command.get_help(command_ctx))
             ctx.exit(0)
         return rest

@@ -33,10 +33,11 @@ def _default_suffix(option: click.Option) -> str:
     return f" (default {default})"
 
 
-def flag_usages(params, width: int) -> str:
+def flag_usages(params, width: int, defaults: dict[str, str] | None = None) -> str:
     """pflag's FlagUsagesWrapped: flags sorted by name, descriptions aligned and wrapped.
 
     cobra's own --help flag is hidden, except where -h means something else (run's --hostname).
+    `defaults` gives the default shown for a flag (by param name) whose value is None until given.
     """
     options = [p for p in params if isinstance(p, click.Option) and not p.hidden and p.name != "help"]
     if any("-h" in o.opts for o in options):
@@ -55,7 +56,8 @@ def flag_usages(params, width: int) -> str:
         value = _value_name(option)
         if value:
             head += " " + value
-        lines.append((head, (option.help or "") + _default_suffix(option)))
+        shown = (defaults or {}).get(option.name)
+        lines.append((head, (option.help or "") + (f' (default "{shown}")' if shown else _default_suffix(option))))
     if not lines:
         return ""
     maxlen = max(len(head) for head, _ in lines) + 1
@@ -103,34 +105,18 @@ def _wrap(i: int, w: int, s: str) -> str:
     return result
 
 
-def command_help(ctx: click.Context, command, aliases: list[str]) -> str:
+def command_help(ctx: click.Context, command, aliases: list[str], params=None) -> str:
+    """cobra's help of one command; `params` the flags to list (all of the command's by default)."""
     root = ctx.find_root().info_name
     parent = ctx.parent.command_path + " " if ctx.parent else f"{root} "
     usage = getattr(command, "docker_usage", "") or command.name
     parts = [f"Usage:  {parent}{usage}", "", (command.help or command.short_help or "").strip(), ""]
     if len(aliases) > 1:
         parts += ["Aliases:", "  " + ", ".join(aliases), ""]
-    flags = flag_usages(_supported_by_engine(ctx, command.params), terminal_width() - 1)
+    flags = flag_usages(command.params if params is None else params, terminal_width() - 1)
     if flags:
         parts += ["Options:", flags.rstrip("\n")]
     return "\n".join(parts).rstrip("\n")
-
-
-def _supported_by_engine(ctx: click.Context, params) -> list:
-    """hideUnsupportedFeatures: an option needing a newer API version than the engine's is left out of
-    the help (push's --platform needs 1.46). The engine is asked only when such an option exists; when
-    it cannot be reached everything is shown, as docker shows it."""
-    versioned = [p for p in params if (getattr(p, "annotations", None) or {}).get("version")]
-    if not versioned:
-        return list(params)
-    from .base import EngineDetails, _older
-
-    env = ctx.find_root().obj
-    try:
-        current = EngineDetails(env).current_version()
-    except Exception:  # no engine (or no env): nothing is hidden
-        return list(params)
-    return [p for p in params if p not in versioned or not _older(current, p.annotations["version"])]
 
 
 def group_help(ctx: click.Context, group, rows: list[tuple[str, str]], sections=None) -> str:
@@ -145,6 +131,23 @@ def group_help(ctx: click.Context, group, rows: list[tuple[str, str]], sections=
             parts += [f"  {name.ljust(11)} {text}" for name, text in entries]
             parts.append("")
     if is_root:
-        parts += ["Global Options:", flag_usages(group.params, terminal_width() - 1).rstrip("\n"), ""]
+        parts += ["Global Options:", flag_usages(group.params, terminal_width() - 1, root_defaults()).rstrip("\n"),
+                  ""]
     parts.append(f"Run '{path} COMMAND --help' for more information on a command.")
+    if is_root:
+        parts += ["", "For more help on how to use Docker, head to https://docs.docker.com/go/guides/"]
     return "\n".join(parts) + "\n"
+
+
+def root_defaults(environ=None) -> dict[str, str]:
+    """The defaults docker's global flags show: the config directory (DOCKER_CONFIG, else ~/.docker)
+    and the TLS files in DOCKER_CERT_PATH, else in that directory (cli/flags/options.go)."""
+    import os
+
+    from ..config import default_config_dir
+
+    environ = os.environ if environ is None else environ
+    config_dir = default_config_dir(environ)
+    cert_path = environ.get("DOCKER_CERT_PATH") or config_dir
+    return {"config_dir": config_dir, "tlscacert": os.path.join(cert_path, "ca.pem"),
+            "tlscert": os.path.join(cert_path, "cert.pem"), "tlskey": os.path.join(cert_path, "key.pem")}

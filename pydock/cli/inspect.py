@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .errors import FAILURE, TEMPLATE_ERROR, StatusError, template_error
-from .output import write_logged
+from .output import logrus_line, print_line, stdout_write_error, write_bytes, write_flushed
 
 
 def run_inspect(env, refs, fmt: str, get_raw: Callable[[str], tuple[bytes, str]], raw_fallback: bool = True) -> None:
@@ -42,8 +42,11 @@ def run_inspect(env, refs, fmt: str, get_raw: Callable[[str], tuple[bytes, str]]
         except ValueError as exc:
             errors.append(template_error(exc).message)
     if inspector is None:
-        write_logged(env.stdout, json_array(raws, compact=fmt == "json"), env.stderr)
+        write_bytes(env.stdout, json_array(raws, compact=fmt == "json"))
     else:
-        write_logged(env.stdout, inspector.text(), env.stderr)
+        write_flushed(env.stdout, inspector.text())
+    failed = stdout_write_error(env.stdout)
+    if failed:  # docker's inspect logs a failed write and goes on (exit 0)
+        print_line(env.stderr, logrus_line("error", failed))
     if errors:
         raise StatusError("\n".join(errors), FAILURE)

@@ -6,9 +6,9 @@ import sys
 
 import click
 
+from ..streams.pump import OutputFailed
 from .base import LazyGroup
 from .errors import FAILURE, INTERRUPTED, StatusError, UsageFailure
-from .output import guard_standard_streams
 from .registry import top_commands
 
 VERSION = "0.1.0"
@@ -82,9 +82,11 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
         return _cancelled_status(exc)
     except BrokenPipeError:
         _die_of_sigpipe()
+    except OutputFailed as exc:  # container output that could not be written: docker's io.Copy error
+        _stderr(str(exc))
+        return FAILURE
     except Exception as exc:  # the last line of defence: one line, no traceback unless -D
         from ..streams.jsonstream import JSONStreamError
-        from ..streams.pump import OutputFailed
         from ..transport.errors import DockerError
 
         if debug:
@@ -95,7 +97,7 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
             from ..golang.jsondecode import decoder_error
 
             _stderr(decoder_error(exc.data))
-        elif isinstance(exc, (DockerError, OutputFailed)):
+        elif isinstance(exc, DockerError):
             _stderr(str(exc))
         elif _is_output_failure(exc):  # Go's *fs.PathError for the write to stdout
             from ..golang.oserror import errno_text
@@ -108,9 +110,9 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
 
 
 def _is_output_failure(exc: Exception) -> bool:
-    """A write to stdout that failed (a full disk, a quota, an I/O error) and went around the guarded
-    streams (cli.output, which decide what each kind of output does): an OSError naming no file, with
-    an errno only writes give; reported as a checked write is, exit 1."""
+    """A write to stdout that failed (a full disk, a quota, an I/O error): an OSError naming no file,
+    with an errno only writes give. (docker ignores most such failures and exits 0; pydock says so
+    and exits 1, as docker save does.)"""
     import errno
 
     return (isinstance(exc, OSError) and exc.filename is None
@@ -148,7 +150,8 @@ def _die_of_sigpipe() -> None:
 
 
 def open_standard_streams() -> None:
-    """A closed stdin, stdout or stderr (`<&-`, `>&-`, `2>&-`) reads and writes /dev/null, for every command.
+    """A closed stdin, stdout or stderr (`<&-`, `>&-`, `2>&-`) reads and writes /dev/null, for every command;
+    a write that fails otherwise (a full disk) is dropped as docker drops it (output.GoStream).
 
     Go's runtime does the same at startup (checkfds, Go 1.22+), which is why docker then reads end of
     file and writes nowhere without an error. Until then the fd number is free: the next socket or
@@ -172,6 +175,9 @@ def open_standard_streams() -> None:
     for name, fd, mode in (("stdin", 0, "r"), ("stdout", 1, "w"), ("stderr", 2, "w")):
         if getattr(sys, name) is None:
             setattr(sys, name, open(fd, mode, encoding="utf-8", errors="backslashreplace", closefd=False))
+    from .output import GoStream
+
+    sys.stdout, sys.stderr = GoStream(sys.stdout, "stdout"), GoStream(sys.stderr, "stderr")
 
 
 def _cancelled_status(exc: KeyboardInterrupt) -> int:
@@ -187,7 +193,6 @@ def main() -> None:
     signals.catch_termination()
     try:
         open_standard_streams()
-        guard_standard_streams()
         signals.install_runtime_defaults()
         status = run()
         signals.command_done()

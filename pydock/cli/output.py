@@ -1,165 +1,5 @@
-"""Writing to the command's streams as docker does: whole lines, flushed at once.
-
-A failed write to stdout or stderr (a full disk, an I/O error, a descriptor open read-only) is one
-kind of failure, handled here and in cli.main, never per command. docker's commands treat it in
-four ways, and so does pydock:
-
-* most output (tables, IDs, progress, every message on stderr): Go's fmt.Fprint* error is ignored;
-  the command goes on and exits as it would have. pydock's standard streams are GuardedStreams
-  (installed by cli.main), which swallow the failure, remember it and point the descriptor at
-  /dev/null so that nothing written later (or flushed at exit) fails again;
-* output a command checks (a template run onto stdout, save's archive, a container's streams):
-  write_checked raises WriteFailed, `write /dev/stdout: no space left on device`, exit 1;
-* inspect: logrus's `level=error` line on stderr, and the command goes on (write_logged);
-* help: the plain line on stderr, exit 0 (write_reported).
-
-A closed pipe (EPIPE) is not one of these: BrokenPipeError still reaches the top (SIGPIPE).
-"""
+"""Writing to the command's streams as docker does: whole lines, flushed at once."""
 from __future__ import annotations
-
-import os
-
-from .errors import FAILURE, StatusError
-
-
-class WriteFailed(StatusError):
-    """A checked write failed: Go's *fs.PathError, `write /dev/<name>: <errno text>`, exit 1."""
-
-    def __init__(self, name: str, exc: OSError):
-        from ..golang.oserror import errno_text
-
-        super().__init__(f"write /dev/{name}: {errno_text(exc)}", FAILURE)
-        self.name = name
-        self.error = exc
-
-
-class _GuardedBuffer:
-    def __init__(self, guard: "GuardedStream", buffer):
-        self._guard, self._buffer = guard, buffer
-
-    def write(self, data) -> int:
-        return self._guard._attempt(lambda: self._buffer.write(data), len(data))
-
-    def flush(self) -> None:
-        self._guard._attempt(self._buffer.flush)
-
-    def __getattr__(self, name):
-        return getattr(self._buffer, name)
-
-
-class GuardedStream:
-    """A standard text stream whose failed writes are swallowed and remembered (`failure`, the first
-    OSError), as Go's ignored fmt.Fprint* errors are. After a failure the descriptor writes to
-    /dev/null. BrokenPipeError is not swallowed. Everything else is the wrapped stream's."""
-
-    def __init__(self, stream, name: str):
-        self._stream = stream
-        self.name = name  # "stdout" or "stderr": Go's os.Stdout is the file /dev/stdout
-        self.failure: OSError | None = None
-
-    def write(self, text) -> int:
-        return self._attempt(lambda: self._stream.write(text), len(text))
-
-    def writelines(self, lines) -> None:
-        for line in lines:
-            self.write(line)
-
-    def flush(self) -> None:
-        self._attempt(self._stream.flush)
-
-    @property
-    def buffer(self):
-        return _GuardedBuffer(self, self._stream.buffer)
-
-    def __getattr__(self, name):
-        return getattr(self._stream, name)
-
-    def _attempt(self, call, fallback=None):
-        try:
-            return call()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            self._failed(exc)
-            return fallback
-
-    def _failed(self, exc: OSError) -> None:
-        if self.failure is None:
-            self.failure = exc
-        try:
-            null = os.open(os.devnull, os.O_WRONLY)
-            try:
-                os.dup2(null, self._stream.fileno())
-            finally:
-                os.close(null)
-        except (OSError, ValueError, AttributeError):
-            pass
-
-
-def guard_standard_streams() -> None:
-    """Replace sys.stdout and sys.stderr with GuardedStreams (once, at the start of the process)."""
-    import sys
-
-    for name in ("stdout", "stderr"):
-        stream = getattr(sys, name)
-        if stream is not None and not isinstance(stream, GuardedStream):
-            setattr(sys, name, GuardedStream(stream, name))
-
-
-def write_failure(stream) -> OSError | None:
-    """The failed write a GuardedStream remembers, if any."""
-    return getattr(stream, "failure", None)
-
-
-def stream_name(stream) -> str:
-    return getattr(stream, "name", None) if isinstance(stream, GuardedStream) else "stdout"
-
-
-def write_checked(stream, text: str | bytes) -> None:
-    """Write (text or bytes) and flush; a failure, now or before, raises WriteFailed (docker's
-    commands that check tmpl.Execute's or io.Copy's error: version, info -f, events -f, save…)."""
-    try:
-        if isinstance(text, bytes):
-            write_bytes(stream, text)
-        else:
-            write_flushed(stream, text)
-    except BrokenPipeError:
-        raise
-    except OSError as exc:  # a stream that is not guarded (tests, a file)
-        raise WriteFailed(stream_name(stream), exc) from None
-    failure = write_failure(stream)
-    if failure is not None:
-        raise WriteFailed(stream_name(stream), failure)
-
-
-def write_logged(stream, text: str | bytes, err) -> None:
-    """docker's inspect: write; a failure is logged on `err` in logrus's text format, level error,
-    and the command goes on (exit status unchanged)."""
-    try:
-        write_checked(stream, text)
-    except WriteFailed as exc:
-        log_line(err, "error", exc.message)
-
-
-def write_reported(stream, text: str, err) -> None:
-    """cobra's help: write; a failure is printed on `err` as a plain line, exit status unchanged."""
-    try:
-        write_checked(stream, text)
-    except WriteFailed as exc:
-        print_line(err, exc.message)
-
-
-def log_line(stream, level: str, message: str, **fields: str) -> None:
-    """One logrus line (TextFormatter, no terminal): `time="…" level=error msg="…" key="value"`."""
-    from datetime import datetime
-
-    from ..golang.strconv import go_quote
-
-    now = datetime.now().astimezone()
-    offset = now.strftime("%z")
-    stamp = now.strftime("%Y-%m-%dT%H:%M:%S") + ("Z" if not now.utcoffset() else f"{offset[:3]}:{offset[3:]}")
-    extra = "".join(f" {key}={go_quote(value)}" for key, value in fields.items())
-    print_line(stream, f'time="{stamp}" level={level} msg={go_quote(message)}{extra}')
 
 
 def write_flushed(stream, text: str) -> None:
@@ -199,3 +39,123 @@ def print_note(stream, text: str, *, terminal: bool = False) -> None:
             out.append(" " * NOTE_INDENT)
         out.append(f"\x1b[3m{line}\x1b[0m\n" if terminal else f"{line}\n")
     write_flushed(stream, "".join(out))
+
+
+class GoStream:
+    """sys.stdout or sys.stderr as docker's os.Stdout/os.Stderr behave when a write fails otherwise than
+    on a closed pipe (a full disk, EIO, an fd open read-only): docker's fmt.Fprint calls drop the
+    error, so the command goes on and ends as it would have. The first error is kept in
+    `write_error` (for the few places docker reports it) and the fd then points at /dev/null, so
+    that nothing buffered fails again at exit. A closed pipe still raises BrokenPipeError: docker dies
+    of SIGPIPE there. Everything else is the wrapped stream's."""
+
+    def __init__(self, stream, name: str):
+        self._stream = stream
+        self.name = name
+        self.write_error: OSError | None = None
+        self.buffer = _GoBuffer(self, stream.buffer) if hasattr(stream, "buffer") else None
+
+    def __getattr__(self, attr):
+        return getattr(self._stream, attr)
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):  # as TextIOWrapper: click probes streams with write(b"")
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if text:  # CPython writes even b"" through to the fd, and /dev/full fails a write of nothing
+            self._guarded(self._stream.write, text)
+        return len(text)
+
+    def flush(self) -> None:
+        self._guarded(self._stream.flush)
+
+    def _guarded(self, call, *args):
+        try:
+            return call(*args)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            self._failed(exc)
+            return None
+
+    def _failed(self, exc: OSError) -> None:
+        import os
+
+        if self.write_error is None:
+            self.write_error = exc
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, self._stream.fileno())
+            os.close(null)
+        except (OSError, ValueError):
+            pass
+
+
+class _GoBuffer:
+    def __init__(self, owner: GoStream, raw):
+        self._owner = owner
+        self._raw = raw
+
+    def __getattr__(self, attr):
+        return getattr(self._raw, attr)
+
+    def write(self, data) -> int:
+        if data:
+            self._owner._guarded(self._raw.write, data)
+        return len(data)
+
+    def flush(self) -> None:
+        self._owner._guarded(self._raw.flush)
+
+
+def stdout_write_error(stream) -> str | None:
+    """Go's text for the first failed write to `stream` ("write /dev/stdout: no space left on device"),
+    or None."""
+    exc = getattr(stream, "write_error", None)
+    if exc is None:
+        return None
+    from ..streams.pump import go_errno_text
+
+    return f"write /dev/{stream.name}: {go_errno_text(exc.errno, exc.strerror)}"
+
+
+def logrus_line(level: str, message: str, **fields: str) -> str:
+    """One line of logrus's text format as the docker CLI prints it: time="<RFC 3339, local>" level=… msg="…"."""
+    from datetime import datetime
+
+    from ..golang.strconv import go_quote
+
+    now = datetime.now().astimezone()
+    offset = now.strftime("%z")
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%S") + ("Z" if not now.utcoffset() else f"{offset[:3]}:{offset[3:]}")
+    extra = "".join(f" {key}={go_quote(value)}" for key, value in fields.items())
+    return f'time="{stamp}" level={level} msg={go_quote(message)}{extra}'
+
+
+def fail_on_write_error(stream) -> None:
+    """Where docker returns a failed write as the command's error (a template executed straight to
+    stdout: `info -f`, `events --format`, `system df -v --format`, `version`'s tabwriter): raise it,
+    exit 1. StatusError."""
+    message = stdout_write_error(stream)
+    if message:
+        from .errors import FAILURE, StatusError
+
+        raise StatusError(message, FAILURE)
+
+
+def write_stream_bytes(stream, data: bytes) -> None:
+    """A chunk of a byte stream docker io.Copy's to stdout (`cp … -`, `export`, `save`): a write that
+    fails ends the command with Go's error (exit 1). StatusError."""
+    write_bytes(stream, data)
+    fail_on_write_error(stream)
+
+
+def print_help(text: str, stream=None) -> None:
+    """cobra's help on stdout (`stream`, sys.stdout by default); a write that fails is reported on
+    stderr as cobra does (exit 0 all the same)."""
+    import sys
+
+    stream = sys.stdout if stream is None else stream
+    print_line(stream, text)
+    failed = stdout_write_error(stream)
+    if failed:
+        print_line(sys.stderr, failed)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 MANAGEMENT, SWARM = "Management Commands", "Swarm Commands"
+PRUNE_FEATURES = {"version": "1.25"}  # docker's prune commands and `system df` need API 1.25
 
 C = "pydock.cli.commands.container"  # a package: one module per family of commands
 S = "pydock.cli.commands.system"
@@ -81,7 +82,7 @@ GROUPS = (
                                    "pause", "port", "rename", "restart", "rm", "run", "start", "stats", "stop",
                                    "top", "unpause", "update", "wait")},
         "ps": "ls",
-    }),
+    }, features={"prune": PRUNE_FEATURES}),
     Group("image", "Manage images", {
         "build": (f"{IMG}.build:build", "Build an image from a Dockerfile"),
         "history": (f"{IMG}.listing:history", "Show the history of an image"),
@@ -98,13 +99,13 @@ GROUPS = (
     }, aliases={"list": "ls", "remove": "rm", "rmi": "rm"}, unlisted=frozenset({"rmi"}), shortcuts={
         **{name: name for name in ("build", "history", "import", "load", "pull", "push", "save", "tag")},
         "images": "ls", "rmi": "rm",
-    }),
+    }, features={"prune": PRUNE_FEATURES}),
     Group("system", "Manage Docker", {
         "df": (f"{S}:df", "Show docker disk usage"),
         "events": (f"{S}:events", "Get real time events from the server"),
         "info": (f"{S}:info", "Display system-wide information"),
         "prune": (f"{S}:prune", "Remove unused data"),
-    }, shortcuts={"events": "events", "info": "info"}),
+    }, shortcuts={"events": "events", "info": "info"}, features={"df": PRUNE_FEATURES, "prune": PRUNE_FEATURES}),
     Group("network", "Manage networks", {
         "connect": (f"{N}:connect", "Connect a container to a network"),
         "create": (f"{N}:create", "Create a network"),
@@ -113,7 +114,7 @@ GROUPS = (
         "ls": (f"{N}:ls", "List networks"),
         "prune": (f"{N}:prune", "Remove all unused networks"),
         "rm": (f"{N}:rm", "Remove one or more networks"),
-    }, aliases={"list": "ls", "remove": "rm"}),
+    }, aliases={"list": "ls", "remove": "rm"}, annotations={"version": "1.21"}, features={"prune": PRUNE_FEATURES}),
     Group("volume", "Manage volumes", {
         "create": (f"{V}:create", "Create a volume"),
         "inspect": (f"{V}:inspect", "Display detailed information on one or more volumes"),
@@ -121,8 +122,8 @@ GROUPS = (
         "prune": (f"{V}:prune", "Remove unused local volumes"),
         "rm": (f"{V}:rm", "Remove one or more volumes"),
         "update": (f"{V}:update", "Update a volume (cluster volumes only)"),
-    }, aliases={"list": "ls", "remove": "rm"}, usage="COMMAND",
-        features={"update": {"version": "1.42", "swarm": "manager"}}),
+    }, aliases={"list": "ls", "remove": "rm"}, usage="COMMAND", annotations={"version": "1.21"},
+        features={"prune": PRUNE_FEATURES, "update": {"version": "1.42", "swarm": "manager"}}),
 )
 
 # top-level commands that belong to no group

@@ -166,6 +166,8 @@ def build(spec: ContainerSpec) -> ContainerConfig:
     endpoints = spec.endpoints_config
     if endpoints is None:
         endpoints = default_endpoints(spec.network_mode)
+    elif endpoints:  # a Go map: marshalled with its keys sorted, and the engine lists them back in that order
+        endpoints = dict(sorted(endpoints.items()))
     return ContainerConfig(_config(spec), _host_config(spec), {"EndpointsConfig": endpoints})
 
 

@@ -30,34 +30,36 @@ class OutputClosed(BrokenPipeError):
 
 
 class OutputFailed(OSError):
-    """A write to our stdout or stderr failed otherwise (a full disk, an I/O error, a read-only
-    descriptor): docker's copy stops with Go's *fs.PathError, "write /dev/stdout: no space left on
-    device", exit 1."""
+    """A write to our stdout or stderr failed otherwise (a full disk, EIO, an fd not open for writing);
+    str() is Go's *PathError text, as docker's io.Copy reports it ("write /dev/stdout: no space left on device")."""
 
     def __init__(self, name: str, exc: OSError):
         super().__init__(exc.errno, exc.strerror)
         self.name = name
 
     def __str__(self) -> str:
-        from ..golang.oserror import errno_text
+        return f"write /dev/{self.name}: {go_errno_text(self.errno, self.strerror)}"
 
-        return f"write /dev/{self.name}: {errno_text(self)}"
+
+def go_errno_text(errno_: int | None, strerror: str | None) -> str:
+    """syscall.Errno.Error(): the C library's text with a lower-case first letter ("no space left on device")."""
+    text = strerror or (os.strerror(errno_) if errno_ else "unknown error")
+    return text[:1].lower() + text[1:]
 
 
 def named_writer(write: Callable[[bytes], None], name: str, stream=None) -> Callable[[bytes], None]:
-    """`write`, its failures named after the stream: OutputClosed (EPIPE) or OutputFailed. A `stream`
-    that remembers an earlier failed write (cli.output.GuardedStream, whose descriptor then writes
-    to /dev/null) fails every write with that failure."""
+    """`write`, with its failures named after the stream: OutputClosed for a closed pipe (SIGPIPE in
+    Go), OutputFailed for any other error. A `stream` that already failed a write (cli.output.GoStream:
+    a warning on a full disk; its fd then writes to /dev/null) fails every write the same way, as
+    docker's would."""
     def checked(data: bytes) -> None:
-        failure = getattr(stream, "failure", None)
-        if failure is not None:
-            raise OutputFailed(name, failure)
+        failed = getattr(stream, "write_error", None)
+        if failed is not None:
+            raise OutputFailed(name, failed)
         try:
             write(data)
         except BrokenPipeError:
             raise OutputClosed(name) from None
-        except OutputFailed:
-            raise
         except OSError as exc:
             raise OutputFailed(name, exc) from None
     return checked
@@ -209,7 +211,8 @@ def stream_io(conn, *, tty: bool, stdin=None, stdout=None, stderr=None, detach_k
     pump = Pump(conn, tty,
                 write_out=named_writer(fd_writer(stdout), "stdout", stdout) if stdout is not None else None,
                 write_err=named_writer(fd_writer(stdout if tty else stderr), "stdout" if tty else "stderr",
-                                       stdout if tty else stderr) if stderr is not None else None,
+                                       stdout if tty else stderr)
+                if stderr is not None else None,
                 read_input=stdin_reader(stdin) if stdin is not None else None,
                 detach_keys=detach_keys if stdin is not None and tty else b"",
                 on_input_end=restore, on_output_end=restore if tty else None)

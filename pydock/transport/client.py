@@ -47,7 +47,7 @@ def encode_params(params) -> list[tuple[str, str]] | None:
         if isinstance(value, bool):
             out.append((key, "1" if value else "0"))
         elif isinstance(value, (dict, list)):
-            out.append((key, _json.dumps(value, separators=(",", ":"))))
+            out.append((key, _json.dumps(value, separators=(",", ":"), sort_keys=True)))  # Go: map keys sorted
         else:
             out.append((key, str(value)))
     return out or None

@@ -503,6 +503,23 @@ def test_load_on_a_terminal_shows_layer_progress(tmp_path):
         subprocess.run([DOCKER, "rmi", "-f", tag], capture_output=True)
 
 
+def _to_full_disk(argv) -> tuple[str, int]:
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, timeout=120)
+    return proc.stderr.decode(), proc.returncode
+
+
+def test_stdout_on_a_full_disk_is_reported_in_dockers_words():
+    """save's failure is docker's line and exit 1; a listing says the same (docker ignores the failed write
+    there and exits 0, losing the output without a word — pydock reports it). Never Python's errno text."""
+    from tests.conftest import PYDOCK
+
+    assert _to_full_disk([*PYDOCK, "save", "busybox"]) == _to_full_disk([DOCKER, "save", "busybox"]) == (
+        "write /dev/stdout: no space left on device\n", 1)
+    for args in (["images"], ["history", "busybox"], ["image", "inspect", "busybox"]):
+        assert _to_full_disk([*PYDOCK, *args]) == ("write /dev/stdout: no space left on device\n", 1), args
+
+
 def test_save_into_a_folder_that_refuses_new_files_names_the_temporary_file(pydock, docker, tmp_path):
     """atomicwriter's os.CreateTemp error names the file it tried (.tmp-<name><digits>), as docker's does."""
     folder = tmp_path / "immutable"

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
-from tests.integration.oracle import Bed, assert_same, exists, inspect, sh
+from tests.conftest import DOCKER, unique
+from tests.integration.oracle import Bed, as_pydock, assert_same, exists, inspect, sh
 
 SLEEP = ("busybox", "sleep", "600")
 
@@ -189,3 +191,35 @@ def test_group_help_ends_like_dockers(pydock, docker, argv):
     mine, theirs = pydock(*argv.split()), docker(*argv.split())
     assert (mine.out.replace("pydock", "docker"), mine.err.replace("pydock", "docker"), mine.code) == \
         (theirs.out, theirs.err, theirs.code)
+
+
+@pytest.mark.parametrize("version,args", [
+    ("1.24", ["exec", "-e", "A=1", "pydt-no-such-ctr", "true"]),
+    ("1.24", ["exec", "--env-file", "/dev/null", "pydt-no-such-ctr", "true"]),
+    ("1.34", ["exec", "-w", "/", "pydt-no-such-ctr", "true"]),
+    ("1.34", ["logs", "--until", "1s", "pydt-no-such-ctr"]),
+    ("1.31", ["run", "--rm", "--platform", "linux/amd64", "--name", "{name}", "alpine", "true"]),
+    ("1.31", ["create", "--platform", "linux/amd64", "--name", "{name}", "alpine", "true"]),
+    ("1.39", ["run", "--rm", "--gpus", "all", "--name", "{name}", "alpine", "true"]),
+    ("1.28", ["update", "--cpus", "1", "--pids-limit", "5", "--cpu-rt-period", "1", "pydt-no-such-ctr"]),
+    ("1.24", ["container", "prune", "-f", "--filter", "label=pydt-no-such-label"]),
+    ("1.24", ["image", "prune", "-f", "--filter", "label=pydt-no-such-label"]),
+    ("1.34", ["exec", "--help"]),
+    ("1.24", ["container", "--help"]),
+])
+def test_too_old_an_api_is_refused_as_docker_does(pydock, docker, version, args):
+    """docker's annotations on container commands and flags: refused before any request (nothing
+    created), each unsupported flag on its own line, and left out of --help."""
+    name = unique("pydt-oldapi")
+    argv = [a.format(name=name) for a in args]
+    env = {"DOCKER_API_VERSION": version}
+    try:
+        mine, theirs = pydock(*argv, env=env), docker(*argv, env=env)
+    finally:
+        subprocess.run([DOCKER, "rm", "-f", name], capture_output=True)
+    assert mine.out.replace("pydock", "docker") == theirs.out
+    assert mine.err == as_pydock(theirs.err).replace("docker container", "pydock container") \
+        .replace("docker image", "pydock image")
+    assert mine.code == theirs.code
+    if "--help" not in args:
+        assert mine.code == 1 and "requires API version" in mine.err

@@ -16,7 +16,7 @@ import pexpect
 import pytest
 
 from tests.conftest import DOCKER, PYDOCK
-from tests.integration.oracle import LabelledObjects, assert_same, sh
+from tests.integration.oracle import LabelledObjects, as_pydock, assert_same, sh
 
 SLEEP = ("busybox", "sleep", "600")
 
@@ -286,3 +286,38 @@ def test_termination_signal_at_the_prune_prompt_cancels_like_docker(nets, sig, i
     mine, theirs = outputs
     assert mine == (theirs[0], b"\n", b"", 0)
     assert theirs[1:] in ((b"\n", b"", 0), (b"", b"", 0))
+
+
+# -- docker's feature annotations: an engine (or DOCKER_API_VERSION) older than a command or flag needs
+
+@pytest.mark.parametrize("version,args", [
+    ("1.20", ["network", "ls", "-q"]),
+    ("1.20", ["network", "inspect", "bridge"]),
+    ("1.20", ["network", "create", "{name}"]),
+    ("1.24", ["network", "prune", "-f", "--filter", "label={label}"]),
+    ("1.24", ["network", "create", "--attachable", "{name}"]),
+    ("1.28", ["network", "create", "--ingress", "{name}"]),
+    ("1.29", ["network", "create", "--config-only", "--scope", "local", "{name}"]),
+    ("1.29", ["network", "create", "--config-from", "{name}x", "{name}"]),
+    ("1.24", ["network", "--help"]),
+    ("1.24", ["network", "create", "--help"]),
+    ("1.20", ["network"]),
+    ("1.20", ["network", "--help"]),
+    ("1.20", ["help", "network"]),
+    ("1.20", ["network", "bogus"]),
+    ("1.20", ["network", "bogus", "-x"]),
+])
+def test_too_old_an_api_is_refused_as_docker_does(pydock, docker, nets, version, args):
+    """docker's areSubcommandsSupported/areFlagsSupported: `docker network ls requires API version 1.21,
+    but …` or `"--attachable" requires API version 1.25, but …`, exit 1, before anything is sent; and
+    --help leaves out what the engine cannot do."""
+    name = nets.name("oldapi")
+    argv = [a.format(name=name, label=nets.label) for a in args]
+    env = {"DOCKER_API_VERSION": version}
+    mine, theirs = pydock(*argv, env=env), docker(*argv, env=env)
+    assert mine.out.replace("pydock", "docker") == theirs.out
+    assert mine.err == as_pydock(theirs.err).replace("docker network", "pydock network")
+    assert mine.code == theirs.code
+    assert not network_exists(name)
+    if "--help" not in args and "help" not in args:
+        assert mine.code == 1 and "requires API version" in mine.err

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from tests.conftest import DOCKER, PYDOCK, Result
-from tests.integration.oracle import Bed, as_pydock, exists
+from tests.integration.oracle import Bed, as_pydock, exists, sh
 
 CLOSE = {"stdin": "<&-", "stdout": ">&-", "stderr": "2>&-", "stdout+stderr": ">&- 2>&-", "all": "<&- >&- 2>&-"}
 
@@ -257,7 +257,7 @@ def test_unwritable_stderr_stops_nothing(writer_bed, kind):
     """docker ignores a failed write of its own messages; only a container's lost stderr fails (exit 1)."""
     bed = writer_bed
     commands = {
-        "ps": ["ps", "-a", "--filter", f"label={bed.label}", "--format", "{{.Names}}"],
+        "ps": ["ps", "-a", "--filter", f"name={bed.names[0]}", "--format", "{{.Names}}"],  # not those made here
         "version -f": ["version", "-f", "{{.Server.Version}}"],
         "inspect missing": ["inspect", "-f", "{{.Name}}", bed.names[0], "pydt-no-such-object"],
         "create": ["create", "--label", bed.label, "alpine"],
@@ -265,6 +265,9 @@ def test_unwritable_stderr_stops_nothing(writer_bed, kind):
         "run -d": ["run", "-d", "--label", bed.label, "alpine", "true"],
         "exec": ["exec", bed.names[0], "echo", "out"],
         "logs": ["logs", bed.names[1]],  # its stderr line is lost: exit 1
+        # the engine's warning fails first; the container's stderr must still count as lost (exit 1)
+        "run warned": ["run", "--rm", "--label", bed.label, "--oom-kill-disable", "alpine", "sh", "-c",
+                       "echo e >&2; sleep 0.3; echo o"],
         "--help": ["--help"],
     }
 
@@ -278,6 +281,7 @@ def test_unwritable_stderr_stops_nothing(writer_bed, kind):
     assert results["run"][0] == Result("hi\n", "", 0)
     assert results["create"][0] == Result("<id>\n", "", 0)
     assert results["logs"][0] == Result("logged\n", "", 1)
+    assert results["run warned"][0].code == 1
     assert results["--help"][0].code == 0 and results["--help"][0].out.startswith("Usage:  pydock")
 
 
@@ -292,3 +296,90 @@ def test_run_rm_and_create_with_an_unwritable_stderr_finish_their_work(writer_be
     mine = with_broken(PYDOCK, ["run", "--rm", "--name", removed, "alpine", "echo", "hi"], "stderr", "full")
     assert mine == Result("hi\n", "", 0)
     assert not exists(removed)
+
+# -- a stream that cannot be written (a full disk: /dev/full; or an fd open read-only, as a bash wrapper
+#    script run with `2>&-` leaves fd 2 on the script itself) ---------------------------------------
+
+def with_redirect(cli: list[str], args: list[str], redirect: str, *, timeout: float = 60) -> Result:
+    proc = subprocess.run(["sh", "-c", f'exec "$@" {redirect}', "sh", *cli, *map(str, args)],
+                          capture_output=True, timeout=timeout)
+    out = re.sub(rb"\b[0-9a-f]{64}\b", b"<id>", proc.stdout)
+    err = re.sub(r'time="[^"]*"', 'time="<t>"', proc.stderr.decode(errors="replace"))
+    return Result(out.decode(errors="replace"), err, proc.returncode, out)
+
+
+def _unwritable_cases(bed) -> dict[str, tuple[list[str], str]]:
+    ctr = bed.names[0]
+    return {
+        # stderr full: docker drops its own messages and goes on; a container's stderr output ends the copy
+        "create": (["create", "--label", bed.label, "alpine", "true"], "2>/dev/full"),
+        "run": (["run", "--rm", "--label", bed.label, "alpine", "echo", "hi"], "2>/dev/full"),
+        "run-stderr-output": (["run", "--rm", "--label", bed.label, "alpine", "sh", "-c",
+                               "echo e >&2; sleep 0.3; echo o"], "2>/dev/full"),
+        "exec-stderr-output": (["exec", ctr, "sh", "-c", "echo e >&2; sleep 0.3; echo o"], "2>/dev/full"),
+        "logs-stderr": (["logs", ctr], "2>/dev/full"),
+        "inspect-missing-stderr": (["inspect", "pydt-no-such-object"], "2>/dev/full"),
+        # stdout full: tables and IDs are dropped (exit 0), inspect logs the failure, streams fail
+        "ps": (["ps", "-a", "--filter", f"label={bed.label}"], ">/dev/full"),
+        "network-ls": (["network", "ls"], ">/dev/full"),
+        "volume-ls": (["volume", "ls"], ">/dev/full"),
+        "info": (["info"], ">/dev/full"),
+        "system-df": (["system", "df"], ">/dev/full"),
+        "run-detached": (["run", "-d", "--rm", "--label", bed.label, "alpine", "true"], ">/dev/full"),
+        "inspect": (["inspect", "-f", "{{.Name}}", ctr], ">/dev/full"),
+        "network-inspect": (["network", "inspect", "bridge"], ">/dev/full"),
+        "logs": (["logs", ctr], ">/dev/full"),
+        "exec": (["exec", ctr, "echo", "hi"], ">/dev/full"),
+        "run-tty": (["run", "--rm", "-t", "--label", bed.label, "alpine", "echo", "hi"], ">/dev/full"),
+        "version": (["version"], ">/dev/full"),
+        "version-format": (["version", "-f", "{{.Server.Version}}"], ">/dev/full"),
+        "info-format": (["info", "-f", "{{json .ID}}"], ">/dev/full"),
+        "events-format": (["events", "--since", "1h", "--until", "1s", "--format", "json"], ">/dev/full"),
+        "df-verbose-format": (["system", "df", "-v", "--format", "json"], ">/dev/full"),
+        # help: cobra reports the failed write, exit 0
+        "help": (["help", "run"], ">/dev/full"),
+        "root-help": (["--help"], ">/dev/full"),
+        # byte streams io.Copy'd to stdout
+        "cp-to-stdout": (["cp", f"{ctr}:/etc/hostname", "-"], ">/dev/full"),
+        "export": (["export", ctr], ">/dev/full"),
+        "save": (["save", "alpine"], ">/dev/full"),
+    }
+
+
+def test_unwritable_streams_match_docker(bed):
+    """A write that fails otherwise than on a closed pipe: docker's fmt.Fprint calls drop the error,
+    except where docker returns it (container output, a template executed straight to stdout), as
+    `write /dev/stdout: no space left on device` (exit 1). No Python errno text, no half-done create."""
+    cases = _unwritable_cases(bed)
+
+    def both(case):
+        args, redirect = case
+        return with_redirect(PYDOCK, args, redirect), with_redirect([DOCKER], args, redirect)
+    try:
+        with ThreadPoolExecutor(3) as pool:
+            results = dict(zip(cases, pool.map(both, cases.values())))
+    finally:  # the unnamed containers `create` made
+        made = sh("ps", "-aq", "--filter", f"label={bed.label}", "--filter", "status=created").split()
+        if made:
+            sh("rm", *made, check=False)
+    wrong = {name: (mine, theirs) for name, (mine, theirs) in results.items()
+             if (mine.out, mine.err, mine.code) != (theirs.out, as_pydock(theirs.err), theirs.code)}
+    assert not wrong, wrong
+    assert results["create"][0].out == "<id>\n" and results["create"][0].code == 0
+    assert results["run"][0].out == "hi\n"
+    assert results["logs"][0].err.endswith("write /dev/stdout: no space left on device\n")
+    assert results["export"][0].err == "write /dev/stdout: no space left on device\n" == results["save"][0].err
+    assert results["inspect"][0].err.endswith('level=error msg="write /dev/stdout: no space left on device"\n')
+    assert not any("Errno" in mine.err for mine, _ in results.values())
+
+
+def test_a_wrapper_script_run_with_stderr_closed(bed, tmp_path):
+    """bash opens the script on the free fd 2 (read-only) and the program inherits it: writes there fail
+    with EBADF. docker prints the output and exits 0; so does pydock."""
+    script = tmp_path / "wrapper"
+    script.write_text('#!/bin/bash\nexec "$@"\n')
+    script.chmod(0o755)
+    args = ["run", "--rm", "--label", bed.label, "alpine", "echo", "hi"]
+    mine = with_redirect([str(script), *PYDOCK], args, "2>&-")
+    theirs = with_redirect([str(script), DOCKER], args, "2>&-")
+    assert (mine.out, mine.code) == (theirs.out, theirs.code) == ("hi\n", 0)

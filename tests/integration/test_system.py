@@ -736,3 +736,20 @@ def test_an_ssh_host_that_cannot_be_reached_is_reported_with_sshs_reason(pydock,
     mine, theirs = pydock("-H", host, "images"), docker("-H", host, "images")
     assert theirs.code == 1 and "has exited with exit status 255" in theirs.err
     assert (mine.out, mine.err, mine.code) == (theirs.out, theirs.err, theirs.code)
+
+
+UNIMPLEMENTED_GROUPS = re.compile(r"(?m)^  (builder|context|manifest|plugin|trust|config|node|secret|service|stack|"
+                                  r"swarm) .*\n")
+
+
+@pytest.mark.parametrize("environ", [{}, {"DOCKER_CONFIG": "/tmp/pydt-cfg", "DOCKER_CERT_PATH": "/tmp/pydt-certs"},
+                                     {"HOME": "/tmp/pydt-home"}, {"DOCKER_CONFIG": ""}],
+                         ids=["defaults", "env", "home", "empty-config"])
+def test_root_help_is_dockers_with_its_defaults_and_closing_line(pydock, docker, environ):
+    """The global flags show docker's defaults (the config directory, the TLS files in DOCKER_CERT_PATH
+    or that directory) and the help ends with docker's pointer to its guides; only the groups pydock
+    does not have are left out of the comparison."""
+    mine, theirs = pydock("--help", env=environ), docker("--help", env=environ)
+    expected = UNIMPLEMENTED_GROUPS.sub("", theirs.out).replace("Swarm Commands:\n\n", "")
+    assert (mine.out.replace("pydock", "docker"), mine.code) == (expected, theirs.code)
+    assert mine.out.endswith("\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/\n")

@@ -195,3 +195,27 @@ def test_update_with_a_fixed_api_1_42_reaches_the_engine_as_docker(pydock, docke
     for args in (["volume", "update", name], ["volume", "update", "--availability", "drain", name],
                  ["volume", "--help"], ["volume", "update"]):
         same_as_docker(pydock(*args, env=pinned), docker(*args, env=pinned))
+
+
+@pytest.mark.parametrize("version,args", [
+    ("1.20", ["volume", "ls", "-q"]),
+    ("1.20", ["volume", "create", "--label", "{label}", "{name}"]),
+    ("1.20", ["volume", "inspect", "{name}"]),
+    ("1.24", ["volume", "prune", "-f", "--filter", "label={label}"]),
+    ("1.24", ["volume", "rm", "-f", "{name}"]),
+    ("1.24", ["volume", "--help"]),
+    ("1.24", ["volume", "rm", "--help"]),
+])
+def test_too_old_an_api_is_refused_as_docker_does(pydock, docker, vols, version, args):
+    """`docker volume ls requires API version 1.21, but the Docker daemon API version is 1.20`, exit 1,
+    and nothing created; a flag or command the engine lacks stays out of --help."""
+    name = vols.name("oldapi")
+    argv = [a.format(name=name, label=vols.label) for a in args]
+    env = {"DOCKER_API_VERSION": version}
+    mine, theirs = pydock(*argv, env=env), docker(*argv, env=env)
+    assert mine.out.replace("pydock", "docker") == theirs.out
+    assert mine.err == as_pydock(theirs.err).replace("docker volume", "pydock volume")
+    assert mine.code == theirs.code
+    assert sh("volume", "ls", "-q", "--filter", f"name=^{name}$") == ""
+    if "--help" not in args:
+        assert mine.code == 1 and "requires API version" in mine.err

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import click
 
-from ..base import DockerCommand, find_command, print_help
+from ..base import DockerCommand, find_command
 from ..errors import FAILURE, StatusError
+from ..output import print_help
 
 
 @click.command("help", cls=DockerCommand, usage="help [command]", help="Help about the command")
@@ -15,4 +16,4 @@ def help_(ctx, topic):
     command_ctx, rest = find_command(ctx.find_root(), list(topic))
     if rest:
         raise StatusError("unknown help topic: " + " ".join(rest), FAILURE)
-    print_help(command_ctx.command.get_help(command_ctx))
+    print_help(command_ctx.command.get_help(command_ctx), ctx.obj.stdout)

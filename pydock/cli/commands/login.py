@@ -8,7 +8,7 @@ import click
 from ..base import DockerCommand
 from ..errors import FAILURE, StatusError
 from ..flags import option
-from ..output import print_line, print_note, write_flushed
+from ..output import logrus_line, print_line, print_note, write_flushed
 
 DEFAULT_NAMESPACE = "docker.io"
 REGISTER_SUGGEST = ("Log in with your Docker ID or email address to push and pull images from Docker Hub. "
@@ -155,15 +155,7 @@ def _log(env, level: str, message: str, fields: dict) -> None:
     debug), in logrus's text format, the endpoint as its URL."""
     if env.options.log_level not in ("debug", "trace"):
         return
-    from datetime import datetime
-
-    from ...golang.strconv import go_quote
-
-    now = datetime.now().astimezone()
-    offset = now.strftime("%z")
-    stamp = now.strftime("%Y-%m-%dT%H:%M:%S") + ("Z" if not now.utcoffset() else f"{offset[:3]}:{offset[3:]}")
-    extra = "".join(f" {key}={go_quote(value)}" for key, value in fields.items())
-    print_line(env.stderr, f'time="{stamp}" level={level} msg={go_quote(message)}{extra}')
+    print_line(env.stderr, logrus_line(level, message, **fields))
 
 
 def _store(env, auth: dict) -> None:

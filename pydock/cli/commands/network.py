@@ -13,14 +13,14 @@ MAP_DEFAULT = " (default map[])"  # pflag's default shown for a MapOpts flag
 
 @click.command("create", cls=DockerCommand, usage="create [OPTIONS] NETWORK", nargs=("exact", 1),
                help="Create a network")
-@option("--attachable", kind="bool", help="Enable manual container attachment")
+@option("--attachable", kind="bool", help="Enable manual container attachment", api_version="1.25")
 @option("--aux-address", "aux_addresses", kind="map",
         help="Auxiliary IPv4 or IPv6 addresses used by Network driver" + MAP_DEFAULT)
-@option("--config-from", default="", help="The network from which to copy the configuration")
-@option("--config-only", kind="bool", help="Create a configuration only network")
+@option("--config-from", default="", help="The network from which to copy the configuration", api_version="1.30")
+@option("--config-only", kind="bool", help="Create a configuration only network", api_version="1.30")
 @option("-d", "--driver", default="bridge", help="Driver to manage the Network")
 @option("--gateway", "gateways", kind="strings", help="IPv4 or IPv6 Gateway for the master subnet")
-@option("--ingress", kind="bool", help="Create swarm routing-mesh network")
+@option("--ingress", kind="bool", help="Create swarm routing-mesh network", api_version="1.29")
 @option("--internal", kind="bool", help="Restrict external access to the network")
 @option("--ip-range", "ip_ranges", kind="strings", help="Allocate container ip from a sub-range")
 @option("--ipam-driver", default="default", help="IP Address Management Driver")
@@ -29,7 +29,7 @@ MAP_DEFAULT = " (default map[])"  # pflag's default shown for a MapOpts flag
 @option("--ipv6", kind="optbool", help="Enable or disable IPv6 address assignment")
 @option("--label", "labels", kind="label", help="Set metadata on a network")
 @option("-o", "--opt", "options", kind="map", help="Set driver specific options" + MAP_DEFAULT)
-@option("--scope", default="", help="Control the network's scope")
+@option("--scope", default="", help="Control the network's scope", api_version="1.30")
 @option("--subnet", "subnets", kind="strings", help="Subnet in CIDR format that represents a network segment")
 @click.argument("name", nargs=-1)
 @click.pass_obj
@@ -173,7 +173,8 @@ PRUNE_WARNING = ("WARNING! This will remove all custom networks not used by at l
                  "Are you sure you want to continue?")
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove all unused networks")
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove all unused networks",
+               annotations={"version": "1.25"})
 @filter_option(help='Provide filter values (e.g. "until=<timestamp>")')
 @option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
 @click.pass_obj

@@ -11,7 +11,7 @@ from ..base import DockerCommand, DockerOption, feature_annotations
 from ..errors import FAILURE, TEMPLATE_ERROR, StatusError, template_error
 from ..flags import JSON_FORMAT_HELP, filter_option, format_option
 from ..inspect import run_inspect
-from ..output import print_line, write_checked, write_flushed
+from ..output import fail_on_write_error, print_line, write_flushed
 
 VERSION_TABWRITER = {"minwidth": 20, "tabwidth": 1, "padding": 1}  # docker version's, custom formats too
 # Go's GOARCH for the machine names os.uname() reports
@@ -38,7 +38,8 @@ def version(env, format_):
     if template is None:
         from ...formatting.contexts.version_text import version_text
 
-        write_checked(env.stdout, version_text(client, server))  # docker checks its template's write
+        write_flushed(env.stdout, version_text(client, server))
+        fail_on_write_error(env.stdout)  # the tabwriter flushes at "Client:", inside tmpl.Execute
     else:
         _render_version_template(env, template, client, server, error)
     if error is not None:
@@ -117,7 +118,8 @@ def _format_info(env, format_: str, client: dict, raw: dict | None, error) -> No
     except TemplateExecError as exc:
         write_flushed(env.stdout, exc.partial_output + "\n")
         raise StatusError(str(exc), FAILURE) from None
-    write_checked(env.stdout, text + "\n")  # a template run onto stdout: docker checks the write
+    write_flushed(env.stdout, text + "\n")
+    fail_on_write_error(env.stdout)
     if error is not None:
         raise StatusError("", FAILURE)
 
@@ -351,7 +353,8 @@ def _write_event(env, template, event) -> None:
     except TemplateExecError as exc:  # Go's template has written what came before; docker's deferred newline
         write_flushed(env.stdout, exc.partial_output + "\n")
         raise StatusError(str(exc), FAILURE) from None
-    write_checked(env.stdout, text + "\n")  # a template run onto stdout: docker checks the write
+    write_flushed(env.stdout, text + "\n")
+    fail_on_write_error(env.stdout)
 
 
 # -- system df ----------------------------------------------------------------------------------
@@ -393,7 +396,8 @@ def _write_details(env, fmt: str, usage: dict) -> None:
     except TemplateExecError as exc:  # Go's template has written what came before, unwrapped error
         write_flushed(env.stdout, exc.partial_output)
         raise StatusError(str(exc), FAILURE) from None
-    write_checked(env.stdout, text)  # a template run onto stdout: docker checks the write
+    write_flushed(env.stdout, text)
+    fail_on_write_error(env.stdout)
 
 
 # -- system prune -------------------------------------------------------------------------------

@@ -142,7 +142,8 @@ PRUNE_ALL_WARNING = ("WARNING! This will remove all local volumes not used by at
                      "Are you sure you want to continue?")
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused local volumes")
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused local volumes",
+               annotations=feature_annotations(api_version="1.25"))
 @option("-a", "--all", "all_", kind="bool", help="Remove all unused volumes, not just anonymous ones",
         api_version="1.42", hidden=True)
 @filter_option(help='Provide filter values (e.g. "label=<label>")')

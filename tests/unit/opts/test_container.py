@@ -95,3 +95,15 @@ def test_builder_takes_typed_values():
     assert cfg.host_config["InitPath"] == "/x"
     assert build(ContainerSpec(image="a", network_mode="pydt-net")).networking_config == {"EndpointsConfig": {}}
     assert list(build(ContainerSpec(image="a")).networking_config["EndpointsConfig"]) == ["default"]
+
+
+def test_endpoints_config_is_sent_with_its_keys_sorted():
+    """Go marshals EndpointsConfig (a map) with sorted keys, and the engine lists the networks back in
+    about that order ("cannot be connected to network endpoints: a, b"): `--network b --network a`
+    sends a before b, NetworkMode stays the first network given."""
+    from pydock.opts.container import ContainerSpec, build
+
+    endpoints = {name: {"Aliases": None} for name in ("pydt-c", "pydt-a", "pydt-b")}
+    cfg = build(ContainerSpec(image="a", network_mode="pydt-c", endpoints_config=endpoints))
+    assert list(cfg.networking_config["EndpointsConfig"]) == ["pydt-a", "pydt-b", "pydt-c"]
+    assert cfg.host_config["NetworkMode"] == "pydt-c"

@@ -20,9 +20,9 @@ from ...flags import option
 @option("-d", "--detach", kind="bool", help="Detached mode: run command in the background")
 @option("-u", "--user", default="", help='Username or UID (format: "<name|uid>[:<group|gid>]")')
 @option("--privileged", kind="bool", help="Give extended privileges to the command")
-@option("-e", "--env", "env_", kind="env", help="Set environment variables")
-@option("--env-file", kind="list", help="Read in a file of environment variables")
-@option("-w", "--workdir", default="", help="Working directory inside the container")
+@option("-e", "--env", "env_", kind="env", help="Set environment variables", api_version="1.25")
+@option("--env-file", kind="list", help="Read in a file of environment variables", api_version="1.25")
+@option("-w", "--workdir", default="", help="Working directory inside the container", api_version="1.35")
 @click.argument("container", required=False)
 @click.argument("command", nargs=-1)
 @click.pass_obj

@@ -8,7 +8,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...output import print_line, write_checked
+from ...output import print_line, write_stream_bytes
 
 CP_USAGE = ("cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n"
             "\tpydock cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH")
@@ -88,7 +88,7 @@ def _copy_from_container(env, container, src_path, dst_path, follow_link, progre
         with api.get_archive(container, src_path) as response:
             if dst_path == "-":
                 for chunk in response.iter_bytes():
-                    write_checked(env.stdout, chunk)  # io.Copy: docker checks the write
+                    write_stream_bytes(env.stdout, chunk)
                 return
             stat = _decode_stat(response.headers.get("X-Docker-Container-Path-Stat", ""))
             src = paths.CopyInfo(src_path, True, bool(stat.get("mode", 0) & MODE_DIR), rebase)
@@ -244,7 +244,7 @@ def export(env, output, container):
     with env.api.containers.export(container[0]) as response:
         if not output:
             for chunk in response.iter_bytes():
-                write_checked(env.stdout, chunk)  # io.Copy: docker checks the write
+                write_stream_bytes(env.stdout, chunk)
             return
         _write_atomically(output, response.iter_bytes())
 

@@ -111,7 +111,8 @@ CONTAINER_FLAGS = [
 # docker's annotations on these flags: the API version the engine must speak, the OS it must run on
 FEATURES = {"--annotation": {"api_version": "1.43"}, "--cgroupns": {"api_version": "1.41"},
             "--cpu-rt-period": {"api_version": "1.25"}, "--cpu-rt-runtime": {"api_version": "1.25"},
-            "--cpus": {"api_version": "1.25"}, "--health-start-interval": {"api_version": "1.44"},
+            "--cpus": {"api_version": "1.25"}, "--gpus": {"api_version": "1.40"},
+            "--health-start-interval": {"api_version": "1.44"},
             "--health-start-period": {"api_version": "1.29"}, "--init": {"api_version": "1.25"},
             "--stop-timeout": {"api_version": "1.25"}, "--cpu-count": {"os_type": "windows"},
             "--cpu-percent": {"os_type": "windows"}, "--io-maxbandwidth": {"os_type": "windows"},
@@ -138,7 +139,8 @@ def create_flags(verb: str):
             option("--pull", default="missing", help=f'Pull image before {verb} ("always", '
                    f'"{"|" if verb == "creating" else ""}missing", "never")'),
             option("-q", "--quiet", kind="bool", help="Suppress the pull output"),
-            option("--platform", help="Set platform if server is multi-platform capable", default=""),
+            option("--platform", help="Set platform if server is multi-platform capable", default="",
+                   api_version="1.32"),
             option("--disable-content-trust", kind="optbool", help="Skip image verification (default true)"),
             option("--use-api-socket", kind="bool", help="Bind mount Docker API socket and required auth"),
         ]

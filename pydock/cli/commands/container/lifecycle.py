@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ...base import DockerCommand
+from ...base import DockerCommand, DockerOption
 from ...batch import confirm, fail_with, prune_filters, run_on_each
 from ...errors import FAILURE, StatusError
 from ...flags import GoInt, GoValue, filter_option, opts_parser
@@ -122,7 +122,7 @@ PRUNE_WARNING = "WARNING! This will remove all stopped containers.\nAre you sure
 
 
 @click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",),
-               help="Remove all stopped containers")
+               help="Remove all stopped containers", annotations={"version": "1.25"})
 @click.option("-f", "--force", is_flag=True, help="Do not prompt for confirmation")
 @filter_option(help='Provide filter values (e.g. "until=<timestamp>")')
 @click.argument("args", nargs=-1)
@@ -168,13 +168,13 @@ def update_body(options: dict) -> dict:
               help="Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)")
 @click.option("--cpu-period", type=GoInt(), metavar="int", help="Limit CPU CFS (Completely Fair Scheduler) period")
 @click.option("--cpu-quota", type=GoInt(), metavar="int", help="Limit CPU CFS (Completely Fair Scheduler) quota")
-@click.option("--cpu-rt-period", type=GoInt(), metavar="int",
+@click.option("--cpu-rt-period", type=GoInt(), metavar="int", cls=DockerOption, annotations={"version": "1.25"},
               help="Limit the CPU real-time period in microseconds")
-@click.option("--cpu-rt-runtime", type=GoInt(), metavar="int",
+@click.option("--cpu-rt-runtime", type=GoInt(), metavar="int", cls=DockerOption, annotations={"version": "1.25"},
               help="Limit the CPU real-time runtime in microseconds")
 @click.option("-c", "--cpu-shares", type=GoInt(), metavar="int", help="CPU shares (relative weight)")
 @click.option("--cpus", type=GoValue(opts_parser("sizes", "parse_cpus"), "decimal"), metavar="decimal",
-              help="Number of CPUs")
+              cls=DockerOption, annotations={"version": "1.29"}, help="Number of CPUs")
 @click.option("--cpuset-cpus", metavar="string", help="CPUs in which to allow execution (0-3, 0,1)")
 @click.option("--cpuset-mems", metavar="string", help="MEMs in which to allow execution (0-3, 0,1)")
 @click.option("-m", "--memory", type=GoValue(opts_parser("sizes", "ram_in_bytes"), "bytes"), metavar="bytes",
@@ -185,7 +185,8 @@ def update_body(options: dict) -> dict:
               help="Swap limit equal to memory plus swap: -1 to enable unlimited swap")
 @click.option("--kernel-memory", type=GoValue(opts_parser("sizes", "ram_in_bytes"), "bytes"), metavar="bytes",
               hidden=True, help="Kernel memory limit (deprecated)")
-@click.option("--pids-limit", type=GoInt(), metavar="int", help="Tune container pids limit (set -1 for unlimited)")
+@click.option("--pids-limit", type=GoInt(), metavar="int", cls=DockerOption, annotations={"version": "1.40"},
+              help="Tune container pids limit (set -1 for unlimited)")
 @click.option("--restart", metavar="string", help="Restart policy to apply when a container exits")
 @click.argument("containers", nargs=-1)
 @click.pass_context

@@ -14,8 +14,8 @@ from ...flags import option
 @option("-f", "--follow", kind="bool", help="Follow log output")
 @option("--since", default="", help='Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative '
         '(e.g. "42m" for 42 minutes)')
-@option("--until", default="", help='Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative '
-        '(e.g. "42m" for 42 minutes)')
+@option("--until", default="", api_version="1.35", help='Show logs before a timestamp (e.g. '
+        '"2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)')
 @option("-t", "--timestamps", kind="bool", help="Show timestamps")
 @option("--details", kind="bool", help="Show extra details provided to logs")
 @option("-n", "--tail", default="all", help="Number of lines to show from the end of the logs")

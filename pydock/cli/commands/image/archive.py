@@ -6,7 +6,7 @@ import click
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
 from ...flags import option
-from ...output import write_bytes, write_checked
+from ...output import write_bytes, write_stream_bytes
 
 PLATFORM_HELP = 'Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")'
 CHUNK = 64 * 1024
@@ -55,7 +55,7 @@ class _BinaryOut:
         self.stream = stream
 
     def write(self, data: bytes) -> None:
-        write_checked(self.stream, data)  # docker's io.Copy fails the save
+        write_stream_bytes(self.stream, data)
 
 
 @click.command("load", cls=DockerCommand, usage="load [OPTIONS]", nargs=("none",),

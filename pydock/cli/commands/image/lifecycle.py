@@ -60,7 +60,8 @@ ALL_WARNING = ("WARNING! This will remove all images without at least one contai
 DANGLING_WARNING = "WARNING! This will remove all dangling images.\nAre you sure you want to continue?"
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused images")
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused images",
+               annotations={"version": "1.25"})
 @option("-a", "--all", "all_", kind="bool", help="Remove all unused images, not just dangling ones")
 @filter_option(help='Provide filter values (e.g. "until=<timestamp>")')
 @option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
