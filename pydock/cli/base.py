@@ -64,6 +64,22 @@ def _help_requested(ctx, _param, value) -> None:
     ctx.exit(0)
 
 
+def with_help_printer(option):
+    """click's --help option of a command or group, printing through output.print_help (a failed write
+    to stdout reported on stderr, exit 0, as cobra does) instead of click.echo."""
+    if option is not None:
+        option.callback = _show_help
+    return option
+
+
+def _show_help(ctx, _param, value) -> None:
+    if value and not ctx.resilient_parsing:
+        from .output import print_help
+
+        print_help(ctx.get_help())
+        ctx.exit(0)
+
+
 def add_deprecated_help_shorthand(command: click.Command) -> None:
     """cobra still takes -h for --help (with a warning: on stderr for `pydock -h`, on stdout for a command)
     where no flag of the command owns -h."""
@@ -291,6 +307,9 @@ class DockerCommand(click.Command):
     def invoke(self, ctx):
         check_supported(ctx)
         return super().invoke(ctx)
+
+    def get_help_option(self, ctx):
+        return with_help_printer(super().get_help_option(ctx))
 
     def get_help(self, ctx):
         from .help import command_help
@@ -621,7 +640,7 @@ class LazyGroup(click.Group):
     def get_help_option(self, ctx):
         """The root's --help waits for the words after it (see parse_args); a group's prints its help."""
         if ctx.parent is not None:
-            return super().get_help_option(ctx)
+            return with_help_printer(super().get_help_option(ctx))
         if getattr(self, "_root_help_option", None) is None:
             self._root_help_option = click.Option(["--help"], is_flag=True, expose_value=False, is_eager=True,
                                                   hidden=True, callback=_help_requested)

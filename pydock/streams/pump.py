@@ -47,10 +47,15 @@ def go_errno_text(errno_: int | None, strerror: str | None) -> str:
     return text[:1].lower() + text[1:]
 
 
-def named_writer(write: Callable[[bytes], None], name: str) -> Callable[[bytes], None]:
+def named_writer(write: Callable[[bytes], None], name: str, stream=None) -> Callable[[bytes], None]:
     """`write`, with its failures named after the stream: OutputClosed for a closed pipe (SIGPIPE in
-    Go), OutputFailed for any other error."""
+    Go), OutputFailed for any other error. A `stream` that already failed a write (cli.output.GoStream:
+    a warning on a full disk; its fd then writes to /dev/null) fails every write the same way, as
+    docker's would."""
     def checked(data: bytes) -> None:
+        failed = getattr(stream, "write_error", None)
+        if failed is not None:
+            raise OutputFailed(name, failed)
         try:
             write(data)
         except BrokenPipeError:
@@ -204,8 +209,9 @@ def stream_io(conn, *, tty: bool, stdin=None, stdout=None, stderr=None, detach_k
         raw = RawTerminal(stdin.fileno()).enter()
     restore = raw.restore if raw is not None else None
     pump = Pump(conn, tty,
-                write_out=named_writer(fd_writer(stdout), "stdout") if stdout is not None else None,
-                write_err=named_writer(fd_writer(stdout if tty else stderr), "stdout" if tty else "stderr")
+                write_out=named_writer(fd_writer(stdout), "stdout", stdout) if stdout is not None else None,
+                write_err=named_writer(fd_writer(stdout if tty else stderr), "stdout" if tty else "stderr",
+                                       stdout if tty else stderr)
                 if stderr is not None else None,
                 read_input=stdin_reader(stdin) if stdin is not None else None,
                 detach_keys=detach_keys if stdin is not None and tty else b"",

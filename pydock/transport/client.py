@@ -213,10 +213,11 @@ class Transport:
                 raise DaemonUnreachable(self.host.url, str(exc)) from exc
             raise EngineTimeout(self.host.url) from exc
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
-            if self.host.scheme == "ssh" and str(exc).startswith("command ["):  # ssh itself failed
+            exited = _ssh_exited(exc)
+            if exited is not None:  # docker's *url.Error around commandconn's error: ssh's own reason
                 verb = "Head" if url.endswith("/_ping") else method[:1] + method[1:].lower()  # docker pings by HEAD
-                raise DockerError(f'error during connect: {verb} "{self._display_base()}'
-                                  f'{request.url.raw_path.decode()}": {exc}') from exc
+                where = f"{self._display_base()}{request.url.raw_path.decode()}"
+                raise DockerError(f'error during connect: {verb} "{where}": {exited}') from None
             raise DaemonUnreachable(self.host.url, str(exc)) from exc
         except BodyReadError as exc:  # Go's *url.Error, wrapped by docker's client
             where = f"{self._display_base()}{request.url.raw_path.decode()}"
@@ -242,6 +243,16 @@ class Transport:
                                    f"version {route}, check if the server supports the requested API version",
                                    from_daemon=False, response=response)
         raise error_for_status(response.status_code, error_message(response), response=response)
+
+
+def _ssh_exited(exc: BaseException):
+    """The ssh child's failure (transport.ssh.SSHExited) behind an httpx error, if that is the cause."""
+    seen = exc
+    while seen is not None:
+        if type(seen).__name__ in ("SSHExited", "SSHWriteExited"):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def interrupt(response) -> None:

@@ -34,10 +34,35 @@ def _env_flags() -> list[str]:
     return extra.split() if extra else []
 
 
+def exited_text(argv: list[str], returncode: int, stderr: bytes) -> str:
+    """docker's commandconn error when the ssh child ended: the argv as Go prints a []string, the
+    *exec.ExitError ("exit status 255", "signal: killed") and ssh's stderr as it came (often
+    ending in "\\r\\n")."""
+    import signal
+
+    if returncode < 0:
+        name = signal.strsignal(-returncode) or f"signal {-returncode}"
+        status = "signal: " + name[:1].lower() + name[1:]
+    else:
+        status = f"exit status {returncode}"
+    return (f"command [{' '.join(argv)}] has exited with {status}, make sure the URL is valid, and Docker 18.09 "
+            f"or later is installed on the remote host: stderr={stderr.decode(errors='replace')}")
+
+
+class SSHExited(httpcore.ReadError):
+    """The ssh child ended with a failure before the engine answered; str() is docker's text."""
+
+
+class SSHWriteExited(httpcore.WriteError):
+    """As SSHExited, seen while writing the request."""
+
+
 class SSHStream(httpcore.NetworkStream):
     """The stdin/stdout pipes of one ssh child, read and written as a byte stream."""
 
     def __init__(self, argv: list[str]):
+        self._argv = argv
+        self._stderr: bytes | None = None
         try:
             # A new session keeps the terminal's Ctrl-C away from the tunnel.
             self._proc = subprocess.Popen(
@@ -46,7 +71,6 @@ class SSHStream(httpcore.NetworkStream):
             )
         except OSError as exc:
             raise httpcore.ConnectError(f"cannot run ssh: {exc}") from exc
-        self._argv = argv
         self._out = self._proc.stdout.fileno()
         self._in = self._proc.stdin.fileno()
 
@@ -55,13 +79,8 @@ class SSHStream(httpcore.NetworkStream):
         if not ready:
             raise httpcore.ReadTimeout("timed out reading from ssh")
         data = os.read(self._out, max_bytes)
-        if not data:  # ssh closed its output: when it is ending, let it end and say why
-            try:
-                self._proc.wait(timeout=0.5)
-            except subprocess.TimeoutExpired:
-                pass
-            if self._proc.returncode not in (None, 0):
-                raise httpcore.ReadError(self._exit_text())
+        if not data:
+            self._raise_if_failed(SSHExited)
         return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
@@ -71,7 +90,8 @@ class SSHStream(httpcore.NetworkStream):
                 written = os.write(self._in, view)
                 view = view[written:]
         except BrokenPipeError as exc:
-            raise httpcore.WriteError(self._stderr_text() or "ssh connection closed") from exc
+            self._raise_if_failed(SSHWriteExited)
+            raise httpcore.WriteError("ssh connection closed") from exc
 
     def shutdown_write(self) -> None:
         if self._proc.stdin and not self._proc.stdin.closed:
@@ -92,23 +112,19 @@ class SSHStream(httpcore.NetworkStream):
     def get_extra_info(self, info: str) -> typing.Any:
         return self if info == "pydock_half_close" else None
 
-    def _exit_text(self) -> str:
-        """docker's commandconn error for an ssh that ended: its argv, Go's "exit status N" and what it
-        said on stderr, unstripped (SSHExitError.detail in the transport's message)."""
+    def _raise_if_failed(self, error: type) -> None:
+        """ssh closed its end: once it has exited (a moment later), a failure is docker's error."""
         try:
-            self._proc.wait(timeout=1)
-            said = self._proc.stderr.read().decode(errors="replace")
-        except Exception:
-            said = ""
-        return (f"command [{' '.join(self._argv)}] has exited with exit status {self._proc.returncode}, make "
-                f"sure the URL is valid, and Docker 18.09 or later is installed on the remote host: stderr={said}")
-
-    def _stderr_text(self) -> str:
-        try:
-            self._proc.wait(timeout=1)
-            return self._proc.stderr.read().decode(errors="replace").strip()
-        except Exception:
-            return ""
+            status = self._proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            return
+        if status:
+            if self._stderr is None:  # read once: httpcore reads the answer after a failed write too
+                try:
+                    self._stderr = self._proc.stderr.read()
+                except (OSError, ValueError):
+                    self._stderr = b""
+            raise error(exited_text(self._argv, status, self._stderr))
 
 
 class SSHBackend(httpcore.NetworkBackend):

@@ -338,14 +338,30 @@ def test_save_to_an_existing_file_replaces_it_only_on_success(pydock, tmp_path):
         assert "manifest.json" in tar.getnames()
 
 
-def _interrupt_save(cli: list[str], tmp_path, sig) -> tuple[int, bytes, list[str]]:
-    """`save -o` of the seeded images, signalled as soon as its temporary file appears."""
+@pytest.fixture(scope="module")
+def big_image():
+    """An image of 64 MB of random bytes: its save lasts long enough to be interrupted half-way even
+    on a loaded machine (the seeded images are 2 MB each)."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as tar:
+        info = tarfile.TarInfo("noise")
+        info.size = 64 << 20
+        tar.addfile(info, io.BytesIO(os.urandom(info.size)))
+    name = f"pydt-img-big-{uuid.uuid4().hex[:8]}"
+    subprocess.run([DOCKER, "import", "-", name], input=buffer.getvalue(), capture_output=True, check=True,
+                   timeout=300)
+    yield name
+    subprocess.run([DOCKER, "rmi", "-f", name], capture_output=True)
+
+
+def _interrupt_save(cli: list[str], tmp_path, sig, image: str) -> tuple[int, bytes, list[str]]:
+    """`save -o` of `image`, signalled as soon as its temporary file appears."""
     import signal  # noqa: F401 - sig is a signal.Signals
     import time
 
     folder = tmp_path / uuid.uuid4().hex[:8]
     folder.mkdir()
-    proc = subprocess.Popen([*cli, "save", "-o", str(folder / "big.tar"), "busybox", "alpine"],
+    proc = subprocess.Popen([*cli, "save", "-o", str(folder / "big.tar"), image],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
     deadline = time.time() + 30
     while time.time() < deadline and not any(n.startswith(".tmp-") for n in os.listdir(folder)):
@@ -356,7 +372,7 @@ def _interrupt_save(cli: list[str], tmp_path, sig) -> tuple[int, bytes, list[str
 
 
 @pytest.mark.parametrize("sig, runs", [("SIGINT", 20), ("SIGTERM", 5)])
-def test_interrupted_save_leaves_no_file(tmp_path, sig, runs):
+def test_interrupted_save_leaves_no_file(tmp_path, sig, runs, big_image):
     """SIGINT/SIGTERM half-way through `save -o`: docker exits 128+signal, prints nothing and leaves no
     file (measured 10/10 on this machine), every time. pydock ended killed by SIGINT (-2) about one run
     in three: the signal came while Python's finalization had put SIG_DFL back (or while the CLI was
@@ -364,9 +380,9 @@ def test_interrupted_save_leaves_no_file(tmp_path, sig, runs):
     import signal
 
     signum = getattr(signal, sig)
-    theirs = _interrupt_save([DOCKER], tmp_path, signum)
+    theirs = _interrupt_save([DOCKER], tmp_path, signum, big_image)
     assert theirs == (128 + signum, b"", [])
-    outcomes = [_interrupt_save(PYDOCK, tmp_path, signum) for _ in range(runs)]
+    outcomes = [_interrupt_save(PYDOCK, tmp_path, signum, big_image) for _ in range(runs)]
     assert outcomes == [theirs] * runs
 
 

@@ -131,6 +131,172 @@ def test_run_detached_into_a_closed_pipe(bed, proxy):
         assert mine.stdout == "141\n" and not exists(mine_name)
 
 
+# -- stdout or stderr that cannot be written: a full disk, a read-only descriptor, an I/O error ------------------
+
+def with_broken(cli: list[str], args: list[str], stream: str, kind: str, *, timeout: float = 120) -> Result:
+    """Run with `stream` ("stdout" or "stderr") unwritable and the other captured: /dev/full (ENOSPC), a file
+    open read-only (EBADF: what a bash wrapper run with `2>&-` leaves on fd 2), or a terminal whose master end
+    is gone (EIO). Logrus's time and 64-hex IDs are replaced."""
+    import os
+    import pty
+
+    slave = None
+    if kind == "full":
+        target = open("/dev/full", "wb")
+    elif kind == "readonly":
+        target = open("/etc/hostname", "rb")
+    else:
+        master, slave = pty.openpty()
+        os.close(master)
+        target = slave
+    other = "stderr" if stream == "stdout" else "stdout"
+    try:
+        proc = subprocess.run([*cli, *map(str, args)], stdin=subprocess.DEVNULL, timeout=timeout,
+                              **{stream: target, other: subprocess.PIPE})
+    finally:
+        if slave is None:
+            target.close()
+        else:
+            os.close(slave)
+    text = getattr(proc, other).decode(errors="replace")
+    text = re.sub(r'time="[^"]+"', 'time="<time>"', re.sub(r"\b[0-9a-f]{64}\b", "<id>", text))
+    return Result(text if other == "stdout" else "", text if other == "stderr" else "", proc.returncode)
+
+
+@pytest.fixture(scope="module")
+def writer_bed():
+    b = Bed("write")
+    b.run("ctr", "alpine", "sh", "-c", "echo logged; touch /new; sleep 600")
+    b.run("both", "alpine", "sh", "-c", "echo logged; sleep 0.2; echo logged-err >&2; sleep 600")
+    b.network = b.label + "-net"
+    b.volume = b.label + "-vol"
+    subprocess.run([DOCKER, "network", "create", "--label", b.label, b.network], capture_output=True, check=True)
+    subprocess.run([DOCKER, "volume", "create", "--label", b.label, b.volume], capture_output=True, check=True)
+    time.sleep(0.5)
+    yield b
+    b.remove()
+    subprocess.run([DOCKER, "rm", "-f", *subprocess.run([DOCKER, "ps", "-aq", "--filter", f"label={b.label}"],
+                                                       capture_output=True, text=True).stdout.split()],
+                   capture_output=True)
+    subprocess.run([DOCKER, "network", "rm", b.network], capture_output=True)
+    subprocess.run([DOCKER, "volume", "rm", b.volume], capture_output=True)
+
+
+def _writing_commands(bed) -> dict[str, list[str]]:
+    ctr, label = bed.names[0], bed.label
+    recent = ["--filter", f"container={ctr}", "--since", "60s", "--until", "0s"]
+    return {  # what docker does with a stdout it cannot write, measured with docker 28.2:
+        # ignored (fmt.Fprint*'s error): silent, exit 0
+        "ps": ["ps", "-a", "--filter", f"label={label}"],
+        "images": ["images", "alpine"],
+        "network ls": ["network", "ls", "--filter", f"label={label}"],
+        "volume ls": ["volume", "ls", "--filter", f"label={label}"],
+        "info": ["info"],
+        "version -f": ["version", "-f", "{{.Server.Version}}"],
+        "system df": ["system", "df"],
+        "history": ["history", "alpine"],
+        "top": ["top", ctr],
+        "diff": ["diff", ctr],
+        "stats": ["stats", "--no-stream", ctr],
+        "events": ["events", *recent],
+        "run -d": ["run", "-d", "--rm", "--label", label, "alpine", "true"],
+        "create": ["create", "--label", label, "alpine"],
+        "pull -q": ["pull", "-q", "alpine"],
+        # logged by inspect (logrus, level=error), exit 0 (1 only for the missing object)
+        "inspect": ["inspect", ctr],
+        "inspect -f": ["inspect", "-f", "{{.Name}}", ctr],
+        "image inspect": ["image", "inspect", "alpine"],
+        "network inspect": ["network", "inspect", bed.network],
+        "volume inspect": ["volume", "inspect", bed.volume],
+        "inspect missing": ["inspect", ctr, "pydt-no-such-object"],
+        # help: the plain line, exit 0
+        "--help": ["--help"],
+        "ps --help": ["ps", "--help"],
+        # checked: `write /dev/stdout: …`, exit 1
+        "version": ["version"],
+        "info -f json": ["info", "-f", "{{json .}}"],
+        "system df -v json": ["system", "df", "-v", "--format", "json"],
+        "events json": ["events", "--format", "json", *recent],
+        "run": ["run", "--rm", "--label", label, "alpine", "echo", "hi"],
+        "exec": ["exec", ctr, "echo", "out"],
+        "logs": ["logs", ctr],
+        "save": ["save", "busybox"],
+        "export": ["export", ctr],
+        "cp to stdout": ["cp", f"{ctr}:/etc/hostname", "-"],
+    }
+
+
+SMALL = ("ps", "create", "inspect", "inspect missing", "ps --help", "version", "run", "exec", "save")
+
+
+@pytest.mark.parametrize("kind", ["full", "readonly", "eio"])
+def test_unwritable_stdout_matches_docker_for_every_kind_of_command(writer_bed, kind):
+    commands = _writing_commands(writer_bed)
+    if kind != "full":
+        commands = {name: args for name, args in commands.items() if name in SMALL}
+
+    def both(args):
+        if "events" in args:  # an event in the window, so that something is written
+            subprocess.run([DOCKER, "kill", "-s", "CONT", writer_bed.names[0]], capture_output=True)
+        return with_broken(PYDOCK, args, "stdout", kind), with_broken([DOCKER], args, "stdout", kind)
+    with ThreadPoolExecutor(3) as pool:
+        results = dict(zip(commands, pool.map(both, commands.values())))
+    wrong = {name: (mine, theirs) for name, (mine, theirs) in results.items()
+             if (mine.err, mine.code) != (as_pydock(theirs.err), theirs.code)}
+    assert not wrong, wrong
+    errno_text = {"full": "no space left on device", "readonly": "bad file descriptor",
+                  "eio": "input/output error"}[kind]
+    assert results["ps"][0] == Result("", "", 0)
+    assert results["inspect"][0].err == f'time="<time>" level=error msg="write /dev/stdout: {errno_text}"\n'
+    assert results["version"][0] == Result("", f"write /dev/stdout: {errno_text}\n", 1)
+    assert results["ps --help"][0] == Result("", f"write /dev/stdout: {errno_text}\n", 0)
+
+
+@pytest.mark.parametrize("kind", ["full", "readonly", "eio"])
+def test_unwritable_stderr_stops_nothing(writer_bed, kind):
+    """docker ignores a failed write of its own messages; only a container's lost stderr fails (exit 1)."""
+    bed = writer_bed
+    commands = {
+        "ps": ["ps", "-a", "--filter", f"name={bed.names[0]}", "--format", "{{.Names}}"],  # not those made here
+        "version -f": ["version", "-f", "{{.Server.Version}}"],
+        "inspect missing": ["inspect", "-f", "{{.Name}}", bed.names[0], "pydt-no-such-object"],
+        "create": ["create", "--label", bed.label, "alpine"],
+        "run": ["run", "--rm", "--label", bed.label, "alpine", "echo", "hi"],
+        "run -d": ["run", "-d", "--label", bed.label, "alpine", "true"],
+        "exec": ["exec", bed.names[0], "echo", "out"],
+        "logs": ["logs", bed.names[1]],  # its stderr line is lost: exit 1
+        # the engine's warning fails first; the container's stderr must still count as lost (exit 1)
+        "run warned": ["run", "--rm", "--label", bed.label, "--oom-kill-disable", "alpine", "sh", "-c",
+                       "echo e >&2; sleep 0.3; echo o"],
+        "--help": ["--help"],
+    }
+
+    def both(args):
+        return with_broken(PYDOCK, args, "stderr", kind), with_broken([DOCKER], args, "stderr", kind)
+    with ThreadPoolExecutor(3) as pool:
+        results = dict(zip(commands, pool.map(both, commands.values())))
+    wrong = {name: (mine, theirs) for name, (mine, theirs) in results.items()
+             if name != "--help" and (mine.out, mine.code) != (theirs.out, theirs.code)}
+    assert not wrong, wrong
+    assert results["run"][0] == Result("hi\n", "", 0)
+    assert results["create"][0] == Result("<id>\n", "", 0)
+    assert results["logs"][0] == Result("logged\n", "", 1)
+    assert results["run warned"][0].code == 1
+    assert results["--help"][0].code == 0 and results["--help"][0].out.startswith("Usage:  pydock")
+
+
+def test_run_rm_and_create_with_an_unwritable_stderr_finish_their_work(writer_bed):
+    """The qa finding: `create … 2>/dev/full` created the container but said nothing and failed;
+    `run --rm … 2>/dev/full` lost the container's output. Both finish, as docker does."""
+    bed = writer_bed
+    created = bed.name("full-create")
+    mine = with_broken(PYDOCK, ["create", "--name", created, "--label", bed.label, "alpine"], "stderr", "full")
+    assert mine == Result("<id>\n", "", 0) and exists(created)
+    removed = bed.name("full-run")
+    mine = with_broken(PYDOCK, ["run", "--rm", "--name", removed, "alpine", "echo", "hi"], "stderr", "full")
+    assert mine == Result("hi\n", "", 0)
+    assert not exists(removed)
+
 # -- a stream that cannot be written (a full disk: /dev/full; or an fd open read-only, as a bash wrapper
 #    script run with `2>&-` leaves fd 2 on the script itself) ---------------------------------------
 

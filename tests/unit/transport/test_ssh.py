@@ -76,3 +76,31 @@ def test_missing_program_is_a_connect_error():
 
     with pytest.raises(httpcore.ConnectError):
         SSHStream(["/nonexistent/pydt-ssh"])
+
+
+def test_a_failed_child_is_dockers_commandconn_error_read_or_written():
+    """The child's failure, its stderr as written (read once: httpcore reads an answer after a failed write)."""
+    from pydock.transport.ssh import SSHExited, SSHWriteExited
+
+    failing = [sys.executable, "-c", "import os, sys; sys.stderr.write('Host key verification failed.\\r\\n'); "
+               "os._exit(255)"]
+    expected = (f"command [{' '.join(failing)}] has exited with exit status 255, make sure the URL is valid, and "
+                "Docker 18.09 or later is installed on the remote host: stderr=Host key verification failed.\r\n")
+    stream = SSHStream(failing)
+    try:
+        with pytest.raises((SSHExited, SSHWriteExited)) as first:
+            stream.write(b"x" * 1_000_000)  # more than a pipe holds: the write fails once the child is gone
+            stream.read(1024, timeout=10)
+        with pytest.raises(SSHExited) as second:
+            stream.read(1024, timeout=10)
+        assert str(first.value) == str(second.value) == expected
+    finally:
+        stream.close()
+
+
+def test_a_child_killed_by_a_signal_reads_as_go_prints_it():
+    from pydock.transport.ssh import exited_text
+
+    assert exited_text(["ssh", "-o ConnectTimeout=30", "h"], -9, b"").startswith(
+        "command [ssh -o ConnectTimeout=30 h] has exited with signal: killed, make sure")
+    assert exited_text(["ssh"], -15, b"").startswith("command [ssh] has exited with signal: terminated,")

@@ -27,8 +27,8 @@ def logs(env, follow, since, until, timestamps, details, tail, container):
 
     info = env.api.containers.inspect(container)
     since_ts, until_ts = _api_timestamp("since", since), _api_timestamp("until", until)
-    write_out = named_writer(fd_writer(env.stdout), "stdout")
-    write_err = named_writer(fd_writer(env.stderr), "stderr")
+    write_out = named_writer(fd_writer(env.stdout), "stdout", env.stdout)
+    write_err = named_writer(fd_writer(env.stderr), "stderr", env.stderr)
     tty = bool((info.get("Config") or {}).get("Tty"))
     with env.api.containers.logs(info["Id"], follow=follow or None, since=since_ts, until=until_ts,
                                  timestamps=timestamps or None, tail=tail, details=details or None) as response:
