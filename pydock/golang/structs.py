@@ -71,6 +71,85 @@ class GoTime:
 
     __str__ = String
 
+    # -- time.Time's methods a template may call ({{.Created.Unix}}, {{.Created.Format "2006"}}) --
+    def _clock(self):
+        from .timelayout import Clock
+
+        match = _RFC3339_ZONED.fullmatch(self.text)
+        if not match:
+            return Clock(1, 1, 1, 0, 0, 0, 0, 1, 1, "UTC", 0)
+        year, month, day, hour, minute, second, fraction, zone = match.groups()
+        offset = 0 if zone == "Z" else (1 if zone[0] == "+" else -1) * (int(zone[1:3]) * 3600 + int(zone[4:6]) * 60)
+        date = _date(int(year), int(month), int(day))
+        return Clock(int(year), int(month), int(day), int(hour), int(minute), int(second),
+                     int((fraction or "").ljust(9, "0")[:9]), (date.toordinal()) % 7,
+                     date.timetuple().tm_yday, "UTC" if zone == "Z" else "", offset)
+
+    def Unix(self) -> int:  # noqa: N802 - Go method names
+        """Seconds since 1970-01-01 UTC (negative before)."""
+        c = self._clock()
+        days = _date(c.year, c.month, c.day).toordinal() - _UNIX_EPOCH_ORDINAL
+        return _int64(days * 86400 + c.hour * 3600 + c.minute * 60 + c.second - c.offset)
+
+    def UnixMilli(self) -> int:  # noqa: N802
+        return _int64(self.Unix() * 1000 + self._clock().nanosecond // 1_000_000)
+
+    def UnixMicro(self) -> int:  # noqa: N802
+        return _int64(self.Unix() * 1_000_000 + self._clock().nanosecond // 1000)
+
+    def UnixNano(self) -> int:  # noqa: N802
+        return _int64(self.Unix() * 1_000_000_000 + self._clock().nanosecond)
+
+    def Year(self) -> int:  # noqa: N802
+        return self._clock().year
+
+    def Month(self) -> GoMonth:  # noqa: N802
+        return GoMonth(self._clock().month)
+
+    def Day(self) -> int:  # noqa: N802
+        return self._clock().day
+
+    def Hour(self) -> int:  # noqa: N802
+        return self._clock().hour
+
+    def Minute(self) -> int:  # noqa: N802
+        return self._clock().minute
+
+    def Second(self) -> int:  # noqa: N802
+        return self._clock().second
+
+    def Nanosecond(self) -> int:  # noqa: N802
+        return self._clock().nanosecond
+
+    def YearDay(self) -> int:  # noqa: N802
+        return self._clock().yday
+
+    def Weekday(self) -> GoWeekday:  # noqa: N802
+        return GoWeekday(self._clock().weekday)
+
+    def IsZero(self) -> bool:  # noqa: N802
+        return self.UnixNano() == _ZERO_UNIX_NANO
+
+    def UTC(self) -> GoTime:  # noqa: N802
+        """The same instant in UTC."""
+        c = self._clock()
+        if c.offset == 0:
+            return GoTime(self.text[:-6] + "Z" if not self.text.endswith("Z") else self.text)
+        import datetime as _dt
+
+        moment = _dt.datetime(c.year, c.month, c.day, c.hour, c.minute, c.second) - _dt.timedelta(seconds=c.offset)
+        fraction = f".{c.nanosecond:09d}".rstrip("0").rstrip(".")
+        return GoTime(moment.strftime("%Y-%m-%dT%H:%M:%S") + fraction + "Z")
+
+    def Format(self, layout: str) -> str:  # noqa: N802
+        """Go's Time.Format with a reference-time layout ("2006-01-02", time.RFC3339's text …)."""
+        from .timelayout import format_layout
+
+        return format_layout(self._clock(), layout)
+
+    go_methods = ("String", "Unix", "UnixMilli", "UnixMicro", "UnixNano", "Year", "Month", "Day", "Hour", "Minute",
+                  "Second", "Nanosecond", "YearDay", "Weekday", "IsZero", "UTC", "Format")
+
     go_struct_name = "time.Time"
 
     def go_struct_fields(self) -> list[tuple[str, object]]:
@@ -96,6 +175,40 @@ class GoTime:
 _RFC3339_UTC = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d(?:\.\d+)?)Z")
 _RFC3339_PARTS = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?Z")
 _RFC3339_ZONED = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)")
+_UNIX_EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
+_ZERO_UNIX_NANO = -62135596800 * 1_000_000_000  # 0001-01-01T00:00:00Z
+
+
+def _int64(value: int):
+    from .types import predeclared
+
+    return go_int_class(predeclared().resolve("int64"))(value)
+
+
+def _date(year: int, month: int, day: int):
+    import datetime as _dt
+
+    return _dt.date(year, month, day)
+
+
+class GoMonth(int):
+    """time.Month: prints as its English name."""
+
+    go_type_name = "time.Month"
+
+    def String(self) -> str:  # noqa: N802 - fmt's Stringer
+        return _MONTHS[self - 1]
+
+
+class GoWeekday(int):
+    """time.Weekday (0 = Sunday): prints as its English name."""
+
+    go_type_name = "time.Weekday"
+
+    def String(self) -> str:  # noqa: N802 - fmt's Stringer
+        return ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")[self]
+
+
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 

@@ -321,3 +321,22 @@ def test_too_old_an_api_is_refused_as_docker_does(pydock, docker, nets, version,
     assert not network_exists(name)
     if "--help" not in args and "help" not in args:
         assert mine.code == 1 and "requires API version" in mine.err
+
+
+@pytest.mark.parametrize("template", [
+    "{{.Created.Unix}}", "{{.Created.UnixNano}}", "{{printf \"%T\" .Created.Unix}}", "{{.Created.Year}}",
+    "{{.Created.Month}} {{printf \"%d\" .Created.Month}}", "{{.Created.Weekday}}", "{{.Created.YearDay}}",
+    "{{.Created.Format \"2006-01-02T15:04:05.000Z07:00 Mon Jan _2 3PM MST\"}}", "{{.Created.UTC}}",
+    "{{.Created.IsZero}}", "{{.Created.Bogus}}",
+])
+def test_inspect_calls_time_methods_as_docker(pydock, docker, nets, template):
+    """time.Time's methods in templates (`.Created.Unix`, `.Format`), as scripts use them for ages."""
+    name = nets.create("time")
+    assert_same(pydock("network", "inspect", "-f", template, name), docker("network", "inspect", "-f", template, name))
+
+
+@pytest.mark.parametrize("template", ["{{.Metadata.LastTagTime.Unix}}", "{{.Metadata.LastTagTime.IsZero}}",
+                                      "{{.Metadata.LastTagTime.Format \"2006\"}}"])
+def test_image_inspect_time_methods_as_docker(pydock, docker, template):
+    assert_same(pydock("image", "inspect", "-f", template, "busybox"),
+                docker("image", "inspect", "-f", template, "busybox"))
