@@ -6,6 +6,7 @@ import importlib
 import click
 
 from .errors import FAILURE, FLAG_ERROR, StatusError, UsageFailure
+from .flags import DockerOption, feature_annotations  # noqa: F401 - the declarations commands import from here
 
 CONTEXT_SETTINGS = {"help_option_names": ["--help"], "max_content_width": 100}
 
@@ -89,24 +90,6 @@ def add_deprecated_help_shorthand(command: click.Command) -> None:
 
 
 # -- feature annotations (docker's cobra/pflag annotations, checked as cmd/docker/docker.go does) -----
-
-def feature_annotations(*, api_version: str | None = None, os_type: str | None = None, experimental: bool = False,
-                swarm: str | None = None) -> dict[str, str]:
-    """docker's annotation map: "version" (the minimum API version, "1.42"), "ostype" ("windows"),
-    "experimental" (the daemon must run with experimental features), "swarm" ("manager", "active" or
-    "": a swarm command; docker only hides such commands in --help, it checks nothing)."""
-    found = {"version": api_version, "ostype": os_type, "experimental": "" if experimental else None,
-             "swarm": swarm}
-    return {key: value for key, value in found.items() if value is not None}
-
-
-class DockerOption(click.Option):
-    """A click option carrying docker's annotations (see `feature_annotations`)."""
-
-    def __init__(self, *args, annotations: dict[str, str] | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.annotations = dict(annotations or {})
-
 
 class EngineDetails:
     """docker's versionDetails, asked lazily: nothing is sent to the engine unless an annotation needs it.

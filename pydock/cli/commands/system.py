@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ..base import DockerCommand, DockerOption, feature_annotations
+from ..base import DockerCommand, feature_annotations
 from ..errors import FAILURE, TEMPLATE_ERROR, StatusError, template_error
 from ..flags import JSON_FORMAT_HELP, filter_option, format_option
 from ..inspect import run_inspect
@@ -408,8 +408,7 @@ PRUNE_CONFIRMATION = "WARNING! This will remove:\n{warnings}\n{filters}\nAre you
 @click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused data",
                annotations=feature_annotations(api_version="1.25"))
 @click.option("-a", "--all", "all_", is_flag=True, help="Remove all unused images not just dangling ones")
-@filter_option(help='Provide filter values (e.g. "label=<key>=<value>")', cls=DockerOption,
-               annotations=feature_annotations(api_version="1.28"))
+@filter_option(help='Provide filter values (e.g. "label=<key>=<value>")', api_version="1.28")
 @click.option("-f", "--force", is_flag=True, help="Do not prompt for confirmation")
 @click.option("--volumes", is_flag=True, help="Prune anonymous volumes")
 @click.pass_obj
