@@ -259,10 +259,13 @@ class DockerCommand(click.Command):
     ("none",), ("min", n), ("max", n), ("exact", n) or ("range", lo, hi). `annotations` (see
     `feature_annotations()`) and those of its options (DockerOption, cli.flags.option's api_version=,
     os_type=, experimental=) are checked against the engine before the command runs.
+    `description` (paragraphs of plain text) and `examples` (a list of (what it does, command line))
+    are for the manual page (cli/manpages.py); --help stays docker's and shows neither.
     """
 
     def __init__(self, *args, usage: str = "", nargs: tuple = ("any",), interspersed: bool = True,
-                 annotations: dict[str, str] | None = None, **kwargs):
+                 annotations: dict[str, str] | None = None, description: str = "",
+                 examples: list[tuple[str, str]] | None = None, **kwargs):
         kwargs.setdefault("context_settings", {})
         kwargs["context_settings"] = {**CONTEXT_SETTINGS, **kwargs["context_settings"]}
         if not interspersed:
@@ -276,6 +279,8 @@ class DockerCommand(click.Command):
         self.docker_usage = usage
         self.nargs_rule = nargs
         self.annotations = dict(annotations or {})
+        self.description = description
+        self.examples = list(examples or [])
         if nargs[0] != "any":
             for param in self.params:
                 if isinstance(param, click.Argument):
