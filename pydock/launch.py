@@ -6,6 +6,12 @@ import _signal
 
 def main() -> None:
     """Run the CLI; never returns (sys.exit with the command's status)."""
+    import sys
+
+    if sys.argv[1:2] == ["__complete"]:  # a TAB: answered from generated data, without click
+        from .cli.completion.run import main as complete
+
+        complete(sys.argv[2:])
     early: list[int] = []
 
     def on_early_termination(signum, frame):

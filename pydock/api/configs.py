@@ -10,6 +10,10 @@ class ConfigsAPI(Endpoint):
 
     kind = "config"
 
+    def list(self, filters: dict | None = None) -> list[dict]:
+        """GET /configs: every config, `filters` in the engine's form ({"name": {"x": True}})."""
+        return self._get("/configs", {"filters": filters or None})
+
     def inspect(self, name: str) -> dict:
         """GET /configs/{id}: one config."""
         return self._get(self.path("/configs/{}", name))

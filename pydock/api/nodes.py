@@ -10,6 +10,10 @@ class NodesAPI(Endpoint):
 
     kind = "node"
 
+    def list(self, filters: dict | None = None) -> list[dict]:
+        """GET /nodes: every node, `filters` in the engine's form ({"name": {"x": True}})."""
+        return self._get("/nodes", {"filters": filters or None})
+
     def inspect(self, name: str) -> dict:
         """GET /nodes/{id}: one node."""
         return self._get(self.path("/nodes/{}", name))

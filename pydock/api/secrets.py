@@ -10,6 +10,10 @@ class SecretsAPI(Endpoint):
 
     kind = "secret"
 
+    def list(self, filters: dict | None = None) -> list[dict]:
+        """GET /secrets: every secret, `filters` in the engine's form ({"name": {"x": True}})."""
+        return self._get("/secrets", {"filters": filters or None})
+
     def inspect(self, name: str) -> dict:
         """GET /secrets/{id}: one secret."""
         return self._get(self.path("/secrets/{}", name))

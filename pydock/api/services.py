@@ -10,6 +10,10 @@ class ServicesAPI(Endpoint):
 
     kind = "service"
 
+    def list(self, filters: dict | None = None) -> list[dict]:
+        """GET /services: every service, `filters` in the engine's form ({"name": {"x": True}})."""
+        return self._get("/services", {"filters": filters or None})
+
     def inspect(self, name: str, *, insert_defaults: bool = False) -> dict:
         """GET /services/{id}: one service (`insert_defaults` fills in the engine's defaults)."""
         return self._get(self.path("/services/{}", name), {"insertDefaults": insert_defaults or None})

@@ -10,6 +10,10 @@ class TasksAPI(Endpoint):
 
     kind = "task"
 
+    def list(self, filters: dict | None = None) -> list[dict]:
+        """GET /tasks: every task, `filters` in the engine's form ({"name": {"x": True}})."""
+        return self._get("/tasks", {"filters": filters or None})
+
     def inspect(self, name: str) -> dict:
         """GET /tasks/{id}: one task."""
         return self._get(self.path("/tasks/{}", name))

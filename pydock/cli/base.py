@@ -565,8 +565,11 @@ class LazyGroup(click.Group):
         refusal = help_refusal(ctx) if ctx.parent is not None else None
         if refusal:  # `network --help` on an engine older than the group: docker's message instead
             return refusal
-        # cobra never lists its help command (Command.IsAvailableCommand)
-        rows = [(name, help_text) for name, (_, help_text) in sorted(self.lazy.items()) if name != "help"]
+        from .registry import UNLISTED_TOP
+
+        # cobra never lists its help command (Command.IsAvailableCommand), docker hides `completion`
+        rows = [(name, help_text) for name, (_, help_text) in sorted(self.lazy.items())
+                if ctx.parent is not None or name not in UNLISTED_TOP]
         if self.features and ctx.find_root().obj is not None:
             details = EngineDetails(ctx.find_root().obj, tolerant=True)
             rows = [(name, text) for name, text in rows

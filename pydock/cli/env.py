@@ -28,6 +28,9 @@ class CLIEnv:
     stdout: object = None
     stderr: object = None
     environ: dict = field(default_factory=lambda: os.environ)
+    # completion's bound on an engine request, in seconds: set, unix and tcp engines are asked through
+    # transport.quick (no HTTP stack) and every request gives up after that long
+    quick_timeout: float | None = None
 
     def __post_init__(self):
         self.stdin = self.stdin or sys.stdin
@@ -88,7 +91,6 @@ class CLIEnv:
 
     def _make_transport(self):
         from ..config import default_config_dir
-        from ..transport.client import Transport
         from ..transport.errors import ConfigError
         from ..transport.tls import TLSOptions
 
@@ -104,7 +106,18 @@ class CLIEnv:
             host = self.environ["DOCKER_HOST"]
         elif host is None and self.context_name != "default":
             host, tls = self._context_endpoint(tls)
-        return Transport(host or "", tls=tls, headers=self.config.get("HttpHeaders") or {})
+        headers = self.config.get("HttpHeaders") or {}
+        if self.quick_timeout is not None:
+            from ..transport.hosts import parse_host
+
+            parsed = parse_host(host, tls.enabled)
+            if parsed.scheme in ("unix", "tcp"):
+                from ..transport.quick import QuickTransport
+
+                return QuickTransport(parsed, tls=tls, timeout=self.quick_timeout, headers=headers)
+        from ..transport.client import Transport
+
+        return Transport(host or "", tls=tls, headers=headers)
 
     def _context_endpoint(self, tls):
         from ..config.contexts import load_endpoint

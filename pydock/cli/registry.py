@@ -29,6 +29,7 @@ IMG = "pydock.cli.commands.image"  # a package: one module per family of command
 L = "pydock.cli.commands.login"
 N = "pydock.cli.commands.network"
 V = "pydock.cli.commands.volume"
+COMP = "pydock.cli.commands.completion"
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Group:
     # the feature annotations of single commands (cli.base.feature_annotations()), for the group's --help
     # to leave out what the engine cannot run, as docker's hideUnsupportedFeatures does
     features: dict[str, dict[str, str]] = field(default_factory=dict)
+    hidden: bool = False  # left out of the root --help (docker's `completion`), still completed and run
 
 
 GROUPS = (
@@ -124,7 +126,14 @@ GROUPS = (
         "update": (f"{V}:update", "Update a volume (cluster volumes only)"),
     }, aliases={"list": "ls", "remove": "rm"}, usage="COMMAND", annotations={"version": "1.21"},
         features={"prune": PRUNE_FEATURES, "update": {"version": "1.42", "swarm": "manager"}}),
+    Group("completion", "Generate the autocompletion script for the specified shell", {
+        "bash": (f"{COMP}:bash", "Generate the autocompletion script for bash"),
+        "fish": (f"{COMP}:fish", "Generate the autocompletion script for fish"),
+        "zsh": (f"{COMP}:zsh", "Generate the autocompletion script for zsh"),
+    }, usage="COMMAND", hidden=True),
 )
+# names the root --help never lists (cobra's rule for its help command; docker hides completion)
+UNLISTED_TOP = frozenset({"help"} | {group.name for group in GROUPS if group.hidden})
 
 # top-level commands that belong to no group
 TOP_LEVEL = {

@@ -10,6 +10,7 @@ from typing import Any, Iterator, Mapping
 from ._imports import httpx as _load_httpx
 from .errors import BodyReadError, DaemonUnreachable, DockerError, EngineTimeout, error_for_status, read_failure
 from .hosts import Host, parse_host
+from .params import encode_params  # noqa: F401 - part of this module's interface
 from .tls import TLSOptions
 
 MIN_API_VERSION = "1.24"
@@ -30,27 +31,6 @@ def negotiate(server_version: str | None) -> str:
     if version_tuple(server_version) < version_tuple(MAX_API_VERSION):
         return server_version
     return MAX_API_VERSION
-
-
-def encode_params(params) -> list[tuple[str, str]] | None:
-    """Drop unset values; booleans become 1/0, dicts and lists JSON, as the engine expects.
-
-    `params` is a mapping, or a list of (key, value) pairs when a key repeats.
-    """
-    if not params:
-        return None
-    items = params.items() if isinstance(params, Mapping) else params
-    out: list[tuple[str, str]] = []
-    for key, value in items:
-        if value is None:
-            continue
-        if isinstance(value, bool):
-            out.append((key, "1" if value else "0"))
-        elif isinstance(value, (dict, list)):
-            out.append((key, _json.dumps(value, separators=(",", ":"), sort_keys=True)))  # Go: map keys sorted
-        else:
-            out.append((key, str(value)))
-    return out or None
 
 
 class Transport:

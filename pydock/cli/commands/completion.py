@@ -1,0 +1,49 @@
+"""`completion bash|zsh|fish`: print the shell's completion script (cli/completion/scripts.py)."""
+from __future__ import annotations
+
+import click
+
+from ..base import DockerCommand
+from ..flags import option
+from ..output import write_flushed
+
+HELP = {
+    "bash": ("Generate the autocompletion script for the bash shell.\n\n"
+             "This script depends on the 'bash-completion' package.\n"
+             "If it is not installed already, you can install it via your OS's package manager.\n\n"
+             "To load completions in your current shell session:\n\n\tsource <(pydock completion bash)\n\n"
+             "To load completions for every new session, execute once:\n\n"
+             "\tpydock completion bash > /etc/bash_completion.d/pydock\n\n"
+             "You will need to start a new shell for this setup to take effect."),
+    "zsh": ("Generate the autocompletion script for the zsh shell.\n\n"
+            "If shell completion is not already enabled in your environment you will need\n"
+            "to enable it.  You can execute the following once:\n\n"
+            "\techo \"autoload -U compinit; compinit\" >> ~/.zshrc\n\n"
+            "To load completions in your current shell session:\n\n"
+            "\tsource <(pydock completion zsh); compdef _pydock pydock\n\n"
+            "To load completions for every new session, execute once:\n\n"
+            "\tpydock completion zsh > \"${fpath[1]}/_pydock\"\n\n"
+            "You will need to start a new shell for this setup to take effect."),
+    "fish": ("Generate the autocompletion script for the fish shell.\n\n"
+             "To load completions in your current shell session:\n\n\tpydock completion fish | source\n\n"
+             "To load completions for every new session, execute once:\n\n"
+             "\tpydock completion fish > ~/.config/fish/completions/pydock.fish\n\n"
+             "You will need to start a new shell for this setup to take effect."),
+}
+
+
+def _script_command(shell: str):
+    @click.command(shell, cls=DockerCommand, usage=f"{shell} [flags]", nargs=("none",), help=HELP[shell])
+    @option("--no-descriptions", kind="bool", help="disable completion descriptions")
+    @click.pass_obj
+    def command(env, no_descriptions):
+        from ..completion.scripts import script
+
+        write_flushed(env.stdout, script(shell, descriptions=not no_descriptions))
+
+    return command
+
+
+bash = _script_command("bash")
+zsh = _script_command("zsh")
+fish = _script_command("fish")
