@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 
-TIMEOUT = 1.0  # seconds, for the whole engine request
+TIMEOUT = 0.8  # seconds, for each step of the engine request (run.DEADLINE bounds them all)
 STACK_LABEL = "com.docker.stack.namespace"
 CONTAINER_STATES = {
     "container": None,

@@ -55,8 +55,8 @@ def complete(words: list[str], tree: dict, lookup) -> Answer:
         return _values(flag, value, name + "=", lookup)
     if not state.after_flags and current.startswith("-"):
         return _flag_names(state, current)
-    if "commands" in state.node:
-        return _subcommands(state, current)
+    if "commands" in state.node:  # a group: its subcommands, unless an unknown word came first
+        return Answer() if state.positional else _subcommands(state, current)
     return _argument(state, current, lookup)
 
 
