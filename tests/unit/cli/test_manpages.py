@@ -12,6 +12,7 @@ import pytest
 from pydock.cli import manpages
 from pydock.cli.base import DockerCommand, LazyGroup
 from pydock.cli.flags import option
+from pydock.cli.main import VERSION
 from pydock.cli.registry import GROUPS, TOP_LEVEL
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
@@ -82,7 +83,7 @@ def test_pages_are_the_same_on_every_run_and_carry_no_date():
     first, second = manpages.render_all(), manpages.render_all()
     assert first == second
     title = next(line for line in first["pydock-ps.1"].splitlines() if line.startswith(".TH"))
-    assert title == '.TH "PYDOCK\\-PS" "1" "" "pydock 0.1.0" "pydock Manual"'
+    assert title == f'.TH "PYDOCK\\-PS" "1" "" "pydock {VERSION}" "pydock Manual"'
 
 
 def test_a_shortcut_page_links_its_long_form_and_back():
