@@ -411,7 +411,16 @@ def translate_usage_error(exc: click.UsageError, ctx, command) -> UsageFailure:
         message = f"invalid argument {shown}for \"{flag_display(exc.param)}\" flag: {exc.message}"
     else:
         message = exc.format_message()
-    return UsageFailure(message, ctx.command_path, usage_line(ctx, command), FLAG_ERROR)
+    failure = UsageFailure(message, ctx.command_path, usage_line(ctx, command), FLAG_ERROR)
+    if isinstance(exc, click.NoSuchOption):
+        failure.typed, failure.candidates = exc.option_name, _flag_words(command, ctx)
+    return failure
+
+
+def _flag_words(command, ctx) -> tuple[str, ...]:
+    """Every flag name the command takes (its --help too), for cli/suggest.py; hidden ones stay out."""
+    index = _option_index(command, ctx)
+    return tuple(sorted(name for name, (param, _) in index.items() if not param.hidden or name == "--help"))
 
 
 def _option_index(command, ctx=None):
@@ -603,8 +612,13 @@ class LazyGroup(click.Group):
             prog = ctx.find_root().info_name
             usage = usage_line(ctx, self) if ctx.parent else ""
             raise UsageFailure(f"{prog}: unknown command: {ctx.command_path} {name}", ctx.command_path,
-                               usage, FAILURE)
+                               usage, FAILURE, typed=name, candidates=self.command_words())
         return self.aliases.get(name, name), command, args[1:]
+
+    def command_words(self) -> tuple[str, ...]:
+        """Every name a command of this group answers to (commands, aliases, shortcuts), cobra's help
+        command aside: what an unknown word may have meant (cli/suggest.py)."""
+        return tuple(sorted((set(self.lazy) | set(self.commands) | set(self.aliases)) - {"help"}))
 
     def _parse_own_flags(self, ctx, rest: list[str]) -> None:
         """Cobra parses the group's flags before it finds no such subcommand: `system bogus --help`

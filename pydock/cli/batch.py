@@ -29,14 +29,35 @@ def each_object(names: list[str], op: Callable[[str], object]) -> Iterator[tuple
             return None, exc
 
     if len(names) == 1:
-        yield (names[0], *call(names[0]))
+        outcome = call(names[0])
+        _note_missing(outcome[1])
+        yield (names[0], *outcome)
         return
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(names))) as pool:
         futures = [pool.submit(call, name) for name in names]
         for name, future in zip(names, futures):
-            yield (name, *future.result())
+            outcome = future.result()
+            _note_missing(outcome[1])
+            yield (name, *outcome)
+
+
+MISSING = "pydock.missing_objects"  # ctx.meta key: the "No such …" errors of this command line
+
+
+def _note_missing(error: Exception | None) -> None:
+    """Keep a not-found error's text where cli/main.py's hint finds it once the command has failed: a
+    command may print such errors itself and end with a summary that names no object (`network rm`'s
+    `exit status 1`), and the suggestion of the nearest names comes after all of it (cli/suggest.py)."""
+    from ..transport.errors import NotFound
+
+    if isinstance(error, NotFound):
+        import click
+
+        ctx = click.get_current_context(silent=True)
+        if ctx is not None:
+            ctx.meta.setdefault(MISSING, []).append(str(error))
 
 
 def fail_with(errors: list[str]) -> None:

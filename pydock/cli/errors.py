@@ -26,11 +26,15 @@ class StatusError(Exception):
 class UsageFailure(StatusError):
     """A command-line mistake, printed with the command's usage line as docker does."""
 
-    def __init__(self, message: str, command_path: str, usage: str, status: int, verb: str = "Run"):
+    def __init__(self, message: str, command_path: str, usage: str, status: int, verb: str = "Run",
+                 typed: str = "", candidates: tuple[str, ...] = ()):
         super().__init__(message, status)
         self.command_path = command_path
         self.usage = usage
         self.verb = verb
+        # an unknown command or flag and the words that were possible there (cli/suggest.py's hint)
+        self.typed = typed
+        self.candidates = candidates
 
     def render(self) -> str:
         lines = [self.message, ""]

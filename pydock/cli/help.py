@@ -33,8 +33,9 @@ def _default_suffix(option: click.Option) -> str:
     return f" (default {default})"
 
 
-def flag_usages(params, width: int, defaults: dict[str, str] | None = None) -> str:
-    """pflag's FlagUsagesWrapped: flags sorted by name, descriptions aligned and wrapped.
+def flag_entries(params, defaults: dict[str, str] | None = None) -> list[tuple[str, str, str, str]]:
+    """The flags --help lists, in its order: (short "-a" or "", long "--all" or "", value name ("string",
+    "" for a bool), help text with its default as pflag shows it). Man pages (cli/manpages.py) list the same.
 
     cobra's own --help flag is hidden, except where -h means something else (run's --hostname).
     `defaults` gives the default shown for a flag (by param name) whose value is None until given.
@@ -43,21 +44,29 @@ def flag_usages(params, width: int, defaults: dict[str, str] | None = None) -> s
     if any("-h" in o.opts for o in options):
         options.append(click.Option(["--help"], is_flag=True, help="Print usage"))
     options.sort(key=lambda o: _long_name(o).lstrip("-"))
-    lines = []
+    entries = []
     for option in options:
         shorts = [o for o in option.opts if not o.startswith("--")]
         longs = [o for o in option.opts if o.startswith("--")]
-        if shorts and longs:
-            head = f"  {shorts[0]}, {longs[0]}"
-        elif longs:
-            head = f"      {longs[0]}"
+        shown = (defaults or {}).get(option.name)
+        text = (option.help or "") + (f' (default "{shown}")' if shown else _default_suffix(option))
+        entries.append((shorts[0] if shorts else "", longs[0] if longs else "", _value_name(option), text))
+    return entries
+
+
+def flag_usages(params, width: int, defaults: dict[str, str] | None = None) -> str:
+    """pflag's FlagUsagesWrapped: flags sorted by name (flag_entries), descriptions aligned and wrapped."""
+    lines = []
+    for short, long, value, text in flag_entries(params, defaults):
+        if short and long:
+            head = f"  {short}, {long}"
+        elif long:
+            head = f"      {long}"
         else:
-            head = f"  {shorts[0]}"
-        value = _value_name(option)
+            head = f"  {short}"
         if value:
             head += " " + value
-        shown = (defaults or {}).get(option.name)
-        lines.append((head, (option.help or "") + (f' (default "{shown}")' if shown else _default_suffix(option))))
+        lines.append((head, text))
     if not lines:
         return ""
     maxlen = max(len(head) for head, _ in lines) + 1

@@ -60,16 +60,19 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
     if prog.startswith("__main__") or prog.endswith(".py"):
         prog = "pydock"
     debug = _wants_debug(args)
+    ctx = None
     try:
         with cli.make_context(prog, args) as ctx:
             result = cli.invoke(ctx)
         return result if isinstance(result, int) else 0
     except UsageFailure as exc:
         _stderr(exc.render())
+        _hint(exc, ctx)
         return exc.status
     except StatusError as exc:
         if exc.message:
             _stderr(exc.message)
+            _hint(exc, ctx)
         return exc.status
     except click.exceptions.Exit as exc:
         return exc.exit_code
@@ -99,6 +102,7 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
             _stderr(decoder_error(exc.data))
         elif isinstance(exc, DockerError):
             _stderr(str(exc))
+            _hint(exc, ctx)
         elif _is_output_failure(exc):  # Go's *fs.PathError for the write to stdout
             from ..golang.oserror import errno_text
 
@@ -107,6 +111,21 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
             _stderr(f"{prog}: {type(exc).__name__}: {exc}" if not str(exc) else f"{prog}: {exc}")
         return FAILURE
     return FAILURE
+
+
+def _hint(exc: Exception, ctx) -> None:
+    """After docker's error text, on a terminal only: what the user probably meant (cli/suggest.py), one
+    line on stderr; a pipe keeps docker's bytes."""
+    try:
+        if not sys.stderr.isatty():
+            return
+        from .suggest import hint_for
+
+        hint = hint_for(exc, ctx)
+    except Exception:
+        return
+    if hint:
+        _stderr(hint)
 
 
 def _is_output_failure(exc: Exception) -> bool:
