@@ -106,19 +106,15 @@ def missing_objects(message: str) -> list[tuple[str, str]]:
 
 
 def object_names(api, kind: str) -> list[str]:
-    """The names of every object of `kind` the engine has: container names, images as repo:tag (no
-    dangling ones; a repo tagged latest also as the repo alone), network and volume names. Raises what
-    the API raises."""
-    if kind == "container":
-        return [name.lstrip("/") for row in api.containers.list(all=True) for name in row.get("Names") or []]
+    """The names of every object of `kind` the engine has, as completion offers them (container names,
+    images as repo:tag with no dangling ones, network and volume names), and a repo tagged latest also
+    as the repo alone. Raises what the API raises."""
+    from .completion.objects import candidates
+
+    names = [name for name, _ in candidates(api, kind)]
     if kind == "image":  # "alpine:latest" is also "alpine", as docker inspect's "No such object: alpien" is typed
-        tags = [tag for row in api.images.list() for tag in row.get("RepoTags") or [] if tag != "<none>:<none>"]
-        return tags + [tag[:-len(":latest")] for tag in tags if tag.endswith(":latest")]
-    if kind == "network":
-        return [row.get("Name", "") for row in api.networks.list()]
-    if kind == "volume":
-        return [row.get("Name", "") for row in api.volumes.list().get("Volumes") or []]
-    raise ValueError(f"no names for {kind!r}")
+        names += [tag[:-len(":latest")] for tag in names if tag.endswith(":latest")]
+    return names
 
 
 def names_within(api, kinds: list[str], timeout: float = LOOKUP_TIMEOUT) -> dict[str, list[str]] | None:

@@ -38,10 +38,7 @@ class Lookup:
             from ...config.contexts import list_contexts
 
             return list_contexts(self._env().config_dir)
-        api = self._env().api
-        if kind in CONTAINER_STATES or kind == "cp-path":
-            return _containers(api, CONTAINER_STATES.get(kind))
-        return _FETCH[kind](api)
+        return candidates(self._env().api, kind)
 
     def _env(self):
         from ..env import CLIEnv, GlobalOptions
@@ -54,6 +51,15 @@ class Lookup:
         quiet = io.StringIO()
         return CLIEnv(options, stdin=io.StringIO(), stdout=quiet, stderr=quiet, environ=self.environ,
                       quick_timeout=TIMEOUT)
+
+
+def candidates(api, kind: str) -> list[tuple[str, str]]:
+    """(name, description) of every object of `kind` (a cli.flags COMPLETE_KINDS engine kind) that
+    `api` (an api.client.APIClient) lists; raises what the API raises, KeyError for another kind.
+    Completion offers these, and suggestions (cli/suggest.py) pick the nearest among them."""
+    if kind in CONTAINER_STATES or kind == "cp-path":
+        return _containers(api, CONTAINER_STATES.get(kind))
+    return _FETCH[kind](api)
 
 
 def _containers(api, states):
