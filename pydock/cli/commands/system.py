@@ -153,8 +153,8 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
     if not format_ or not re.search(r"\.[a-zA-Z]", format_):
         return True
     from ...formatting.contexts.system import sparse_info
-    from ...golang.structs import json_funcs
     from ...golang.template import parse
+    from ...golang.template.funcs import json_funcs
 
     try:
         parse(format_, funcs=json_funcs()).execute(sparse_info(client))
@@ -164,8 +164,8 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
 
 
 def _parse_template(text: str, name: str):
-    from ...golang.structs import json_funcs
     from ...golang.template import TemplateParseError, parse
+    from ...golang.template.funcs import json_funcs
 
     if text == "json":
         text = "{{json .}}"
@@ -320,8 +320,8 @@ def _events_template(fmt: str):
     if not fmt:
         return None
     from ...formatting.contexts.events import message
-    from ...golang.structs import json_funcs
     from ...golang.template import parse
+    from ...golang.template.funcs import json_funcs
 
     try:
         template = parse("{{json .}}" if fmt == "json" else fmt, funcs=json_funcs())
@@ -384,8 +384,8 @@ def _write_details(env, fmt: str, usage: dict) -> None:
     """A custom -v template: run once on the whole *formatter.diskUsageContext, no newline added."""
     from ...formatting.contexts.disk_usage import details
     from ...formatting.writer import is_table, template_string
-    from ...golang.structs import json_funcs
     from ...golang.template import TemplateExecError, TemplateParseError, parse
+    from ...golang.template.funcs import json_funcs
 
     try:
         template = parse(template_string(fmt), funcs=json_funcs())
