@@ -9,7 +9,7 @@ import click
 from ..streams.pump import OutputFailed
 from .base import LazyGroup
 from .errors import FAILURE, INTERRUPTED, StatusError, UsageFailure
-from .registry import top_commands
+from .loader import top_commands
 
 VERSION = "0.1.0"
 LOG_LEVELS = ("trace", "debug", "info", "warn", "warning", "error", "fatal", "panic")  # logrus.ParseLevel

@@ -8,7 +8,7 @@ from ..errors import FAILURE, StatusError
 from ..output import print_help
 
 
-@click.command("help", cls=DockerCommand, usage="help [command]", help="Help about the command")
+@click.command("help", cls=DockerCommand, usage="help [command]")
 @click.argument("topic", nargs=-1)
 @click.pass_context
 def help_(ctx, topic):

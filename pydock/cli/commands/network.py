@@ -11,8 +11,7 @@ from ..output import print_line, write_flushed
 MAP_DEFAULT = " (default map[])"  # pflag's default shown for a MapOpts flag
 
 
-@click.command("create", cls=DockerCommand, usage="create [OPTIONS] NETWORK", nargs=("exact", 1),
-               help="Create a network")
+@click.command("create", cls=DockerCommand, usage="create [OPTIONS] NETWORK", nargs=("exact", 1))
 @option("--attachable", kind="bool", help="Enable manual container attachment", api_version="1.25")
 @option("--aux-address", "aux_addresses", kind="map",
         help="Auxiliary IPv4 or IPv6 addresses used by Network driver" + MAP_DEFAULT)
@@ -51,7 +50,7 @@ def create(env, name, ipam_driver, subnets, ip_ranges, gateways, aux_addresses, 
     print_line(env.stdout, env.api.networks.create(body).get("Id") or "")
 
 
-@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",), help="List networks")
+@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",))
 @filter_option("-f", "--filter", help='Provide filter values (e.g. "driver=bridge")')
 @format_option()
 @no_trunc_option("Do not truncate the output")
@@ -68,8 +67,7 @@ def ls(env, filters, fmt, no_trunc, quiet):
     listing.write(network.NetworkContext(r, trunc=not no_trunc) for r in rows)
 
 
-@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NETWORK [NETWORK...]", nargs=("min", 1),
-               help="Display detailed information on one or more networks")
+@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NETWORK [NETWORK...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
 @option("-v", "--verbose", kind="bool", help="Verbose output for diagnostics")
 @click.argument("networks", nargs=-1)
@@ -81,8 +79,7 @@ def inspect(env, fmt, verbose, networks):
     run_inspect(env, networks, fmt, lambda name: (api.inspect_raw(name, verbose=verbose), "network"))
 
 
-@click.command("connect", cls=DockerCommand, usage="connect [OPTIONS] NETWORK CONTAINER", nargs=("exact", 2),
-               help="Connect a container to a network")
+@click.command("connect", cls=DockerCommand, usage="connect [OPTIONS] NETWORK CONTAINER", nargs=("exact", 2))
 @option("--alias", "aliases", kind="strings", help="Add network-scoped alias for the container")
 @option("--driver-opt", "driver_options", kind="strings", help="driver options for the network")
 @option("--gw-priority", kind="int", default=0,
@@ -104,8 +101,7 @@ def connect(env, args, **flags):
     env.api.networks.connect(args[0], {"Container": args[1], "EndpointConfig": endpoint})
 
 
-@click.command("disconnect", cls=DockerCommand, usage="disconnect [OPTIONS] NETWORK CONTAINER", nargs=("exact", 2),
-               help="Disconnect a container from a network")
+@click.command("disconnect", cls=DockerCommand, usage="disconnect [OPTIONS] NETWORK CONTAINER", nargs=("exact", 2))
 @option("-f", "--force", kind="bool", help="Force the container to disconnect from a network")
 @click.argument("args", nargs=-1)
 @click.pass_obj
@@ -118,8 +114,7 @@ INGRESS_WARNING = ("WARNING! Before removing the routing-mesh network, make sure
                    "newly create ingress networks will be impaired.\nAre you sure you want to continue?")
 
 
-@click.command("rm", cls=DockerCommand, usage="rm NETWORK [NETWORK...]", nargs=("min", 1),
-               help="Remove one or more networks")
+@click.command("rm", cls=DockerCommand, usage="rm NETWORK [NETWORK...]", nargs=("min", 1))
 @option("-f", "--force", kind="bool", help="Do not error if the network does not exist")
 @click.argument("networks", nargs=-1)
 @click.pass_obj
@@ -173,8 +168,7 @@ PRUNE_WARNING = ("WARNING! This will remove all custom networks not used by at l
                  "Are you sure you want to continue?")
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove all unused networks",
-               annotations={"version": "1.25"})
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
 @filter_option(help='Provide filter values (e.g. "until=<timestamp>")')
 @option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
 @click.pass_obj

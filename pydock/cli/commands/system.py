@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ..base import DockerCommand, feature_annotations
+from ..base import DockerCommand
 from ..errors import FAILURE, TEMPLATE_ERROR, StatusError, template_error
 from ..flags import JSON_FORMAT_HELP, filter_option, format_option
 from ..inspect import run_inspect
@@ -20,8 +20,7 @@ _GOARCH = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "ar
            "riscv64": "riscv64"}
 
 
-@click.command(cls=DockerCommand, usage="version [OPTIONS]", nargs=("none",),
-               help="Show the Docker version information")
+@click.command(cls=DockerCommand, usage="version [OPTIONS]", nargs=("none",))
 @click.option("-f", "--format", "format_", metavar="string", help=JSON_FORMAT_HELP)
 @click.pass_obj
 def version(env, format_):
@@ -82,7 +81,7 @@ def _server_version(raw: dict) -> dict:
     return {**raw, "Components": components}
 
 
-@click.command(cls=DockerCommand, usage="info [OPTIONS]", nargs=("none",), help="Display system-wide information")
+@click.command(cls=DockerCommand, usage="info [OPTIONS]", nargs=("none",))
 @click.option("-f", "--format", "format_", metavar="string", help=JSON_FORMAT_HELP)
 @click.pass_obj
 def info(env, format_):
@@ -236,8 +235,7 @@ AUTODETECT = ("container", "image", "network", "volume", "service", "task", "nod
 SWARM_TYPES = ("service", "task", "node", "secret", "config")
 
 
-@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NAME|ID [NAME|ID...]", nargs=("min", 1),
-               help="Return low-level information on Docker objects")
+@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NAME|ID [NAME|ID...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
 @click.option("-s", "--size", is_flag=True, help="Display total file sizes if the type is container")
 @click.option("--type", "kind", default=None, metavar="string", help="Only inspect objects of the given type")
@@ -291,8 +289,7 @@ def _object_finder(env, kind: str | None, size: bool):
 
 # -- events -------------------------------------------------------------------------------------
 
-@click.command("events", cls=DockerCommand, usage="events [OPTIONS]", nargs=("none",),
-               help="Get real time events from the server")
+@click.command("events", cls=DockerCommand, usage="events [OPTIONS]", nargs=("none",))
 @filter_option("-f", "--filter")
 @format_option(help=JSON_FORMAT_HELP)
 @click.option("--since", default="", metavar="string", help="Show all events created since timestamp")
@@ -359,8 +356,7 @@ def _write_event(env, template, event) -> None:
 
 # -- system df ----------------------------------------------------------------------------------
 
-@click.command("df", cls=DockerCommand, usage="df [OPTIONS]", nargs=("none",), help="Show docker disk usage",
-               annotations=feature_annotations(api_version="1.25"))
+@click.command("df", cls=DockerCommand, usage="df [OPTIONS]", nargs=("none",))
 @format_option()
 @click.option("-v", "--verbose", is_flag=True, help="Show detailed information on space usage")
 @click.pass_obj
@@ -405,8 +401,7 @@ def _write_details(env, fmt: str, usage: dict) -> None:
 PRUNE_CONFIRMATION = "WARNING! This will remove:\n{warnings}\n{filters}\nAre you sure you want to continue?"
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused data",
-               annotations=feature_annotations(api_version="1.25"))
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
 @click.option("-a", "--all", "all_", is_flag=True, help="Remove all unused images not just dangling ones")
 @filter_option(help='Provide filter values (e.g. "label=<key>=<value>")', api_version="1.28")
 @click.option("-f", "--force", is_flag=True, help="Do not prompt for confirmation")

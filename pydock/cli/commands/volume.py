@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ..base import DockerCommand, feature_annotations
+from ..base import DockerCommand
 from ..errors import FAILURE, StatusError
 from ..flags import JSON_FORMAT_HELP, filter_option, format_option, option, quiet_option
 from ..output import print_line, write_flushed
@@ -37,8 +37,7 @@ def _cluster_flags(func):
     return func
 
 
-@click.command("create", cls=DockerCommand, usage="create [OPTIONS] [VOLUME]", nargs=("max", 1),
-               help="Create a volume")
+@click.command("create", cls=DockerCommand, usage="create [OPTIONS] [VOLUME]", nargs=("max", 1))
 @option("-d", "--driver", default="local", help="Specify volume driver name")
 @option("--label", "labels", kind="label", help="Set metadata for a volume")
 @option("--name", default="", hidden=True, help="Specify volume name")
@@ -71,7 +70,7 @@ def _given(ctx, names) -> bool:
     return any(ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE for name in names)
 
 
-@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",), help="List volumes")
+@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",))
 @option("--cluster", kind="bool", help="Display only cluster volumes, and use cluster volume list formatting",
         **CLUSTER)
 @filter_option("-f", "--filter", help='Provide filter values (e.g. "dangling=true")')
@@ -90,8 +89,7 @@ def ls(env, cluster, filters, fmt, quiet):
     listing.write(volume.VolumeContext(v) for v in rows)
 
 
-@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] VOLUME [VOLUME...]", nargs=("min", 1),
-               help="Display detailed information on one or more volumes")
+@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] VOLUME [VOLUME...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
 @click.argument("volumes", nargs=-1)
 @click.pass_obj
@@ -116,9 +114,7 @@ def rm(env, force, volumes):
     run_on_each(env, volumes, lambda name: api.remove(name, force=force))
 
 
-@click.command("update", cls=DockerCommand, usage="update [OPTIONS] [VOLUME]", nargs=("exact", 1),
-               help="Update a volume (cluster volumes only)",
-               annotations=feature_annotations(api_version="1.42", swarm="manager"))
+@click.command("update", cls=DockerCommand, usage="update [OPTIONS] [VOLUME]", nargs=("exact", 1))
 @option("--availability", default="active", help='Cluster Volume availability ("active", "pause", "drain")',
         api_version="1.42", swarm="manager")
 @click.argument("args", nargs=-1)
@@ -142,8 +138,7 @@ PRUNE_ALL_WARNING = ("WARNING! This will remove all local volumes not used by at
                      "Are you sure you want to continue?")
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused local volumes",
-               annotations=feature_annotations(api_version="1.25"))
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
 @option("-a", "--all", "all_", kind="bool", help="Remove all unused volumes, not just anonymous ones",
         api_version="1.42", hidden=True)
 @filter_option(help='Provide filter values (e.g. "label=<label>")')

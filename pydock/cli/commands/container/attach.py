@@ -22,8 +22,7 @@ def _check_state(info: dict) -> None:
         raise StatusError("You cannot attach to a restarting container, wait until it is running", FAILURE)
 
 
-@click.command("attach", cls=DockerCommand, usage="attach [OPTIONS] CONTAINER", nargs=("exact", 1),
-               help="Attach local standard input, output, and error streams to a running container")
+@click.command("attach", cls=DockerCommand, usage="attach [OPTIONS] CONTAINER", nargs=("exact", 1))
 @option("--no-stdin", kind="bool", help="Do not attach STDIN")
 @option("--sig-proxy", kind="bool", default=True, help="Proxy all received signals to the process (default true)")
 @option("--detach-keys", default="", help="Override the key sequence for detaching a container")
@@ -68,8 +67,7 @@ def attach(env, no_stdin, sig_proxy, detach_keys, container):
         end_session(monitor=monitor, proxy=signals, conn=conn, waiter=waiter)
 
 
-@click.command("start", cls=DockerCommand, usage="start [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
-               help="Start one or more stopped containers")
+@click.command("start", cls=DockerCommand, usage="start [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
 @option("-a", "--attach", "attach_", kind="bool", help="Attach STDOUT/STDERR and forward signals")
 @option("-i", "--interactive", kind="bool", help="Attach container's STDIN")
 @option("--detach-keys", default="", help="Override the key sequence for detaching a container")

@@ -13,7 +13,7 @@ from ...flags import option
 
 
 @click.command("exec", cls=DockerCommand, usage="exec [OPTIONS] CONTAINER COMMAND [ARG...]", nargs=("min", 2),
-               interspersed=False, help="Execute a command in a running container")
+               interspersed=False)
 @option("--detach-keys", default="", help="Override the key sequence for detaching a container")
 @option("-i", "--interactive", kind="bool", help="Keep STDIN open even if not attached")
 @option("-t", "--tty", kind="bool", help="Allocate a pseudo-TTY")

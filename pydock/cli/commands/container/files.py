@@ -231,8 +231,7 @@ def _os_message(exc: Exception) -> str:
 
 # -- export -----------------------------------------------------------------------------------
 
-@click.command("export", cls=DockerCommand, usage="export [OPTIONS] CONTAINER", nargs=("exact", 1),
-               help="Export a container's filesystem as a tar archive")
+@click.command("export", cls=DockerCommand, usage="export [OPTIONS] CONTAINER", nargs=("exact", 1))
 @click.option("-o", "--output", default="", metavar="string", help="Write to a file, instead of STDOUT")
 @click.argument("container", nargs=-1)
 @click.pass_obj
@@ -297,7 +296,7 @@ def _write_atomically(path: str, chunks) -> None:
 # -- commit -----------------------------------------------------------------------------------
 
 @click.command("commit", cls=DockerCommand, usage="commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]",
-               nargs=("range", 1, 2), interspersed=False, help="Create a new image from a container's changes")
+               nargs=("range", 1, 2), interspersed=False)
 @click.option("-a", "--author", default="", metavar="string",
               help='Author (e.g., "John Hannibal Smith <hannibal@a-team.com>")')
 @click.option("-c", "--change", "changes", multiple=True, metavar="list",

@@ -37,8 +37,7 @@ def _stop_each(env, verb: str, signal, timeout, time_, containers) -> None:
     run_on_each(env, containers, lambda name: action(name, timeout=timeout, signal=signal or None))
 
 
-@click.command("stop", cls=DockerCommand, usage="stop [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
-               help="Stop one or more running containers")
+@click.command("stop", cls=DockerCommand, usage="stop [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
 @_timeout_options
 @click.argument("containers", nargs=-1)
 @click.pass_obj
@@ -46,8 +45,7 @@ def stop(env, signal, timeout, time_, containers):
     _stop_each(env, "stop", signal, timeout, time_, containers)
 
 
-@click.command("restart", cls=DockerCommand, usage="restart [OPTIONS] CONTAINER [CONTAINER...]",
-               nargs=("min", 1), help="Restart one or more containers")
+@click.command("restart", cls=DockerCommand, usage="restart [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
 @_timeout_options
 @click.argument("containers", nargs=-1)
 @click.pass_obj
@@ -55,8 +53,7 @@ def restart(env, signal, timeout, time_, containers):
     _stop_each(env, "restart", signal, timeout, time_, containers)
 
 
-@click.command("kill", cls=DockerCommand, usage="kill [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
-               help="Kill one or more running containers")
+@click.command("kill", cls=DockerCommand, usage="kill [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
 @click.option("-s", "--signal", default="", metavar="string", help="Signal to send to the container")
 @click.argument("containers", nargs=-1)
 @click.pass_obj
@@ -65,24 +62,21 @@ def kill(env, signal, containers):
     run_on_each(env, containers, lambda name: api.kill(name, signal or None))
 
 
-@click.command("pause", cls=DockerCommand, usage="pause CONTAINER [CONTAINER...]", nargs=("min", 1),
-               help="Pause all processes within one or more containers")
+@click.command("pause", cls=DockerCommand, usage="pause CONTAINER [CONTAINER...]", nargs=("min", 1))
 @click.argument("containers", nargs=-1)
 @click.pass_obj
 def pause(env, containers):
     run_on_each(env, containers, env.api.containers.pause)
 
 
-@click.command("unpause", cls=DockerCommand, usage="unpause CONTAINER [CONTAINER...]", nargs=("min", 1),
-               help="Unpause all processes within one or more containers")
+@click.command("unpause", cls=DockerCommand, usage="unpause CONTAINER [CONTAINER...]", nargs=("min", 1))
 @click.argument("containers", nargs=-1)
 @click.pass_obj
 def unpause(env, containers):
     run_on_each(env, containers, env.api.containers.unpause)
 
 
-@click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
-               help="Remove one or more containers")
+@click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
 @click.option("-f", "--force", is_flag=True, help="Force the removal of a running container (uses SIGKILL)")
 @click.option("-l", "--link", is_flag=True, help="Remove the specified link")
 @click.option("-v", "--volumes", is_flag=True, help="Remove anonymous volumes associated with the container")
@@ -101,8 +95,7 @@ def rm(env, force, link, volumes, containers):
     run_on_each(env, containers, remove, only_warn=lambda error: force and isinstance(error, NotFound))
 
 
-@click.command("rename", cls=DockerCommand, usage="rename CONTAINER NEW_NAME", nargs=("exact", 2),
-               help="Rename a container")
+@click.command("rename", cls=DockerCommand, usage="rename CONTAINER NEW_NAME", nargs=("exact", 2))
 @click.argument("names", nargs=-1)
 @click.pass_obj
 def rename(env, names):
@@ -121,8 +114,7 @@ def rename(env, names):
 PRUNE_WARNING = "WARNING! This will remove all stopped containers.\nAre you sure you want to continue?"
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",),
-               help="Remove all stopped containers", annotations={"version": "1.25"})
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
 @click.option("-f", "--force", is_flag=True, help="Do not prompt for confirmation")
 @filter_option(help='Provide filter values (e.g. "until=<timestamp>")')
 @click.argument("args", nargs=-1)
@@ -162,8 +154,7 @@ def update_body(options: dict) -> dict:
     return body
 
 
-@click.command("update", cls=DockerCommand, usage="update [OPTIONS] CONTAINER [CONTAINER...]",
-               nargs=("min", 1), help="Update configuration of one or more containers")
+@click.command("update", cls=DockerCommand, usage="update [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
 @click.option("--blkio-weight", type=GoInt(16, True, "uint16"), metavar="uint16",
               help="Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)")
 @click.option("--cpu-period", type=GoInt(), metavar="int", help="Limit CPU CFS (Completely Fair Scheduler) period")

@@ -11,7 +11,7 @@ from ...listing import Listing
 from ...output import print_line, write_flushed
 
 
-@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",), help="List containers")
+@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",))
 @click.option("-a", "--all", "all_", is_flag=True, help="Show all containers (default shows just running)")
 @filter_option("-f", "--filter")
 @format_option()
@@ -33,8 +33,7 @@ def ls(env, all_, filters, fmt, last, latest, no_trunc, quiet, size):
     listing.write((container.ContainerContext(row, trunc=not no_trunc) for row in rows), container.spec(size))
 
 
-@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] CONTAINER [CONTAINER...]",
-               nargs=("min", 1), help="Display detailed information on one or more containers")
+@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
 @click.option("-s", "--size", is_flag=True, help="Display total file sizes")
 @click.argument("containers", nargs=-1)
@@ -46,8 +45,7 @@ def inspect(env, fmt, size, containers):
 
 # -- top, port, diff ----------------------------------------------------------------------------
 
-@click.command("top", cls=DockerCommand, usage="top CONTAINER [ps OPTIONS]", nargs=("min", 1),
-               interspersed=False, help="Display the running processes of a container")
+@click.command("top", cls=DockerCommand, usage="top CONTAINER [ps OPTIONS]", nargs=("min", 1), interspersed=False)
 @click.argument("args", nargs=-1)
 @click.pass_obj
 def top(env, args):
@@ -61,8 +59,7 @@ def top(env, args):
     write_flushed(env.stdout, writer.flush())
 
 
-@click.command("port", cls=DockerCommand, usage="port CONTAINER [PRIVATE_PORT[/PROTO]]", nargs=("range", 1, 2),
-               help="List port mappings or a specific mapping for the container")
+@click.command("port", cls=DockerCommand, usage="port CONTAINER [PRIVATE_PORT[/PROTO]]", nargs=("range", 1, 2))
 @click.argument("args", nargs=-1)
 @click.pass_obj
 def port(env, args):
@@ -96,8 +93,7 @@ def _host_port(binding: dict) -> str:
 _CHANGE_KINDS = {0: "C", 1: "A", 2: "D"}
 
 
-@click.command("diff", cls=DockerCommand, usage="diff CONTAINER", nargs=("exact", 1),
-               help="Inspect changes to files or directories on a container's filesystem")
+@click.command("diff", cls=DockerCommand, usage="diff CONTAINER", nargs=("exact", 1))
 @click.argument("container", nargs=-1)
 @click.pass_obj
 def diff(env, container):

@@ -9,8 +9,7 @@ from ...errors import FAILURE, StatusError
 from ...flags import option
 
 
-@click.command("logs", cls=DockerCommand, usage="logs [OPTIONS] CONTAINER", nargs=("exact", 1),
-               help="Fetch the logs of a container")
+@click.command("logs", cls=DockerCommand, usage="logs [OPTIONS] CONTAINER", nargs=("exact", 1))
 @option("-f", "--follow", kind="bool", help="Follow log output")
 @option("--since", default="", help='Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative '
         '(e.g. "42m" for 42 minutes)')
@@ -51,8 +50,7 @@ def _api_timestamp(flag: str, value: str) -> str | None:
         raise StatusError(f'invalid value for "{flag}": {exc}', FAILURE) from None
 
 
-@click.command("wait", cls=DockerCommand, usage="wait CONTAINER [CONTAINER...]", nargs=("min", 1),
-               help="Block until one or more containers stop, then print their exit codes")
+@click.command("wait", cls=DockerCommand, usage="wait CONTAINER [CONTAINER...]", nargs=("min", 1))
 @click.argument("containers", nargs=-1)
 @click.pass_obj
 def wait(env, containers):

@@ -12,7 +12,7 @@ from .flagset import container_flags, create_flags
 
 
 @click.command("create", cls=DockerCommand, usage="create [OPTIONS] IMAGE [COMMAND] [ARG...]", nargs=("min", 1),
-               interspersed=False, help="Create a new container")
+               interspersed=False)
 @create_flags("creating")
 @container_flags
 @click.argument("image", required=False)
@@ -33,7 +33,7 @@ def create(ctx, image, args, name, pull, quiet, platform, disable_content_trust,
 
 
 @click.command("run", cls=DockerCommand, usage="run [OPTIONS] IMAGE [COMMAND] [ARG...]", nargs=("min", 1),
-               interspersed=False, help="Create and run a new container from an image")
+               interspersed=False)
 @option("-d", "--detach", kind="bool", help="Run container in background and print container ID")
 @option("--sig-proxy", kind="bool", default=True, help="Proxy received signals to the process (default true)")
 @option("--detach-keys", help="Override the key sequence for detaching a container", default="")

@@ -150,8 +150,7 @@ def watch_events(board: Board, system_api, all_: bool) -> threading.Event:
     return subscribed
 
 
-@click.command("stats", cls=DockerCommand, usage="stats [OPTIONS] [CONTAINER...]",
-               help="Display a live stream of container(s) resource usage statistics")
+@click.command("stats", cls=DockerCommand, usage="stats [OPTIONS] [CONTAINER...]")
 @click.option("-a", "--all", "all_", is_flag=True, help="Show all containers (default shows just running)")
 @format_option()
 @click.option("--no-stream", is_flag=True, help="Disable streaming stats and only pull the first result")

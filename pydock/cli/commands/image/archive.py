@@ -12,8 +12,7 @@ PLATFORM_HELP = 'Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")'
 CHUNK = 64 * 1024
 
 
-@click.command("save", cls=DockerCommand, usage="save [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1),
-               help="Save one or more images to a tar archive (streamed to STDOUT by default)")
+@click.command("save", cls=DockerCommand, usage="save [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1))
 @option("-o", "--output", default="", help="Write to a file, instead of STDOUT")
 @option("--platform", default="", hidden=True, api_version="1.48",
         help=f"Save only the given platform variant. {PLATFORM_HELP}")
@@ -58,8 +57,7 @@ class _BinaryOut:
         write_stream_bytes(self.stream, data)
 
 
-@click.command("load", cls=DockerCommand, usage="load [OPTIONS]", nargs=("none",),
-               help="Load an image from a tar archive or STDIN")
+@click.command("load", cls=DockerCommand, usage="load [OPTIONS]", nargs=("none",))
 @option("-i", "--input", "input_", default="", help="Read from tar archive file, instead of STDIN")
 @option("--platform", default="", hidden=True, api_version="1.48",
         help=f"Load only the given platform variant. {PLATFORM_HELP}")
@@ -153,8 +151,7 @@ def display_json_stream(env, response, *, aux=None, out=None) -> None:
         raise StatusError(exc.message, exc.code or FAILURE) from None
 
 
-@click.command("import", cls=DockerCommand, usage="import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]",
-               nargs=("min", 1), help="Import the contents from a tarball to create a filesystem image")
+@click.command("import", cls=DockerCommand, usage="import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]", nargs=("min", 1))
 @option("-c", "--change", kind="list", help="Apply Dockerfile instruction to the created image")
 @option("-m", "--message", default="", help="Set commit message for imported image")
 @option("--platform", default=None, api_version="1.32", help="Set platform if server is multi-platform capable")

@@ -28,8 +28,7 @@ def _tag(value: str) -> str:
 TAG = GoValue(_tag, "list")
 
 
-@click.command("build", cls=DockerCommand, usage="build [OPTIONS] PATH | URL | -", nargs=("exact", 1),
-               help="Build an image from a Dockerfile")
+@click.command("build", cls=DockerCommand, usage="build [OPTIONS] PATH | URL | -", nargs=("exact", 1))
 @option("--add-host", kind="add-host", help='Add a custom host-to-IP mapping ("host:ip")')
 @option("--build-arg", kind="env", help="Set build-time variables")
 @option("--cache-from", kind="strings", help="Images to consider as cache sources")

@@ -17,8 +17,7 @@ PUSH_PLATFORM_NOTE = ("Using --platform pushes only the specified platform manif
                       "multi-platform image, remove the --platform flag.\n")
 
 
-@click.command("pull", cls=DockerCommand, usage="pull [OPTIONS] NAME[:TAG|@DIGEST]", nargs=("exact", 1),
-               help="Download an image from a registry")
+@click.command("pull", cls=DockerCommand, usage="pull [OPTIONS] NAME[:TAG|@DIGEST]", nargs=("exact", 1))
 @option("-a", "--all-tags", kind="bool", help="Download all tagged images in the repository")
 @option("--disable-content-trust", kind="optbool", help="Skip image verification (default true)")
 @option("--platform", help="Set platform if server is multi-platform capable", default=None)
@@ -38,8 +37,7 @@ def pull(env, name, all_tags, disable_content_trust, platform, quiet):
     print_line(env.stdout, ref.string())
 
 
-@click.command("push", cls=DockerCommand, usage="push [OPTIONS] NAME[:TAG]", nargs=("exact", 1),
-               help="Upload an image to a registry")
+@click.command("push", cls=DockerCommand, usage="push [OPTIONS] NAME[:TAG]", nargs=("exact", 1))
 @option("-a", "--all-tags", kind="bool", help="Push all tags of an image to the repository")
 @option("--disable-content-trust", kind="optbool", help="Skip image signing (default true)")
 @option("--platform", default="", api_version="1.46",

@@ -11,7 +11,7 @@ from ...output import print_line, write_flushed
 
 
 @click.command("tag", cls=DockerCommand, usage="tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]", nargs=("exact", 2),
-               interspersed=False, help="Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")
+               interspersed=False)
 @click.argument("names", nargs=-1)
 @click.pass_obj
 def tag(env, names):
@@ -25,8 +25,7 @@ def tag(env, names):
     env.api.images.tag(source, repo, tag_name)
 
 
-@click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1),
-               help="Remove one or more images")
+@click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1))
 @option("-f", "--force", kind="bool", help="Force removal of the image")
 @option("--no-prune", kind="bool", help="Do not delete untagged parents")
 @option("--platform", kind="list", hidden=True, api_version="1.50",
@@ -60,8 +59,7 @@ ALL_WARNING = ("WARNING! This will remove all images without at least one contai
 DANGLING_WARNING = "WARNING! This will remove all dangling images.\nAre you sure you want to continue?"
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused images",
-               annotations={"version": "1.25"})
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
 @option("-a", "--all", "all_", kind="bool", help="Remove all unused images, not just dangling ones")
 @filter_option(help='Provide filter values (e.g. "until=<timestamp>")')
 @option("-f", "--force", kind="bool", help="Do not prompt for confirmation")

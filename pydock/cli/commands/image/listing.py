@@ -12,8 +12,7 @@ IMAGE_SUBCOMMANDS = ("build", "history", "import", "inspect", "list", "load", "l
                      "save", "tag")
 
 
-@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS] [REPOSITORY[:TAG]]", nargs=("max", 1),
-               help="List images")
+@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS] [REPOSITORY[:TAG]]", nargs=("max", 1))
 @option("-a", "--all", "all_", kind="bool", help="Show all images (default hides intermediate images)")
 @option("--digests", kind="bool", help="Show digests")
 @filter_option("-f", "--filter")
@@ -45,8 +44,7 @@ def ls(ctx, all_, digests, filters, fmt, no_trunc, quiet, tree, name):
         env.stderr.flush()
 
 
-@click.command("history", cls=DockerCommand, usage="history [OPTIONS] IMAGE", nargs=("exact", 1),
-               help="Show the history of an image")
+@click.command("history", cls=DockerCommand, usage="history [OPTIONS] IMAGE", nargs=("exact", 1))
 @format_option()
 @option("-H", "--human", kind="bool", default=True,
         help="Print sizes and dates in human readable format (default true)")
@@ -65,8 +63,7 @@ def history(env, fmt, human, no_trunc, platform, quiet, image):
     listing.write(hist.HistoryContext(layer, trunc=not no_trunc, human=human) for layer in layers)
 
 
-@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1),
-               help="Display detailed information on one or more images")
+@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
 @option("--platform", hidden=True, api_version="1.49",
         help="Inspect a specific platform of the multi-platform image.\nIf the image or the server is not "

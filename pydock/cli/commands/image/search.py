@@ -11,8 +11,7 @@ AUTOMATED_WARNING = ('WARNING: the "is-automated" filter is deprecated, and sear
                      "not yield any results in future.")
 
 
-@click.command("search", cls=DockerCommand, usage="search [OPTIONS] TERM", nargs=("exact", 1),
-               help="Search Docker Hub for images")
+@click.command("search", cls=DockerCommand, usage="search [OPTIONS] TERM", nargs=("exact", 1))
 @filter_option("-f", "--filter")
 @format_option(help="Pretty-print search using a Go template")
 @click.option("--limit", type=GoInt(), default=0, metavar="int", help="Max number of search results")
