@@ -7,7 +7,7 @@ import click
 
 from ..base import DockerCommand
 from ..errors import FAILURE, StatusError
-from ..flags import option
+from ..flags import argument, option
 from ..output import logrus_line, print_line, print_note, write_flushed
 
 DEFAULT_NAMESPACE = "docker.io"
@@ -26,7 +26,7 @@ NOT_A_TTY = "Error: Cannot perform an interactive login from a non TTY device"
 @option("-p", "--password", help="Password or Personal Access Token (PAT)", default=None)
 @option("--password-stdin", kind="bool", help="Take the Password or Personal Access Token (PAT) from stdin")
 @option("-u", "--username", help="Username", default=None)
-@click.argument("server", required=False)
+@argument("server", nargs=1)
 @click.pass_obj
 def login(env, server, password, password_stdin, username):
     from ...config.credentials import INDEX_SERVER, CredentialsError, default_auth_config
@@ -50,7 +50,7 @@ def login(env, server, password, password_stdin, username):
 
 @click.command("logout", cls=DockerCommand, usage="logout [SERVER]", nargs=("max", 1),
                help="Log out from a registry.\nIf no server is specified, the default is defined by the daemon.")
-@click.argument("server", required=False)
+@argument("server", nargs=1)
 @click.pass_obj
 def logout(env, server):
     from ...config.credentials import INDEX_SERVER, CredentialsError, convert_to_hostname, erase_credentials

@@ -5,7 +5,7 @@ import click
 
 from ..base import DockerCommand
 from ..errors import FAILURE, StatusError
-from ..flags import JSON_FORMAT_HELP, filter_option, format_option, no_trunc_option, option, quiet_option
+from ..flags import JSON_FORMAT_HELP, argument, filter_option, format_option, no_trunc_option, option, quiet_option
 from ..output import print_line, write_flushed
 
 MAP_DEFAULT = " (default map[])"  # pflag's default shown for a MapOpts flag
@@ -30,7 +30,7 @@ MAP_DEFAULT = " (default map[])"  # pflag's default shown for a MapOpts flag
 @option("-o", "--opt", "options", kind="map", help="Set driver specific options" + MAP_DEFAULT)
 @option("--scope", default="", help="Control the network's scope", api_version="1.30")
 @option("--subnet", "subnets", kind="strings", help="Subnet in CIDR format that represents a network segment")
-@click.argument("name", nargs=-1)
+@argument("name")
 @click.pass_obj
 def create(env, name, ipam_driver, subnets, ip_ranges, gateways, aux_addresses, ipam_opts, **flags):
     """The IPAM flags are checked first: a refusal creates nothing."""
@@ -70,7 +70,7 @@ def ls(env, filters, fmt, no_trunc, quiet):
 @click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NETWORK [NETWORK...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
 @option("-v", "--verbose", kind="bool", help="Verbose output for diagnostics")
-@click.argument("networks", nargs=-1)
+@argument("networks")
 @click.pass_obj
 def inspect(env, fmt, verbose, networks):
     from ..inspect import run_inspect
@@ -88,7 +88,7 @@ def inspect(env, fmt, verbose, networks):
 @option("--ip6", "ipv6", default="", help='IPv6 address (e.g., "2001:db8::33")')
 @option("--link", "links", kind="link", help="Add link to another container")
 @option("--link-local-ip", "link_local_ips", kind="strings", help="Add a link-local address for the container")
-@click.argument("args", nargs=-1)
+@argument("args")
 @click.pass_obj
 def connect(env, args, **flags):
     from ...opts import OptError
@@ -103,7 +103,7 @@ def connect(env, args, **flags):
 
 @click.command("disconnect", cls=DockerCommand, usage="disconnect [OPTIONS] NETWORK CONTAINER", nargs=("exact", 2))
 @option("-f", "--force", kind="bool", help="Force the container to disconnect from a network")
-@click.argument("args", nargs=-1)
+@argument("args")
 @click.pass_obj
 def disconnect(env, force, args):
     env.api.networks.disconnect(args[0], {"Container": args[1], "Force": force})
@@ -116,7 +116,7 @@ INGRESS_WARNING = ("WARNING! Before removing the routing-mesh network, make sure
 
 @click.command("rm", cls=DockerCommand, usage="rm NETWORK [NETWORK...]", nargs=("min", 1))
 @option("-f", "--force", kind="bool", help="Do not error if the network does not exist")
-@click.argument("networks", nargs=-1)
+@argument("networks")
 @click.pass_obj
 def rm(env, force, networks):
     """Concurrently, printing as docker's one-by-one loop does: each failure on stderr as it comes in

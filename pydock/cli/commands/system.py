@@ -9,7 +9,7 @@ import click
 
 from ..base import DockerCommand
 from ..errors import FAILURE, TEMPLATE_ERROR, StatusError, template_error
-from ..flags import JSON_FORMAT_HELP, filter_option, format_option
+from ..flags import JSON_FORMAT_HELP, argument, filter_option, format_option, option
 from ..inspect import run_inspect
 from ..output import fail_on_write_error, print_line, write_flushed
 
@@ -21,7 +21,7 @@ _GOARCH = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "ar
 
 
 @click.command(cls=DockerCommand, usage="version [OPTIONS]", nargs=("none",))
-@click.option("-f", "--format", "format_", metavar="string", help=JSON_FORMAT_HELP)
+@option("-f", "--format", "format_", help=JSON_FORMAT_HELP)
 @click.pass_obj
 def version(env, format_):
     from ...transport.errors import DockerError
@@ -82,7 +82,7 @@ def _server_version(raw: dict) -> dict:
 
 
 @click.command(cls=DockerCommand, usage="info [OPTIONS]", nargs=("none",))
-@click.option("-f", "--format", "format_", metavar="string", help=JSON_FORMAT_HELP)
+@option("-f", "--format", "format_", help=JSON_FORMAT_HELP)
 @click.pass_obj
 def info(env, format_):
     from ...transport.errors import DaemonUnreachable, DockerError
@@ -237,9 +237,9 @@ SWARM_TYPES = ("service", "task", "node", "secret", "config")
 
 @click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NAME|ID [NAME|ID...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
-@click.option("-s", "--size", is_flag=True, help="Display total file sizes if the type is container")
-@click.option("--type", "kind", default=None, metavar="string", help="Only inspect objects of the given type")
-@click.argument("refs", nargs=-1)
+@option("-s", "--size", kind="bool", help="Display total file sizes if the type is container")
+@option("--type", "kind", default=None, help="Only inspect objects of the given type")
+@argument("refs")
 @click.pass_obj
 def inspect_objects(env, fmt, size, kind, refs):
     """docker's system inspect: the first kind of object that has the name (or only `--type`'s)."""
@@ -292,8 +292,8 @@ def _object_finder(env, kind: str | None, size: bool):
 @click.command("events", cls=DockerCommand, usage="events [OPTIONS]", nargs=("none",))
 @filter_option("-f", "--filter")
 @format_option(help=JSON_FORMAT_HELP)
-@click.option("--since", default="", metavar="string", help="Show all events created since timestamp")
-@click.option("--until", default="", metavar="string", help="Stream events until this timestamp")
+@option("--since", default="", help="Show all events created since timestamp")
+@option("--until", default="", help="Stream events until this timestamp")
 @click.pass_obj
 def events(env, filters, fmt, since, until):
     """docker's system/events.go: the template is checked first, then each event is one flushed line
@@ -358,7 +358,7 @@ def _write_event(env, template, event) -> None:
 
 @click.command("df", cls=DockerCommand, usage="df [OPTIONS]", nargs=("none",))
 @format_option()
-@click.option("-v", "--verbose", is_flag=True, help="Show detailed information on space usage")
+@option("-v", "--verbose", kind="bool", help="Show detailed information on space usage")
 @click.pass_obj
 def df(env, fmt, verbose):
     """docker's system/df.go: the summary rows, or with -v the four tables (or one template over all)."""
@@ -402,10 +402,10 @@ PRUNE_CONFIRMATION = "WARNING! This will remove:\n{warnings}\n{filters}\nAre you
 
 
 @click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
-@click.option("-a", "--all", "all_", is_flag=True, help="Remove all unused images not just dangling ones")
+@option("-a", "--all", "all_", kind="bool", help="Remove all unused images not just dangling ones")
 @filter_option(help='Provide filter values (e.g. "label=<key>=<value>")', api_version="1.28")
-@click.option("-f", "--force", is_flag=True, help="Do not prompt for confirmation")
-@click.option("--volumes", is_flag=True, help="Prune anonymous volumes")
+@option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
+@option("--volumes", kind="bool", help="Prune anonymous volumes")
 @click.pass_obj
 def prune(env, all_, filters, force, volumes):
     """docker's system/prune.go: containers, networks, (volumes,) images and build cache, in that order."""

@@ -5,7 +5,7 @@ import click
 
 from ..base import DockerCommand
 from ..errors import FAILURE, StatusError
-from ..flags import JSON_FORMAT_HELP, filter_option, format_option, option, quiet_option
+from ..flags import JSON_FORMAT_HELP, argument, filter_option, format_option, option, quiet_option
 from ..output import print_line, write_flushed
 
 CLUSTER = {"api_version": "1.42", "swarm": "manager", "hidden": True}  # cluster volumes: swarm managers only
@@ -43,7 +43,7 @@ def _cluster_flags(func):
 @option("--name", default="", hidden=True, help="Specify volume name")
 @option("-o", "--opt", "driver_opts", kind="map", help="Set driver specific options (default map[])")
 @_cluster_flags
-@click.argument("args", nargs=-1)
+@argument("args")
 @click.pass_context
 def create(ctx, driver, labels, name, driver_opts, args, **cluster):
     from ...opts.volume import create_request
@@ -91,7 +91,7 @@ def ls(env, cluster, filters, fmt, quiet):
 
 @click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] VOLUME [VOLUME...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
-@click.argument("volumes", nargs=-1)
+@argument("volumes")
 @click.pass_obj
 def inspect(env, fmt, volumes):
     """docker prints its own volume.Volume re-encoded (not the engine's bytes); templates see only that type."""
@@ -105,7 +105,7 @@ def inspect(env, fmt, volumes):
 @click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] VOLUME [VOLUME...]", nargs=("min", 1),
                help="Remove one or more volumes. You cannot remove a volume that is in use by a container.")
 @option("-f", "--force", kind="bool", help="Force the removal of one or more volumes", api_version="1.25")
-@click.argument("volumes", nargs=-1)
+@argument("volumes")
 @click.pass_obj
 def rm(env, force, volumes):
     from ..batch import run_on_each
@@ -117,7 +117,7 @@ def rm(env, force, volumes):
 @click.command("update", cls=DockerCommand, usage="update [OPTIONS] [VOLUME]", nargs=("exact", 1))
 @option("--availability", default="active", help='Cluster Volume availability ("active", "pause", "drain")',
         api_version="1.42", swarm="manager")
-@click.argument("args", nargs=-1)
+@argument("args")
 @click.pass_context
 def update(ctx, availability, args):
     """docker's volume/update.go: only the availability can change; the rest of the spec is sent back."""

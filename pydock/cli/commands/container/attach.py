@@ -6,7 +6,7 @@ import click
 from ...base import DockerCommand
 from ...batch import each_object
 from ...errors import FAILURE, StatusError
-from ...flags import option
+from ...flags import argument, option
 from ...output import print_line
 
 ESCAPE_MESSAGE = "read escape sequence"
@@ -26,7 +26,7 @@ def _check_state(info: dict) -> None:
 @option("--no-stdin", kind="bool", help="Do not attach STDIN")
 @option("--sig-proxy", kind="bool", default=True, help="Proxy all received signals to the process (default true)")
 @option("--detach-keys", default="", help="Override the key sequence for detaching a container")
-@click.argument("container", required=False)
+@argument("container", nargs=1)
 @click.pass_obj
 def attach(env, no_stdin, sig_proxy, detach_keys, container):
     from ....streams.pump import DETACHED, stream_io
@@ -74,7 +74,7 @@ def attach(env, no_stdin, sig_proxy, detach_keys, container):
 @option("--checkpoint", default="", hidden=True, experimental=True, help="Restore from this checkpoint")
 @option("--checkpoint-dir", default="", hidden=True, experimental=True,
         help="Use a custom checkpoint storage directory")
-@click.argument("containers", nargs=-1)
+@argument("containers")
 @click.pass_obj
 def start(env, attach_, interactive, detach_keys, checkpoint, checkpoint_dir, containers):
     if attach_ or interactive:

@@ -9,7 +9,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...flags import option
+from ...flags import argument, option
 
 
 @click.command("exec", cls=DockerCommand, usage="exec [OPTIONS] CONTAINER COMMAND [ARG...]", nargs=("min", 2),
@@ -23,8 +23,8 @@ from ...flags import option
 @option("-e", "--env", "env_", kind="env", help="Set environment variables", api_version="1.25")
 @option("--env-file", kind="list", help="Read in a file of environment variables", api_version="1.25")
 @option("-w", "--workdir", default="", help="Working directory inside the container", api_version="1.35")
-@click.argument("container", required=False)
-@click.argument("command", nargs=-1)
+@argument("container", nargs=1)
+@argument("command")
 @click.pass_obj
 def exec_(env, detach_keys, interactive, tty, detach, user, privileged, env_, env_file, workdir, container,
           command):

@@ -8,6 +8,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
+from ...flags import argument, option
 from ...output import print_line, write_stream_bytes
 
 CP_USAGE = ("cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n"
@@ -22,12 +23,12 @@ MODE_DEVICE, MODE_IRREGULAR = 1 << 26, 1 << 19
                     "and extract it to a directory destination in a container.\n"
                     "Use '-' as the destination to stream a tar archive of a\n"
                     "container source to stdout.")
-@click.option("-a", "--archive", is_flag=True, help="Archive mode (copy all uid/gid information)")
-@click.option("-L", "--follow-link", is_flag=True, help="Always follow symbol link in SRC_PATH")
-@click.option("-q", "--quiet", is_flag=True, default=None,
-              help="Suppress progress output during copy. Progress output is automatically suppressed "
-                   "if no terminal is attached")
-@click.argument("paths", nargs=-1)
+@option("-a", "--archive", kind="bool", help="Archive mode (copy all uid/gid information)")
+@option("-L", "--follow-link", kind="bool", help="Always follow symbol link in SRC_PATH")
+@option("-q", "--quiet", kind="optbool",
+        help="Suppress progress output during copy. Progress output is automatically suppressed "
+             "if no terminal is attached")
+@argument("paths")
 @click.pass_obj
 def cp(env, archive, follow_link, quiet, paths):
     from ....archive.paths import CopyError, split_cp_arg
@@ -232,8 +233,8 @@ def _os_message(exc: Exception) -> str:
 # -- export -----------------------------------------------------------------------------------
 
 @click.command("export", cls=DockerCommand, usage="export [OPTIONS] CONTAINER", nargs=("exact", 1))
-@click.option("-o", "--output", default="", metavar="string", help="Write to a file, instead of STDOUT")
-@click.argument("container", nargs=-1)
+@option("-o", "--output", default="", help="Write to a file, instead of STDOUT")
+@argument("container")
 @click.pass_obj
 def export(env, output, container):
     if not output and env.stdout_is_tty():
@@ -297,13 +298,13 @@ def _write_atomically(path: str, chunks) -> None:
 
 @click.command("commit", cls=DockerCommand, usage="commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]",
                nargs=("range", 1, 2), interspersed=False)
-@click.option("-a", "--author", default="", metavar="string",
-              help='Author (e.g., "John Hannibal Smith <hannibal@a-team.com>")')
-@click.option("-c", "--change", "changes", multiple=True, metavar="list",
-              help="Apply Dockerfile instruction to the created image")
-@click.option("-m", "--message", default="", metavar="string", help="Commit message")
-@click.option("-p", "--pause", is_flag=True, default=True, help="Pause container during commit (default true)")
-@click.argument("args", nargs=-1)
+@option("-a", "--author", default="",
+        help='Author (e.g., "John Hannibal Smith <hannibal@a-team.com>")')
+@option("-c", "--change", "changes", kind="list",
+        help="Apply Dockerfile instruction to the created image")
+@option("-m", "--message", default="", help="Commit message")
+@option("-p", "--pause", kind="bool", default=True, help="Pause container during commit (default true)")
+@argument("args")
 @click.pass_obj
 def commit(env, author, changes, message, pause, args):
     container = args[0].strip()

@@ -5,22 +5,30 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...flags import JSON_FORMAT_HELP, GoInt, filter_option, format_option, no_trunc_option, quiet_option
+from ...flags import (
+    JSON_FORMAT_HELP,
+    argument,
+    filter_option,
+    format_option,
+    no_trunc_option,
+    option,
+    quiet_option,
+)
 from ...inspect import run_inspect
 from ...listing import Listing
 from ...output import print_line, write_flushed
 
 
 @click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",))
-@click.option("-a", "--all", "all_", is_flag=True, help="Show all containers (default shows just running)")
+@option("-a", "--all", "all_", kind="bool", help="Show all containers (default shows just running)")
 @filter_option("-f", "--filter")
 @format_option()
-@click.option("-n", "--last", type=GoInt(), default=-1, metavar="int",
-              help="Show n last created containers (includes all states)")
-@click.option("-l", "--latest", is_flag=True, help="Show the latest created container (includes all states)")
+@option("-n", "--last", kind="int", default=-1,
+        help="Show n last created containers (includes all states)")
+@option("-l", "--latest", kind="bool", help="Show the latest created container (includes all states)")
 @no_trunc_option("Don't truncate output")
 @quiet_option("Only display container IDs")
-@click.option("-s", "--size", is_flag=True, default=None, help="Display total file sizes")
+@option("-s", "--size", kind="optbool", help="Display total file sizes")
 @click.pass_obj
 def ls(env, all_, filters, fmt, last, latest, no_trunc, quiet, size):
     from ....formatting.contexts import container
@@ -35,8 +43,8 @@ def ls(env, all_, filters, fmt, last, latest, no_trunc, quiet, size):
 
 @click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
-@click.option("-s", "--size", is_flag=True, help="Display total file sizes")
-@click.argument("containers", nargs=-1)
+@option("-s", "--size", kind="bool", help="Display total file sizes")
+@argument("containers")
 @click.pass_obj
 def inspect(env, fmt, size, containers):
     api = env.api.containers
@@ -46,7 +54,7 @@ def inspect(env, fmt, size, containers):
 # -- top, port, diff ----------------------------------------------------------------------------
 
 @click.command("top", cls=DockerCommand, usage="top CONTAINER [ps OPTIONS]", nargs=("min", 1), interspersed=False)
-@click.argument("args", nargs=-1)
+@argument("args")
 @click.pass_obj
 def top(env, args):
     from ....golang.tabwriter import TabWriter
@@ -60,7 +68,7 @@ def top(env, args):
 
 
 @click.command("port", cls=DockerCommand, usage="port CONTAINER [PRIVATE_PORT[/PROTO]]", nargs=("range", 1, 2))
-@click.argument("args", nargs=-1)
+@argument("args")
 @click.pass_obj
 def port(env, args):
     from ....golang.sortorder import natural_sorted
@@ -94,7 +102,7 @@ _CHANGE_KINDS = {0: "C", 1: "A", 2: "D"}
 
 
 @click.command("diff", cls=DockerCommand, usage="diff CONTAINER", nargs=("exact", 1))
-@click.argument("container", nargs=-1)
+@argument("container")
 @click.pass_obj
 def diff(env, container):
     if not container[0]:

@@ -6,7 +6,7 @@ import click
 from ...base import DockerCommand
 from ...batch import run_on_each
 from ...errors import FAILURE, StatusError
-from ...flags import option
+from ...flags import argument, option
 
 
 @click.command("logs", cls=DockerCommand, usage="logs [OPTIONS] CONTAINER", nargs=("exact", 1))
@@ -18,7 +18,7 @@ from ...flags import option
 @option("-t", "--timestamps", kind="bool", help="Show timestamps")
 @option("--details", kind="bool", help="Show extra details provided to logs")
 @option("-n", "--tail", default="all", help="Number of lines to show from the end of the logs")
-@click.argument("container", required=False)
+@argument("container", nargs=1)
 @click.pass_obj
 def logs(env, follow, since, until, timestamps, details, tail, container):
     from ....streams.frames import STDERR, FrameDecoder
@@ -51,7 +51,7 @@ def _api_timestamp(flag: str, value: str) -> str | None:
 
 
 @click.command("wait", cls=DockerCommand, usage="wait CONTAINER [CONTAINER...]", nargs=("min", 1))
-@click.argument("containers", nargs=-1)
+@argument("containers")
 @click.pass_obj
 def wait(env, containers):
     """Waits run concurrently; codes are printed in argument order, failures after them."""

@@ -5,7 +5,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...flags import option
+from ...flags import argument, option
 from ...output import print_line
 from ...trust import content_trust_enabled
 from .flagset import container_flags, create_flags
@@ -15,8 +15,8 @@ from .flagset import container_flags, create_flags
                interspersed=False)
 @create_flags("creating")
 @container_flags
-@click.argument("image", required=False)
-@click.argument("args", nargs=-1)
+@argument("image", nargs=1)
+@argument("args")
 @click.pass_context
 def create(ctx, image, args, name, pull, quiet, platform, disable_content_trust, **values):
     from ....streams.progress import JSONMessageError
@@ -39,8 +39,8 @@ def create(ctx, image, args, name, pull, quiet, platform, disable_content_trust,
 @option("--detach-keys", help="Override the key sequence for detaching a container", default="")
 @create_flags("running")
 @container_flags
-@click.argument("image", required=False)
-@click.argument("args", nargs=-1)
+@argument("image", nargs=1)
+@argument("args")
 @click.pass_context
 def run(ctx, image, args, detach, sig_proxy, detach_keys, name, pull, quiet, platform, disable_content_trust,
         **values):

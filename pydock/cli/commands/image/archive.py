@@ -5,7 +5,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...flags import option
+from ...flags import argument, option
 from ...output import write_bytes, write_stream_bytes
 
 PLATFORM_HELP = 'Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")'
@@ -16,7 +16,7 @@ CHUNK = 64 * 1024
 @option("-o", "--output", default="", help="Write to a file, instead of STDOUT")
 @option("--platform", default="", hidden=True, api_version="1.48",
         help=f"Save only the given platform variant. {PLATFORM_HELP}")
-@click.argument("images", nargs=-1)
+@argument("images")
 @click.pass_obj
 def save(env, output, platform, images):
     """`-o` goes through a temporary file renamed into place once the whole tar has arrived:
@@ -62,7 +62,7 @@ class _BinaryOut:
 @option("--platform", default="", hidden=True, api_version="1.48",
         help=f"Load only the given platform variant. {PLATFORM_HELP}")
 @option("-q", "--quiet", kind="bool", help="Suppress the load output")
-@click.argument("args", nargs=-1)
+@argument("args")
 @click.pass_obj
 def load(env, input_, platform, quiet, args):
     if input_:
@@ -155,7 +155,7 @@ def display_json_stream(env, response, *, aux=None, out=None) -> None:
 @option("-c", "--change", kind="list", help="Apply Dockerfile instruction to the created image")
 @option("-m", "--message", default="", help="Set commit message for imported image")
 @option("--platform", default=None, api_version="1.32", help="Set platform if server is multi-platform capable")
-@click.argument("args", nargs=-1)
+@argument("args")
 @click.pass_obj
 def import_(env, change, message, platform, args):
     from ....opts.reference import parse_normalized_named

@@ -13,7 +13,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...flags import GoValue, option
+from ...flags import GoValue, argument, option
 from ...output import write_flushed
 from ...trust import refuse_content_trust
 
@@ -60,11 +60,10 @@ TAG = GoValue(_tag, "list")
 @option("--shm-size", kind="bytes", default=0, help='Size of "/dev/shm"')
 @option("--squash", kind="bool", hidden=True, api_version="1.25", experimental=True,
         help="Squash newly built layers into a single new layer")
-@click.option("-t", "--tag", "tags", type=TAG, multiple=True, metavar="list",
-              help='Name and optionally a tag in the "name:tag" format')
+@option("-t", "--tag", "tags", kind="list", type=TAG, help='Name and optionally a tag in the "name:tag" format')
 @option("--target", default="", help="Set the target build stage to build.")
 @option("--ulimit", kind="ulimit", help="Ulimit options (default [])")
-@click.argument("context", nargs=-1)
+@argument("context")
 @click.pass_obj
 def build(env, context, **o):
     if o["platform"] is None:

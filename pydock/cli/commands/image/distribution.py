@@ -8,7 +8,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...flags import option
+from ...flags import argument, option
 from ...output import print_line, print_note
 from ...trust import refuse_content_trust
 
@@ -22,7 +22,7 @@ PUSH_PLATFORM_NOTE = ("Using --platform pushes only the specified platform manif
 @option("--disable-content-trust", kind="optbool", help="Skip image verification (default true)")
 @option("--platform", help="Set platform if server is multi-platform capable", default=None)
 @option("-q", "--quiet", kind="bool", help="Suppress verbose output")
-@click.argument("name", required=False)
+@argument("name", nargs=1)
 @click.pass_obj
 def pull(env, name, all_tags, disable_content_trust, platform, quiet):
     ref = _named(env, name, all_tags, quiet)
@@ -45,7 +45,7 @@ def pull(env, name, all_tags, disable_content_trust, platform, quiet):
              "pushed, meaning that other manifests, including attestations won't be preserved.\n'os[/arch[/variant]]'"
              ": Explicit platform (eg. linux/amd64)")
 @option("-q", "--quiet", kind="bool", help="Suppress verbose output")
-@click.argument("name", required=False)
+@argument("name", nargs=1)
 @click.pass_obj
 def push(env, name, all_tags, disable_content_trust, platform, quiet):
     platform_json = _push_platform(env, platform) if platform else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ...base import DockerCommand
-from ...flags import JSON_FORMAT_HELP, filter_option, format_option, no_trunc_option, option, quiet_option
+from ...flags import JSON_FORMAT_HELP, argument, filter_option, format_option, no_trunc_option, option, quiet_option
 
 # `docker images ls` lists images named "ls": docker hints at the command that was meant
 IMAGE_SUBCOMMANDS = ("build", "history", "import", "inspect", "list", "load", "ls", "prune", "pull", "push", "rm",
@@ -21,7 +21,7 @@ IMAGE_SUBCOMMANDS = ("build", "history", "import", "inspect", "list", "load", "l
 @quiet_option("Only show image IDs")
 @option("--tree", kind="bool", hidden=True, api_version="1.47",
         help="List multi-platform images as a tree (EXPERIMENTAL)")
-@click.argument("name", nargs=-1)
+@argument("name")
 @click.pass_context
 def ls(ctx, all_, digests, filters, fmt, no_trunc, quiet, tree, name):
     from ....formatting.contexts import image
@@ -52,7 +52,7 @@ def ls(ctx, all_, digests, filters, fmt, no_trunc, quiet, tree, name):
 @option("--platform", hidden=True, api_version="1.48",
         help='Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")')
 @quiet_option("Only show image IDs")
-@click.argument("image", nargs=-1)
+@argument("image")
 @click.pass_obj
 def history(env, fmt, human, no_trunc, platform, quiet, image):
     from ....formatting.contexts import history as hist
@@ -69,7 +69,7 @@ def history(env, fmt, human, no_trunc, platform, quiet, image):
         help="Inspect a specific platform of the multi-platform image.\nIf the image or the server is not "
              "multi-platform capable, the command will error out if the platform does not match.\n"
              "'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)")
-@click.argument("images", nargs=-1)
+@argument("images")
 @click.pass_obj
 def inspect(env, fmt, platform, images):
     from ...inspect import run_inspect
