@@ -25,16 +25,17 @@ def _print_version(ctx, param, value):
 @click.group(cls=LazyGroup, lazy=top_commands(), usage="[OPTIONS] COMMAND [ARG...]",
              help="A self-sufficient runtime for containers")
 @option("-H", "--host", "hosts", kind="list", help="Daemon socket to connect to")
-@option("-c", "--context", help='Name of the context to use to connect to the daemon (overrides '
-        'DOCKER_HOST env var and default context set with "docker context use")')
-@option("--config", "config_dir", help="Location of client config files")
+@option("-c", "--context", complete="context", help='Name of the context to use to connect to the daemon '
+        '(overrides DOCKER_HOST env var and default context set with "docker context use")')
+@option("--config", "config_dir", help="Location of client config files", complete="dir")
 @option("-D", "--debug", kind="bool", help="Enable debug mode")
-@option("-l", "--log-level", default="info", help='Set the logging level ("debug", "info", "warn", "error", "fatal")')
+@option("-l", "--log-level", default="info", help='Set the logging level ("debug", "info", "warn", "error", "fatal")',
+        complete=("debug", "info", "warn", "error", "fatal", "panic"))
 @option("--tls", kind="bool", help="Use TLS; implied by --tlsverify")
 @option("--tlsverify", kind="optbool", help="Use TLS and verify the remote")
-@option("--tlscacert", help="Trust certs signed only by this CA")
-@option("--tlscert", help="Path to TLS certificate file")
-@option("--tlskey", help="Path to TLS key file")
+@option("--tlscacert", help="Trust certs signed only by this CA", complete="file")
+@option("--tlscert", help="Path to TLS certificate file", complete="file")
+@option("--tlskey", help="Path to TLS key file", complete="file")
 @option("-v", "--version", kind="bool", expose_value=False, is_eager=True, callback=_print_version,
         help="Print version information and quit")
 @click.pass_context

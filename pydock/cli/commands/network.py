@@ -9,15 +9,21 @@ from ..flags import JSON_FORMAT_HELP, argument, filter_option, format_option, no
 from ..output import print_line, write_flushed
 
 MAP_DEFAULT = " (default map[])"  # pflag's default shown for a MapOpts flag
+DRIVERS = ("bridge", "ipvlan", "macvlan", "overlay")  # the built-in drivers a network can be created with
+SCOPES = ("local", "global", "swarm")
+# network ls's filter keys (moby's network filters) and what their values are
+LS_FILTERS = {"dangling": ("true", "false"), "driver": None, "id": None, "label": None, "name": "network",
+              "scope": SCOPES, "type": ("custom", "builtin")}
 
 
 @click.command("create", cls=DockerCommand, usage="create [OPTIONS] NETWORK", nargs=("exact", 1))
 @option("--attachable", kind="bool", help="Enable manual container attachment", api_version="1.25")
 @option("--aux-address", "aux_addresses", kind="map",
         help="Auxiliary IPv4 or IPv6 addresses used by Network driver" + MAP_DEFAULT)
-@option("--config-from", default="", help="The network from which to copy the configuration", api_version="1.30")
+@option("--config-from", default="", help="The network from which to copy the configuration", api_version="1.30",
+        complete="network")
 @option("--config-only", kind="bool", help="Create a configuration only network", api_version="1.30")
-@option("-d", "--driver", default="bridge", help="Driver to manage the Network")
+@option("-d", "--driver", default="bridge", help="Driver to manage the Network", complete=DRIVERS)
 @option("--gateway", "gateways", kind="strings", help="IPv4 or IPv6 Gateway for the master subnet")
 @option("--ingress", kind="bool", help="Create swarm routing-mesh network", api_version="1.29")
 @option("--internal", kind="bool", help="Restrict external access to the network")
@@ -28,7 +34,7 @@ MAP_DEFAULT = " (default map[])"  # pflag's default shown for a MapOpts flag
 @option("--ipv6", kind="optbool", help="Enable or disable IPv6 address assignment")
 @option("--label", "labels", kind="label", help="Set metadata on a network")
 @option("-o", "--opt", "options", kind="map", help="Set driver specific options" + MAP_DEFAULT)
-@option("--scope", default="", help="Control the network's scope", api_version="1.30")
+@option("--scope", default="", help="Control the network's scope", api_version="1.30", complete=SCOPES)
 @option("--subnet", "subnets", kind="strings", help="Subnet in CIDR format that represents a network segment")
 @argument("name")
 @click.pass_obj
@@ -51,7 +57,7 @@ def create(env, name, ipam_driver, subnets, ip_ranges, gateways, aux_addresses, 
 
 
 @click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",))
-@filter_option("-f", "--filter", help='Provide filter values (e.g. "driver=bridge")')
+@filter_option("-f", "--filter", help='Provide filter values (e.g. "driver=bridge")', complete=LS_FILTERS)
 @format_option()
 @no_trunc_option("Do not truncate the output")
 @quiet_option("Only display network IDs")
@@ -70,7 +76,7 @@ def ls(env, filters, fmt, no_trunc, quiet):
 @click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NETWORK [NETWORK...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
 @option("-v", "--verbose", kind="bool", help="Verbose output for diagnostics")
-@argument("networks")
+@argument("networks", complete="network")
 @click.pass_obj
 def inspect(env, fmt, verbose, networks):
     from ..inspect import run_inspect
@@ -86,9 +92,9 @@ def inspect(env, fmt, verbose, networks):
         help="Highest gw-priority provides the default gateway. Accepts positive and negative values.")
 @option("--ip", "ipv4", default="", help='IPv4 address (e.g., "172.30.100.104")')
 @option("--ip6", "ipv6", default="", help='IPv6 address (e.g., "2001:db8::33")')
-@option("--link", "links", kind="link", help="Add link to another container")
+@option("--link", "links", kind="link", help="Add link to another container", complete="container")
 @option("--link-local-ip", "link_local_ips", kind="strings", help="Add a link-local address for the container")
-@argument("args")
+@argument("args", complete=["network", "container"])
 @click.pass_obj
 def connect(env, args, **flags):
     from ...opts import OptError
@@ -103,7 +109,7 @@ def connect(env, args, **flags):
 
 @click.command("disconnect", cls=DockerCommand, usage="disconnect [OPTIONS] NETWORK CONTAINER", nargs=("exact", 2))
 @option("-f", "--force", kind="bool", help="Force the container to disconnect from a network")
-@argument("args")
+@argument("args", complete=["network", "container"])
 @click.pass_obj
 def disconnect(env, force, args):
     env.api.networks.disconnect(args[0], {"Container": args[1], "Force": force})
@@ -116,7 +122,7 @@ INGRESS_WARNING = ("WARNING! Before removing the routing-mesh network, make sure
 
 @click.command("rm", cls=DockerCommand, usage="rm NETWORK [NETWORK...]", nargs=("min", 1))
 @option("-f", "--force", kind="bool", help="Do not error if the network does not exist")
-@argument("networks")
+@argument("networks", complete="network")
 @click.pass_obj
 def rm(env, force, networks):
     """Concurrently, printing as docker's one-by-one loop does: each failure on stderr as it comes in
@@ -169,7 +175,7 @@ PRUNE_WARNING = ("WARNING! This will remove all custom networks not used by at l
 
 
 @click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
-@filter_option(help='Provide filter values (e.g. "until=<timestamp>")')
+@filter_option(help='Provide filter values (e.g. "until=<timestamp>")', complete={"until": None, "label": None})
 @option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
 @click.pass_obj
 def prune(env, filters, force):

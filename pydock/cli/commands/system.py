@@ -18,10 +18,26 @@ VERSION_TABWRITER = {"minwidth": 20, "tabwidth": 1, "padding": 1}  # docker vers
 _GOARCH = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm64", "i386": "386",
            "i686": "386", "armv7l": "arm", "armv6l": "arm", "ppc64le": "ppc64le", "s390x": "s390x",
            "riscv64": "riscv64"}
+# the object types `inspect --type` takes
+INSPECT_TYPES = ("config", "container", "image", "network", "node", "plugin", "secret", "service", "task", "volume")
+# events' filter keys (docker's events reference) and what their values are; `event` is every action the
+# engine reports, for any object type
+EVENT_ACTIONS = ("attach", "commit", "connect", "copy", "create", "delete", "destroy", "detach", "die", "disable",
+                 "disconnect", "enable", "exec_create", "exec_detach", "exec_die", "exec_start", "export",
+                 "health_status", "import", "install", "kill", "load", "mount", "oom", "pause", "prune", "pull", "push",
+                 "reload", "remove", "rename", "resize", "restart", "save", "start", "stop", "tag", "top", "unmount",
+                 "unpause", "untag", "update")
+EVENTS_FILTERS = {
+    "config": "config", "container": "container", "daemon": None, "event": EVENT_ACTIONS, "image": "image",
+    "label": None, "network": "network", "node": "node", "plugin": None, "scope": ("local", "swarm"),
+    "secret": "secret", "service": "service",
+    "type": ("container", "image", "volume", "network", "daemon", "plugin", "node", "service", "secret", "config"),
+    "volume": "volume",
+}
 
 
 @click.command(cls=DockerCommand, usage="version [OPTIONS]", nargs=("none",))
-@option("-f", "--format", "format_", help=JSON_FORMAT_HELP)
+@option("-f", "--format", "format_", help=JSON_FORMAT_HELP, complete=("json",))
 @click.pass_obj
 def version(env, format_):
     from ...transport.errors import DockerError
@@ -82,7 +98,7 @@ def _server_version(raw: dict) -> dict:
 
 
 @click.command(cls=DockerCommand, usage="info [OPTIONS]", nargs=("none",))
-@option("-f", "--format", "format_", help=JSON_FORMAT_HELP)
+@option("-f", "--format", "format_", help=JSON_FORMAT_HELP, complete=("json",))
 @click.pass_obj
 def info(env, format_):
     from ...transport.errors import DaemonUnreachable, DockerError
@@ -238,8 +254,8 @@ SWARM_TYPES = ("service", "task", "node", "secret", "config")
 @click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NAME|ID [NAME|ID...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
 @option("-s", "--size", kind="bool", help="Display total file sizes if the type is container")
-@option("--type", "kind", default=None, help="Only inspect objects of the given type")
-@argument("refs")
+@option("--type", "kind", default=None, help="Only inspect objects of the given type", complete=INSPECT_TYPES)
+@argument("refs", complete="container")
 @click.pass_obj
 def inspect_objects(env, fmt, size, kind, refs):
     """docker's system inspect: the first kind of object that has the name (or only `--type`'s)."""
@@ -290,7 +306,7 @@ def _object_finder(env, kind: str | None, size: bool):
 # -- events -------------------------------------------------------------------------------------
 
 @click.command("events", cls=DockerCommand, usage="events [OPTIONS]", nargs=("none",))
-@filter_option("-f", "--filter")
+@filter_option("-f", "--filter", complete=EVENTS_FILTERS)
 @format_option(help=JSON_FORMAT_HELP)
 @option("--since", default="", help="Show all events created since timestamp")
 @option("--until", default="", help="Stream events until this timestamp")
@@ -403,7 +419,8 @@ PRUNE_CONFIRMATION = "WARNING! This will remove:\n{warnings}\n{filters}\nAre you
 
 @click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
 @option("-a", "--all", "all_", kind="bool", help="Remove all unused images not just dangling ones")
-@filter_option(help='Provide filter values (e.g. "label=<key>=<value>")', api_version="1.28")
+@filter_option(help='Provide filter values (e.g. "label=<key>=<value>")', api_version="1.28",
+               complete={"until": None, "label": None})
 @option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
 @option("--volumes", kind="bool", help="Prune anonymous volumes")
 @click.pass_obj

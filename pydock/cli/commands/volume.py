@@ -9,6 +9,9 @@ from ..flags import JSON_FORMAT_HELP, argument, filter_option, format_option, op
 from ..output import print_line, write_flushed
 
 CLUSTER = {"api_version": "1.42", "swarm": "manager", "hidden": True}  # cluster volumes: swarm managers only
+AVAILABILITY = ("active", "pause", "drain")
+# volume ls's filter keys (moby's volume filters) and what their values are
+LS_FILTERS = {"dangling": ("true", "false"), "driver": None, "label": None, "name": "volume"}
 
 
 # the flags whose presence makes a cluster volume (docker checks "secrets", a flag that does not exist)
@@ -18,27 +21,28 @@ CLUSTER_MODE = ("group", "scope", "sharing", "availability", "access_type", "lim
 def _cluster_flags(func):
     """docker's cluster-volume flags: hidden, and refused below API 1.42."""
     flags = [option("--availability", default="active", help='Cluster Volume availability ("active", "pause", '
-                    '"drain")', **CLUSTER),
+                    '"drain")', complete=AVAILABILITY, **CLUSTER),
              option("--group", default="", help="Cluster Volume group (cluster volumes)", **CLUSTER),
              option("--limit-bytes", kind="bytes", help="Minimum size of the Cluster Volume in bytes", **CLUSTER),
              option("--required-bytes", kind="bytes", help="Maximum size of the Cluster Volume in bytes", **CLUSTER),
-             option("--scope", default="single", help='Cluster Volume access scope ("single", "multi")', **CLUSTER),
+             option("--scope", default="single", help='Cluster Volume access scope ("single", "multi")',
+                    complete=("single", "multi"), **CLUSTER),
              option("--secret", "secrets", kind="map", help="Cluster Volume secrets", **CLUSTER),
              option("--sharing", default="none", help='Cluster Volume access sharing ("none", "readonly", '
-                    '"onewriter", "all")', **CLUSTER),
+                    '"onewriter", "all")', complete=("none", "readonly", "onewriter", "all"), **CLUSTER),
              option("--topology-preferred", kind="list", help="A topology that the Cluster Volume would be preferred "
                     "in", **CLUSTER),
              option("--topology-required", kind="list", help="A topology that the Cluster Volume must be accessible "
                     "from", **CLUSTER),
              option("--type", "access_type", default="block", help='Cluster Volume access type ("mount", "block")',
-                    **CLUSTER)]
+                    complete=("mount", "block"), **CLUSTER)]
     for flag in reversed(flags):
         func = flag(func)
     return func
 
 
 @click.command("create", cls=DockerCommand, usage="create [OPTIONS] [VOLUME]", nargs=("max", 1))
-@option("-d", "--driver", default="local", help="Specify volume driver name")
+@option("-d", "--driver", default="local", help="Specify volume driver name", complete=("local",))
 @option("--label", "labels", kind="label", help="Set metadata for a volume")
 @option("--name", default="", hidden=True, help="Specify volume name")
 @option("-o", "--opt", "driver_opts", kind="map", help="Set driver specific options (default map[])")
@@ -73,7 +77,7 @@ def _given(ctx, names) -> bool:
 @click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",))
 @option("--cluster", kind="bool", help="Display only cluster volumes, and use cluster volume list formatting",
         **CLUSTER)
-@filter_option("-f", "--filter", help='Provide filter values (e.g. "dangling=true")')
+@filter_option("-f", "--filter", help='Provide filter values (e.g. "dangling=true")', complete=LS_FILTERS)
 @format_option()
 @quiet_option("Only display volume names")
 @click.pass_obj
@@ -91,7 +95,7 @@ def ls(env, cluster, filters, fmt, quiet):
 
 @click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] VOLUME [VOLUME...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
-@argument("volumes")
+@argument("volumes", complete="volume")
 @click.pass_obj
 def inspect(env, fmt, volumes):
     """docker prints its own volume.Volume re-encoded (not the engine's bytes); templates see only that type."""
@@ -105,7 +109,7 @@ def inspect(env, fmt, volumes):
 @click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] VOLUME [VOLUME...]", nargs=("min", 1),
                help="Remove one or more volumes. You cannot remove a volume that is in use by a container.")
 @option("-f", "--force", kind="bool", help="Force the removal of one or more volumes", api_version="1.25")
-@argument("volumes")
+@argument("volumes", complete="volume")
 @click.pass_obj
 def rm(env, force, volumes):
     from ..batch import run_on_each
@@ -116,8 +120,8 @@ def rm(env, force, volumes):
 
 @click.command("update", cls=DockerCommand, usage="update [OPTIONS] [VOLUME]", nargs=("exact", 1))
 @option("--availability", default="active", help='Cluster Volume availability ("active", "pause", "drain")',
-        api_version="1.42", swarm="manager")
-@argument("args")
+        api_version="1.42", swarm="manager", complete=AVAILABILITY)
+@argument("args", complete=["volume"])
 @click.pass_context
 def update(ctx, availability, args):
     """docker's volume/update.go: only the availability can change; the rest of the spec is sent back."""
@@ -141,7 +145,7 @@ PRUNE_ALL_WARNING = ("WARNING! This will remove all local volumes not used by at
 @click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
 @option("-a", "--all", "all_", kind="bool", help="Remove all unused volumes, not just anonymous ones",
         api_version="1.42", hidden=True)
-@filter_option(help='Provide filter values (e.g. "label=<label>")')
+@filter_option(help='Provide filter values (e.g. "label=<label>")', complete={"label": None})
 @option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
 @click.pass_obj
 def prune(env, all_, filters, force):

@@ -26,7 +26,7 @@ def _check_state(info: dict) -> None:
 @option("--no-stdin", kind="bool", help="Do not attach STDIN")
 @option("--sig-proxy", kind="bool", default=True, help="Proxy all received signals to the process (default true)")
 @option("--detach-keys", default="", help="Override the key sequence for detaching a container")
-@argument("container", nargs=1)
+@argument("container", nargs=1, complete="container:running")
 @click.pass_obj
 def attach(env, no_stdin, sig_proxy, detach_keys, container):
     from ....streams.pump import DETACHED, stream_io
@@ -72,9 +72,9 @@ def attach(env, no_stdin, sig_proxy, detach_keys, container):
 @option("-i", "--interactive", kind="bool", help="Attach container's STDIN")
 @option("--detach-keys", default="", help="Override the key sequence for detaching a container")
 @option("--checkpoint", default="", hidden=True, experimental=True, help="Restore from this checkpoint")
-@option("--checkpoint-dir", default="", hidden=True, experimental=True,
+@option("--checkpoint-dir", default="", hidden=True, experimental=True, complete="dir",
         help="Use a custom checkpoint storage directory")
-@argument("containers")
+@argument("containers", complete="container:stopped")
 @click.pass_obj
 def start(env, attach_, interactive, detach_keys, checkpoint, checkpoint_dir, containers):
     if attach_ or interactive:

@@ -21,9 +21,10 @@ from ...flags import argument, option
 @option("-u", "--user", default="", help='Username or UID (format: "<name|uid>[:<group|gid>]")')
 @option("--privileged", kind="bool", help="Give extended privileges to the command")
 @option("-e", "--env", "env_", kind="env", help="Set environment variables", api_version="1.25")
-@option("--env-file", kind="list", help="Read in a file of environment variables", api_version="1.25")
+@option("--env-file", kind="list", help="Read in a file of environment variables", api_version="1.25",
+        complete="file")
 @option("-w", "--workdir", default="", help="Working directory inside the container", api_version="1.35")
-@argument("container", nargs=1)
+@argument("container", nargs=1, complete="container:running")
 @argument("command")
 @click.pass_obj
 def exec_(env, detach_keys, interactive, tty, detach, user, privileged, env_, env_file, workdir, container,

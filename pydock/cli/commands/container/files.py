@@ -28,7 +28,7 @@ MODE_DEVICE, MODE_IRREGULAR = 1 << 26, 1 << 19
 @option("-q", "--quiet", kind="optbool",
         help="Suppress progress output during copy. Progress output is automatically suppressed "
              "if no terminal is attached")
-@argument("paths")
+@argument("paths", complete="cp-path")
 @click.pass_obj
 def cp(env, archive, follow_link, quiet, paths):
     from ....archive.paths import CopyError, split_cp_arg
@@ -233,8 +233,8 @@ def _os_message(exc: Exception) -> str:
 # -- export -----------------------------------------------------------------------------------
 
 @click.command("export", cls=DockerCommand, usage="export [OPTIONS] CONTAINER", nargs=("exact", 1))
-@option("-o", "--output", default="", help="Write to a file, instead of STDOUT")
-@argument("container")
+@option("-o", "--output", default="", help="Write to a file, instead of STDOUT", complete="file")
+@argument("container", complete="container")
 @click.pass_obj
 def export(env, output, container):
     if not output and env.stdout_is_tty():
@@ -304,7 +304,7 @@ def _write_atomically(path: str, chunks) -> None:
         help="Apply Dockerfile instruction to the created image")
 @option("-m", "--message", default="", help="Commit message")
 @option("-p", "--pause", kind="bool", default=True, help="Pause container during commit (default true)")
-@argument("args")
+@argument("args", complete=["container"])
 @click.pass_obj
 def commit(env, author, changes, message, pause, args):
     container = args[0].strip()

@@ -8,7 +8,9 @@ from ...batch import confirm, fail_with, prune_filters, run_on_each
 from ...errors import FAILURE, StatusError
 from ...flags import argument, filter_option, option
 from ...output import print_line
+from .flagset import RESTART_POLICIES
 
+PRUNE_FILTERS = {"until": None, "label": None}  # what the engine takes for a container prune
 TIME_DEPRECATED = "Flag --time has been deprecated, use --timeout instead"
 
 
@@ -16,7 +18,7 @@ def _timeout_options(func):
     func = option("--time", "time_", kind="int", hidden=True,
                   help="Seconds to wait before killing the container (deprecated: use --timeout)")(func)
     func = option("-t", "--timeout", kind="int", help="Seconds to wait before killing the container")(func)
-    return option("-s", "--signal", default="", help="Signal to send to the container")(func)
+    return option("-s", "--signal", default="", help="Signal to send to the container", complete="signal")(func)
 
 
 def _stop_timeout(env, timeout, time_):
@@ -37,7 +39,7 @@ def _stop_each(env, verb: str, signal, timeout, time_, containers) -> None:
 
 @click.command("stop", cls=DockerCommand, usage="stop [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
 @_timeout_options
-@argument("containers")
+@argument("containers", complete="container:running")
 @click.pass_obj
 def stop(env, signal, timeout, time_, containers):
     _stop_each(env, "stop", signal, timeout, time_, containers)
@@ -45,15 +47,15 @@ def stop(env, signal, timeout, time_, containers):
 
 @click.command("restart", cls=DockerCommand, usage="restart [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
 @_timeout_options
-@argument("containers")
+@argument("containers", complete="container")
 @click.pass_obj
 def restart(env, signal, timeout, time_, containers):
     _stop_each(env, "restart", signal, timeout, time_, containers)
 
 
 @click.command("kill", cls=DockerCommand, usage="kill [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
-@option("-s", "--signal", default="", help="Signal to send to the container")
-@argument("containers")
+@option("-s", "--signal", default="", help="Signal to send to the container", complete="signal")
+@argument("containers", complete="container:running")
 @click.pass_obj
 def kill(env, signal, containers):
     api = env.api.containers
@@ -61,14 +63,14 @@ def kill(env, signal, containers):
 
 
 @click.command("pause", cls=DockerCommand, usage="pause CONTAINER [CONTAINER...]", nargs=("min", 1))
-@argument("containers")
+@argument("containers", complete="container:running")
 @click.pass_obj
 def pause(env, containers):
     run_on_each(env, containers, env.api.containers.pause)
 
 
 @click.command("unpause", cls=DockerCommand, usage="unpause CONTAINER [CONTAINER...]", nargs=("min", 1))
-@argument("containers")
+@argument("containers", complete="container:paused")
 @click.pass_obj
 def unpause(env, containers):
     run_on_each(env, containers, env.api.containers.unpause)
@@ -78,7 +80,7 @@ def unpause(env, containers):
 @option("-f", "--force", kind="bool", help="Force the removal of a running container (uses SIGKILL)")
 @option("-l", "--link", kind="bool", help="Remove the specified link")
 @option("-v", "--volumes", kind="bool", help="Remove anonymous volumes associated with the container")
-@argument("containers")
+@argument("containers", complete="container")
 @click.pass_obj
 def rm(env, force, link, volumes, containers):
     from ....transport.errors import DockerError, NotFound
@@ -94,7 +96,7 @@ def rm(env, force, link, volumes, containers):
 
 
 @click.command("rename", cls=DockerCommand, usage="rename CONTAINER NEW_NAME", nargs=("exact", 2))
-@argument("names")
+@argument("names", complete=["container"])
 @click.pass_obj
 def rename(env, names):
     from ....transport.errors import DockerError
@@ -114,7 +116,7 @@ PRUNE_WARNING = "WARNING! This will remove all stopped containers.\nAre you sure
 
 @click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
 @option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
-@filter_option(help='Provide filter values (e.g. "until=<timestamp>")')
+@filter_option(help='Provide filter values (e.g. "until=<timestamp>")', complete=PRUNE_FILTERS)
 @argument("args")
 @click.pass_obj
 def prune(env, force, filters, args):
@@ -168,8 +170,8 @@ def update_body(options: dict) -> dict:
 @option("--memory-swap", kind="swap", help="Swap limit equal to memory plus swap: -1 to enable unlimited swap")
 @option("--kernel-memory", kind="bytes", hidden=True, help="Kernel memory limit (deprecated)")
 @option("--pids-limit", kind="int", api_version="1.40", help="Tune container pids limit (set -1 for unlimited)")
-@option("--restart", help="Restart policy to apply when a container exits")
-@argument("containers")
+@option("--restart", help="Restart policy to apply when a container exits", complete=RESTART_POLICIES)
+@argument("containers", complete="container")
 @click.pass_context
 def update(ctx, containers, **options):
     from ....transport.errors import DockerError

@@ -18,10 +18,19 @@ from ...inspect import run_inspect
 from ...listing import Listing
 from ...output import print_line, write_flushed
 
+# ps's filter keys (moby's acceptedPsFilterTags) and what their values are
+PS_FILTERS = {
+    "ancestor": "image", "before": "container", "expose": None, "exited": None,
+    "health": ("starting", "healthy", "unhealthy", "none"), "id": None, "is-task": ("true", "false"),
+    "isolation": ("default", "process", "hyperv"), "label": None, "name": "container", "network": "network",
+    "publish": None, "since": "container",
+    "status": ("created", "restarting", "running", "removing", "paused", "exited", "dead"), "volume": "volume",
+}
+
 
 @click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",))
 @option("-a", "--all", "all_", kind="bool", help="Show all containers (default shows just running)")
-@filter_option("-f", "--filter")
+@filter_option("-f", "--filter", complete=PS_FILTERS)
 @format_option()
 @option("-n", "--last", kind="int", default=-1,
         help="Show n last created containers (includes all states)")
@@ -44,7 +53,7 @@ def ls(env, all_, filters, fmt, last, latest, no_trunc, quiet, size):
 @click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
 @option("-s", "--size", kind="bool", help="Display total file sizes")
-@argument("containers")
+@argument("containers", complete="container")
 @click.pass_obj
 def inspect(env, fmt, size, containers):
     api = env.api.containers
@@ -54,7 +63,7 @@ def inspect(env, fmt, size, containers):
 # -- top, port, diff ----------------------------------------------------------------------------
 
 @click.command("top", cls=DockerCommand, usage="top CONTAINER [ps OPTIONS]", nargs=("min", 1), interspersed=False)
-@argument("args")
+@argument("args", complete=["container:running"])
 @click.pass_obj
 def top(env, args):
     from ....golang.tabwriter import TabWriter
@@ -68,7 +77,7 @@ def top(env, args):
 
 
 @click.command("port", cls=DockerCommand, usage="port CONTAINER [PRIVATE_PORT[/PROTO]]", nargs=("range", 1, 2))
-@argument("args")
+@argument("args", complete=["container:running"])
 @click.pass_obj
 def port(env, args):
     from ....golang.sortorder import natural_sorted
@@ -102,7 +111,7 @@ _CHANGE_KINDS = {0: "C", 1: "A", 2: "D"}
 
 
 @click.command("diff", cls=DockerCommand, usage="diff CONTAINER", nargs=("exact", 1))
-@argument("container")
+@argument("container", complete="container")
 @click.pass_obj
 def diff(env, container):
     if not container[0]:

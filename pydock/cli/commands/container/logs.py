@@ -18,7 +18,7 @@ from ...flags import argument, option
 @option("-t", "--timestamps", kind="bool", help="Show timestamps")
 @option("--details", kind="bool", help="Show extra details provided to logs")
 @option("-n", "--tail", default="all", help="Number of lines to show from the end of the logs")
-@argument("container", nargs=1)
+@argument("container", nargs=1, complete="container")
 @click.pass_obj
 def logs(env, follow, since, until, timestamps, details, tail, container):
     from ....streams.frames import STDERR, FrameDecoder
@@ -51,7 +51,7 @@ def _api_timestamp(flag: str, value: str) -> str | None:
 
 
 @click.command("wait", cls=DockerCommand, usage="wait CONTAINER [CONTAINER...]", nargs=("min", 1))
-@argument("containers")
+@argument("containers", complete="container")
 @click.pass_obj
 def wait(env, containers):
     """Waits run concurrently; codes are printed in argument order, failures after them."""

@@ -15,7 +15,7 @@ from .flagset import container_flags, create_flags
                interspersed=False)
 @create_flags("creating")
 @container_flags
-@argument("image", nargs=1)
+@argument("image", nargs=1, complete="image")
 @argument("args")
 @click.pass_context
 def create(ctx, image, args, name, pull, quiet, platform, disable_content_trust, **values):
@@ -39,7 +39,7 @@ def create(ctx, image, args, name, pull, quiet, platform, disable_content_trust,
 @option("--detach-keys", help="Override the key sequence for detaching a container", default="")
 @create_flags("running")
 @container_flags
-@argument("image", nargs=1)
+@argument("image", nargs=1, complete="image")
 @argument("args")
 @click.pass_context
 def run(ctx, image, args, detach, sig_proxy, detach_keys, name, pull, quiet, platform, disable_content_trust,

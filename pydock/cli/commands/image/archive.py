@@ -13,10 +13,10 @@ CHUNK = 64 * 1024
 
 
 @click.command("save", cls=DockerCommand, usage="save [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1))
-@option("-o", "--output", default="", help="Write to a file, instead of STDOUT")
-@option("--platform", default="", hidden=True, api_version="1.48",
+@option("-o", "--output", default="", help="Write to a file, instead of STDOUT", complete="file")
+@option("--platform", default="", hidden=True, api_version="1.48", complete="platform",
         help=f"Save only the given platform variant. {PLATFORM_HELP}")
-@argument("images")
+@argument("images", complete="image")
 @click.pass_obj
 def save(env, output, platform, images):
     """`-o` goes through a temporary file renamed into place once the whole tar has arrived:
@@ -58,8 +58,8 @@ class _BinaryOut:
 
 
 @click.command("load", cls=DockerCommand, usage="load [OPTIONS]", nargs=("none",))
-@option("-i", "--input", "input_", default="", help="Read from tar archive file, instead of STDIN")
-@option("--platform", default="", hidden=True, api_version="1.48",
+@option("-i", "--input", "input_", default="", help="Read from tar archive file, instead of STDIN", complete="file")
+@option("--platform", default="", hidden=True, api_version="1.48", complete="platform",
         help=f"Load only the given platform variant. {PLATFORM_HELP}")
 @option("-q", "--quiet", kind="bool", help="Suppress the load output")
 @argument("args")
@@ -154,8 +154,9 @@ def display_json_stream(env, response, *, aux=None, out=None) -> None:
 @click.command("import", cls=DockerCommand, usage="import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]", nargs=("min", 1))
 @option("-c", "--change", kind="list", help="Apply Dockerfile instruction to the created image")
 @option("-m", "--message", default="", help="Set commit message for imported image")
-@option("--platform", default=None, api_version="1.32", help="Set platform if server is multi-platform capable")
-@argument("args")
+@option("--platform", default=None, api_version="1.32", help="Set platform if server is multi-platform capable",
+        complete="platform")
+@argument("args", complete=["file"])
 @click.pass_obj
 def import_(env, change, message, platform, args):
     from ....opts.reference import parse_normalized_named

@@ -31,7 +31,7 @@ TAG = GoValue(_tag, "list")
 @click.command("build", cls=DockerCommand, usage="build [OPTIONS] PATH | URL | -", nargs=("exact", 1))
 @option("--add-host", kind="add-host", help='Add a custom host-to-IP mapping ("host:ip")')
 @option("--build-arg", kind="env", help="Set build-time variables")
-@option("--cache-from", kind="strings", help="Images to consider as cache sources")
+@option("--cache-from", kind="strings", help="Images to consider as cache sources", complete="image")
 @option("--cgroup-parent", default="", help='Set the parent cgroup for the "RUN" instructions during build')
 @option("--compress", kind="bool", help="Compress the build context using gzip")
 @option("--cpu-period", kind="int64", default=0, help="Limit the CPU CFS (Completely Fair Scheduler) period")
@@ -40,18 +40,20 @@ TAG = GoValue(_tag, "list")
 @option("--cpuset-cpus", default="", help="CPUs in which to allow execution (0-3, 0,1)")
 @option("--cpuset-mems", default="", help="MEMs in which to allow execution (0-3, 0,1)")
 @option("--disable-content-trust", kind="optbool", help="Skip image verification (default true)")
-@option("-f", "--file", "dockerfile", default="", help='Name of the Dockerfile (Default is "PATH/Dockerfile")')
+@option("-f", "--file", "dockerfile", default="", help='Name of the Dockerfile (Default is "PATH/Dockerfile")',
+        complete="file")
 @option("--force-rm", kind="bool", help="Always remove intermediate containers")
-@option("--iidfile", default="", help="Write the image ID to the file")
+@option("--iidfile", default="", help="Write the image ID to the file", complete="file")
 @option("--isolation", default="", help="Container isolation technology")
 @option("--label", kind="label", help="Set metadata for an image")
 @option("-m", "--memory", kind="bytes", default=0, help="Memory limit")
 @option("--memory-swap", kind="swap", default=0,
         help="Swap limit equal to memory plus swap: -1 to enable unlimited swap")
-@option("--network", default="default", api_version="1.25",
+@option("--network", default="default", api_version="1.25", complete="network-mode",
         help="Set the networking mode for the RUN instructions during build")
 @option("--no-cache", kind="bool", help="Do not use cache when building the image")
-@option("--platform", default=None, api_version="1.38", help="Set platform if server is multi-platform capable")
+@option("--platform", default=None, api_version="1.38", help="Set platform if server is multi-platform capable",
+        complete="platform")
 @option("--pull", kind="bool", help="Always attempt to pull a newer version of the image")
 @option("-q", "--quiet", kind="bool", help="Suppress the build output and print image ID on success")
 @option("--rm", kind="bool", default=True,
@@ -63,7 +65,7 @@ TAG = GoValue(_tag, "list")
 @option("-t", "--tag", "tags", kind="list", type=TAG, help='Name and optionally a tag in the "name:tag" format')
 @option("--target", default="", help="Set the target build stage to build.")
 @option("--ulimit", kind="ulimit", help="Ulimit options (default [])")
-@argument("context")
+@argument("context", complete=["dir"])
 @click.pass_obj
 def build(env, context, **o):
     if o["platform"] is None:

@@ -20,9 +20,9 @@ PUSH_PLATFORM_NOTE = ("Using --platform pushes only the specified platform manif
 @click.command("pull", cls=DockerCommand, usage="pull [OPTIONS] NAME[:TAG|@DIGEST]", nargs=("exact", 1))
 @option("-a", "--all-tags", kind="bool", help="Download all tagged images in the repository")
 @option("--disable-content-trust", kind="optbool", help="Skip image verification (default true)")
-@option("--platform", help="Set platform if server is multi-platform capable", default=None)
+@option("--platform", help="Set platform if server is multi-platform capable", default=None, complete="platform")
 @option("-q", "--quiet", kind="bool", help="Suppress verbose output")
-@argument("name", nargs=1)
+@argument("name", nargs=1, complete="image")
 @click.pass_obj
 def pull(env, name, all_tags, disable_content_trust, platform, quiet):
     ref = _named(env, name, all_tags, quiet)
@@ -40,12 +40,12 @@ def pull(env, name, all_tags, disable_content_trust, platform, quiet):
 @click.command("push", cls=DockerCommand, usage="push [OPTIONS] NAME[:TAG]", nargs=("exact", 1))
 @option("-a", "--all-tags", kind="bool", help="Push all tags of an image to the repository")
 @option("--disable-content-trust", kind="optbool", help="Skip image signing (default true)")
-@option("--platform", default="", api_version="1.46",
+@option("--platform", default="", api_version="1.46", complete="platform",
         help="Push a platform-specific manifest as a single-platform image to the registry.\nImage index won't be "
              "pushed, meaning that other manifests, including attestations won't be preserved.\n'os[/arch[/variant]]'"
              ": Explicit platform (eg. linux/amd64)")
 @option("-q", "--quiet", kind="bool", help="Suppress verbose output")
-@argument("name", nargs=1)
+@argument("name", nargs=1, complete="image")
 @click.pass_obj
 def push(env, name, all_tags, disable_content_trust, platform, quiet):
     platform_json = _push_platform(env, platform) if platform else None

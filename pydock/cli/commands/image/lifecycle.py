@@ -12,7 +12,7 @@ from ...output import print_line, write_flushed
 
 @click.command("tag", cls=DockerCommand, usage="tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]", nargs=("exact", 2),
                interspersed=False)
-@argument("names")
+@argument("names", complete="image")
 @click.pass_obj
 def tag(env, names):
     from ....opts.reference import tag_target
@@ -28,9 +28,9 @@ def tag(env, names):
 @click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1))
 @option("-f", "--force", kind="bool", help="Force removal of the image")
 @option("--no-prune", kind="bool", help="Do not delete untagged parents")
-@option("--platform", kind="list", hidden=True, api_version="1.50",
+@option("--platform", kind="list", hidden=True, api_version="1.50", complete="platform",
         help='Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")')
-@argument("images")
+@argument("images", complete="image")
 @click.pass_obj
 def rm(env, force, no_prune, platform, images):
     """docker removes the images one after the other; not-found errors alone do not fail `-f`."""
@@ -61,7 +61,7 @@ DANGLING_WARNING = "WARNING! This will remove all dangling images.\nAre you sure
 
 @click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
 @option("-a", "--all", "all_", kind="bool", help="Remove all unused images, not just dangling ones")
-@filter_option(help='Provide filter values (e.g. "until=<timestamp>")')
+@filter_option(help='Provide filter values (e.g. "until=<timestamp>")', complete={"until": None, "label": None})
 @option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
 @argument("args")
 @click.pass_obj

@@ -10,18 +10,21 @@ from ...flags import JSON_FORMAT_HELP, argument, filter_option, format_option, n
 # `docker images ls` lists images named "ls": docker hints at the command that was meant
 IMAGE_SUBCOMMANDS = ("build", "history", "import", "inspect", "list", "load", "ls", "prune", "pull", "push", "rm",
                      "save", "tag")
+# the filter keys of image ls (moby's acceptedImageFilterTags) and what their values are
+IMAGES_FILTERS = {"before": "image", "dangling": ("true", "false"), "label": None, "reference": "image",
+                  "since": "image", "until": None}
 
 
 @click.command("ls", cls=DockerCommand, usage="ls [OPTIONS] [REPOSITORY[:TAG]]", nargs=("max", 1))
 @option("-a", "--all", "all_", kind="bool", help="Show all images (default hides intermediate images)")
 @option("--digests", kind="bool", help="Show digests")
-@filter_option("-f", "--filter")
+@filter_option("-f", "--filter", complete=IMAGES_FILTERS)
 @format_option()
 @no_trunc_option("Don't truncate output")
 @quiet_option("Only show image IDs")
 @option("--tree", kind="bool", hidden=True, api_version="1.47",
         help="List multi-platform images as a tree (EXPERIMENTAL)")
-@argument("name")
+@argument("name", complete=["image"])
 @click.pass_context
 def ls(ctx, all_, digests, filters, fmt, no_trunc, quiet, tree, name):
     from ....formatting.contexts import image
@@ -49,10 +52,10 @@ def ls(ctx, all_, digests, filters, fmt, no_trunc, quiet, tree, name):
 @option("-H", "--human", kind="bool", default=True,
         help="Print sizes and dates in human readable format (default true)")
 @no_trunc_option("Don't truncate output")
-@option("--platform", hidden=True, api_version="1.48",
+@option("--platform", hidden=True, api_version="1.48", complete="platform",
         help='Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")')
 @quiet_option("Only show image IDs")
-@argument("image")
+@argument("image", complete=["image"])
 @click.pass_obj
 def history(env, fmt, human, no_trunc, platform, quiet, image):
     from ....formatting.contexts import history as hist
@@ -65,11 +68,11 @@ def history(env, fmt, human, no_trunc, platform, quiet, image):
 
 @click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
-@option("--platform", hidden=True, api_version="1.49",
+@option("--platform", hidden=True, api_version="1.49", complete="platform",
         help="Inspect a specific platform of the multi-platform image.\nIf the image or the server is not "
              "multi-platform capable, the command will error out if the platform does not match.\n"
              "'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)")
-@argument("images")
+@argument("images", complete="image")
 @click.pass_obj
 def inspect(env, fmt, platform, images):
     from ...inspect import run_inspect

@@ -10,9 +10,12 @@ from ...output import print_line
 AUTOMATED_WARNING = ('WARNING: the "is-automated" filter is deprecated, and searching for "is-automated=true" will '
                      "not yield any results in future.")
 
+# the filters Docker Hub's search takes
+SEARCH_FILTERS = {"is-automated": ("true", "false"), "is-official": ("true", "false"), "stars": None}
+
 
 @click.command("search", cls=DockerCommand, usage="search [OPTIONS] TERM", nargs=("exact", 1))
-@filter_option("-f", "--filter")
+@filter_option("-f", "--filter", complete=SEARCH_FILTERS)
 @format_option(help="Pretty-print search using a Go template")
 @option("--limit", kind="int", default=0, help="Max number of search results")
 @no_trunc_option("Don't truncate output")
