@@ -16,7 +16,26 @@ LS_FILTERS = {"dangling": ("true", "false"), "driver": None, "id": None, "label"
               "scope": SCOPES, "type": ("custom", "builtin")}
 
 
-@click.command("create", cls=DockerCommand, usage="create [OPTIONS] NETWORK", nargs=("exact", 1))
+# for the manual page (cli/manpages.py); --help shows neither
+CREATE_DESCRIPTION = (
+    "Creates a network that containers can join (run --network, network connect) and prints its ID. The "
+    "bridge driver, the default, makes a network local to this engine, whose containers reach each other "
+    "by name; overlay needs a swarm, and macvlan or ipvlan attach containers to a host interface (-o "
+    "parent=IFACE).\n\n"
+    "--subnet, --ip-range and --gateway choose the addresses instead of the engine; --internal cuts the "
+    "network off from the outside, --label and -o set metadata and driver options.")
+CREATE_EXAMPLES = [  # (what it does, command line)
+    ("A bridge network", "pydock network create backend"),
+    ("With a subnet and gateway of your choice",
+     "pydock network create --subnet 172.30.0.0/16 --gateway 172.30.0.1 backend"),
+    ("A network without access to the outside", "pydock network create --internal isolated"),
+    ("A macvlan network on a host interface",
+     "pydock network create -d macvlan --subnet 192.168.1.0/24 -o parent=eth0 lan"),
+]
+
+
+@click.command("create", cls=DockerCommand, usage="create [OPTIONS] NETWORK", nargs=("exact", 1),
+               description=CREATE_DESCRIPTION, examples=CREATE_EXAMPLES)
 @option("--attachable", kind="bool", help="Enable manual container attachment", api_version="1.25")
 @option("--aux-address", "aux_addresses", kind="map",
         help="Auxiliary IPv4 or IPv6 addresses used by Network driver" + MAP_DEFAULT)
@@ -56,7 +75,22 @@ def create(env, name, ipam_driver, subnets, ip_ranges, gateways, aux_addresses, 
     print_line(env.stdout, env.api.networks.create(body).get("Id") or "")
 
 
-@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",))
+# for the manual page (cli/manpages.py); --help shows neither
+NETWORK_LS_DESCRIPTION = (
+    "Lists the engine's networks: ID, name, driver and scope, the built-in bridge, host and none "
+    "included. --filter keeps those matching (driver=bridge, type=custom for the ones you created, name=, "
+    "label=, dangling=true for those no container uses …), -q prints only IDs and --format takes a Go "
+    "template or \"json\"; config.json's networksFormat applies otherwise.")
+NETWORK_LS_EXAMPLES = [  # (what it does, command line)
+    ("Every network", "pydock network ls"),
+    ("Only the networks you created", "pydock network ls --filter type=custom"),
+    ("Networks no container uses, by ID", "pydock network ls -q --filter dangling=true"),
+    ("Name and driver only", "pydock network ls --format '{{.Name}} {{.Driver}}'"),
+]
+
+
+@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",),
+               description=NETWORK_LS_DESCRIPTION, examples=NETWORK_LS_EXAMPLES)
 @filter_option("-f", "--filter", help='Provide filter values (e.g. "driver=bridge")', complete=LS_FILTERS)
 @format_option()
 @no_trunc_option("Do not truncate the output")

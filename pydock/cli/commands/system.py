@@ -251,7 +251,26 @@ AUTODETECT = ("container", "image", "network", "volume", "service", "task", "nod
 SWARM_TYPES = ("service", "task", "node", "secret", "config")
 
 
-@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NAME|ID [NAME|ID...]", nargs=("min", 1))
+# for the manual page (cli/manpages.py); --help shows neither
+INSPECT_DESCRIPTION = (
+    "Prints the engine's full description of each object named, as a JSON array: containers, images, "
+    "networks and volumes (and, on a swarm manager, services, tasks, nodes, secrets and configs), the "
+    "first kind that has the name in that order, or only --type's. A name that matches nothing is "
+    "reported and pydock exits 1 after printing the others.\n\n"
+    "-f runs a Go template on each object instead, as docker's (with its functions: json, join, upper, "
+    "index …), -s adds the sizes of a container's filesystem.")
+INSPECT_EXAMPLES = [  # (what it does, command line)
+    ("Everything about a container", "pydock inspect web"),
+    ("One field, through a template", "pydock inspect -f '{{.State.Status}}' web"),
+    ("A container's IP addresses on each network",
+     "pydock inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' web"),
+    ("Only look for an image of that name", "pydock inspect --type image alpine"),
+    ("A nested value as JSON", "pydock inspect -f '{{json .Config.Labels}}' web"),
+]
+
+
+@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NAME|ID [NAME|ID...]", nargs=("min", 1),
+               description=INSPECT_DESCRIPTION, examples=INSPECT_EXAMPLES)
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
 @option("-s", "--size", kind="bool", help="Display total file sizes if the type is container")
 @option("--type", "kind", default=None, help="Only inspect objects of the given type", complete=INSPECT_TYPES)
@@ -417,7 +436,25 @@ def _write_details(env, fmt: str, usage: dict) -> None:
 PRUNE_CONFIRMATION = "WARNING! This will remove:\n{warnings}\n{filters}\nAre you sure you want to continue?"
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
+# for the manual page (cli/manpages.py); --help shows neither
+PRUNE_DESCRIPTION = (
+    "Removes, after asking for confirmation (-f does not ask), what nothing uses: stopped containers, "
+    "networks no container is connected to, dangling images and unused build cache. -a removes every "
+    "image no container uses, not only dangling ones, and all build cache; --volumes also removes "
+    "anonymous volumes no container uses. Each removed object is listed, then the total space reclaimed.\n\n"
+    "--filter until=DURATION keeps what is newer, label= and label!= select by label; config.json's "
+    "pruneFilters are added to them.")
+PRUNE_EXAMPLES = [  # (what it does, command line)
+    ("Remove what is unused, after confirming", "pydock system prune"),
+    ("Everything unused, without being asked", "pydock system prune -af"),
+    ("Anonymous volumes too", "pydock system prune --volumes"),
+    ("Only what is older than a day", "pydock system prune --filter until=24h"),
+    ("Only objects labelled for tests", "pydock system prune -f --filter label=my-test-run"),
+]
+
+
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",),
+               description=PRUNE_DESCRIPTION, examples=PRUNE_EXAMPLES)
 @option("-a", "--all", "all_", kind="bool", help="Remove all unused images not just dangling ones")
 @filter_option(help='Provide filter values (e.g. "label=<key>=<value>")', api_version="1.28",
                complete={"until": None, "label": None})

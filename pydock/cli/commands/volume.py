@@ -41,7 +41,24 @@ def _cluster_flags(func):
     return func
 
 
-@click.command("create", cls=DockerCommand, usage="create [OPTIONS] [VOLUME]", nargs=("max", 1))
+# for the manual page (cli/manpages.py); --help shows neither
+CREATE_DESCRIPTION = (
+    "Creates a volume and prints its name: VOLUME (or the engine generates a random one). Containers "
+    "mount it with -v NAME:/path or --mount source=NAME,target=/path; its data outlives the containers "
+    "that use it until the volume is removed. Creating a volume that already exists with the same driver "
+    "does nothing.\n\n"
+    "The local driver, the default, keeps the data on the engine's host; -o passes driver options (for "
+    "local: type, device and o, as mount(8) takes them) and --label sets metadata.")
+CREATE_EXAMPLES = [  # (what it does, command line)
+    ("A named volume", "pydock volume create data"),
+    ("Use it from a container", "pydock run --rm -v data:/data alpine sh -c 'date > /data/created'"),
+    ("A tmpfs-backed volume", "pydock volume create -o type=tmpfs -o device=tmpfs -o o=size=64m scratch"),
+    ("With a label, for filtering later", "pydock volume create --label project=shop shop-data"),
+]
+
+
+@click.command("create", cls=DockerCommand, usage="create [OPTIONS] [VOLUME]", nargs=("max", 1),
+               description=CREATE_DESCRIPTION, examples=CREATE_EXAMPLES)
 @option("-d", "--driver", default="local", help="Specify volume driver name", complete=("local",))
 @option("--label", "labels", kind="label", help="Set metadata for a volume")
 @option("--name", default="", hidden=True, help="Specify volume name")
@@ -74,7 +91,22 @@ def _given(ctx, names) -> bool:
     return any(ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE for name in names)
 
 
-@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",))
+# for the manual page (cli/manpages.py); --help shows neither
+VOLUME_LS_DESCRIPTION = (
+    "Lists the engine's volumes: driver and name. --filter keeps those matching (dangling=true for "
+    "volumes no container uses, name=, driver=, label=), -q prints only names and --format takes a Go "
+    "template or \"json\"; config.json's volumesFormat applies otherwise. --cluster lists swarm cluster "
+    "volumes (API 1.42, on a manager).")
+VOLUME_LS_EXAMPLES = [  # (what it does, command line)
+    ("Every volume", "pydock volume ls"),
+    ("Volumes no container uses", "pydock volume ls --filter dangling=true"),
+    ("Names only, for a script", "pydock volume ls -q"),
+    ("Volumes carrying a label", "pydock volume ls --filter label=project=shop"),
+]
+
+
+@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",),
+               description=VOLUME_LS_DESCRIPTION, examples=VOLUME_LS_EXAMPLES)
 @option("--cluster", kind="bool", help="Display only cluster volumes, and use cluster volume list formatting",
         **CLUSTER)
 @filter_option("-f", "--filter", help='Provide filter values (e.g. "dangling=true")', complete=LS_FILTERS)

@@ -138,3 +138,23 @@ def test_run_completes_the_image_and_nothing_after_it():
     run = cli.get_command(click.Context(cli), "run")
     assert [(p.name, p.nargs, p.complete) for p in run.params if isinstance(p, click.Argument)] == [
         ("image", 1, "image"), ("args", -1, None)]
+
+
+DOCUMENTED = [["run"], ["ps"], ["exec"], ["build"], ["pull"], ["push"], ["images"], ["logs"], ["rm"], ["stop"],
+              ["start"], ["cp"], ["network", "create"], ["network", "ls"], ["volume", "create"], ["volume", "ls"],
+              ["login"], ["inspect"], ["system", "prune"]]
+
+
+@pytest.mark.parametrize("words", DOCUMENTED, ids=[" ".join(w) for w in DOCUMENTED])
+def test_common_commands_carry_a_description_and_examples_for_their_manual_page(words):
+    ctx = click.Context(cli, info_name="pydock")
+    for word in words:
+        ctx = click.Context(ctx.command.get_command(ctx, word), info_name=word, parent=ctx)
+    command = ctx.command
+    assert len(command.description) > 2 * len(command.short_help)
+    assert 3 <= len(command.examples) <= 5
+    for what, line in command.examples:
+        assert what and "pydock " in line
+    help_text = command.get_help(ctx)  # --help stays docker's: neither shows
+    assert command.description.split("\n")[0][:40] not in help_text
+    assert "Examples" not in help_text and command.examples[-1][1] not in help_text

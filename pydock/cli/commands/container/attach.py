@@ -67,7 +67,24 @@ def attach(env, no_stdin, sig_proxy, detach_keys, container):
         end_session(monitor=monitor, proxy=signals, conn=conn, waiter=waiter)
 
 
-@click.command("start", cls=DockerCommand, usage="start [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
+# for the manual page (cli/manpages.py); --help shows neither
+START_DESCRIPTION = (
+    "Starts each stopped (or created) container again, with the same configuration and writable layer it "
+    "had. The containers start concurrently, their names are printed in the order given, and when one "
+    "fails the others are still started (pydock then exits 1).\n\n"
+    "With -a, pydock starts a single container attached to its output, as run does without -d (signals "
+    "are forwarded to a container without a terminal); -i also passes stdin on. It then exits with the "
+    "container's status.")
+START_EXAMPLES = [  # (what it does, command line)
+    ("Start a stopped container", "pydock start web"),
+    ("Start it and follow its output until it exits", "pydock start -a job"),
+    ("Start it interactively, stdin and terminal attached", "pydock start -ai shell"),
+    ("Start every container that has exited", "pydock start $(pydock ps -q --filter status=exited)"),
+]
+
+
+@click.command("start", cls=DockerCommand, usage="start [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
+               description=START_DESCRIPTION, examples=START_EXAMPLES)
 @option("-a", "--attach", "attach_", kind="bool", help="Attach STDOUT/STDERR and forward signals")
 @option("-i", "--interactive", kind="bool", help="Attach container's STDIN")
 @option("--detach-keys", default="", help="Override the key sequence for detaching a container")

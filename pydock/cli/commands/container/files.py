@@ -17,12 +17,31 @@ MODE_DIR, MODE_SYMLINK = 1 << 31, 1 << 27  # Go's os.FileMode bits in the engine
 MODE_DEVICE, MODE_IRREGULAR = 1 << 26, 1 << 19
 
 
+# for the manual page (cli/manpages.py); --help shows neither
+CP_DESCRIPTION = (
+    "Copies files or directories between a container (CONTAINER:PATH, running or stopped) and the local "
+    "filesystem, in either direction, as cp -a would: a directory is copied with its content, and a "
+    "trailing \"/.\" copies only the content. Files copied into a container belong to root and those copied "
+    "out to the user running pydock, unless -a keeps the source's owner; -L follows a symbolic link given "
+    "as the source.\n\n"
+    "\"-\" in place of the local path streams a tar archive instead: from stdin, extracted into a directory "
+    "of the container, or to stdout, holding the container's path. When stdout is a terminal, a line on "
+    "stderr tells how much was copied (not with -q).")
+CP_EXAMPLES = [  # (what it does, command line)
+    ("Copy a file out of a container", "pydock cp web:/etc/nginx/nginx.conf ."),
+    ("Copy a local directory into a container", "pydock cp ./site web:/var/www/"),
+    ("Copy only the content of a directory", "pydock cp ./site/. web:/var/www/html"),
+    ("Save a container's directory as a tar archive", "pydock cp web:/var/log - > logs.tar"),
+    ("Extract a tar archive into a container", "pydock cp - web:/tmp < files.tar"),
+]
+
+
 @click.command("cp", cls=DockerCommand, usage=CP_USAGE, nargs=("exact", 2),
                help="Copy files/folders between a container and the local filesystem\n\n"
                     "Use '-' as the source to read a tar archive from stdin\n"
                     "and extract it to a directory destination in a container.\n"
                     "Use '-' as the destination to stream a tar archive of a\n"
-                    "container source to stdout.")
+                    "container source to stdout.", description=CP_DESCRIPTION, examples=CP_EXAMPLES)
 @option("-a", "--archive", kind="bool", help="Archive mode (copy all uid/gid information)")
 @option("-L", "--follow-link", kind="bool", help="Always follow symbol link in SRC_PATH")
 @option("-q", "--quiet", kind="optbool",

@@ -37,7 +37,24 @@ def _stop_each(env, verb: str, signal, timeout, time_, containers) -> None:
     run_on_each(env, containers, lambda name: action(name, timeout=timeout, signal=signal or None))
 
 
-@click.command("stop", cls=DockerCommand, usage="stop [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
+# for the manual page (cli/manpages.py); --help shows neither
+STOP_DESCRIPTION = (
+    "Stops each running container: the engine sends it its stop signal (SIGTERM unless the image or "
+    "--stop-signal chose another, or -s here) and, if it has not exited once the timeout passes, kills it "
+    "with SIGKILL. The timeout is -t seconds, else the container's own stop timeout, else 10 seconds; -t "
+    "-1 waits for as long as it takes.\n\n"
+    "The containers are stopped concurrently; the names of those that stopped are then printed in the "
+    "order given, and a failure for one does not keep the others from stopping (pydock then exits 1).")
+STOP_EXAMPLES = [  # (what it does, command line)
+    ("Stop a container", "pydock stop web"),
+    ("Give it one second before SIGKILL", "pydock stop -t 1 web"),
+    ("Ask it to stop with another signal", "pydock stop -s SIGINT web"),
+    ("Stop every running container", "pydock stop $(pydock ps -q)"),
+]
+
+
+@click.command("stop", cls=DockerCommand, usage="stop [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
+               description=STOP_DESCRIPTION, examples=STOP_EXAMPLES)
 @_timeout_options
 @argument("containers", complete="container:running")
 @click.pass_obj
@@ -76,7 +93,23 @@ def unpause(env, containers):
     run_on_each(env, containers, env.api.containers.unpause)
 
 
-@click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
+# for the manual page (cli/manpages.py); --help shows neither
+RM_DESCRIPTION = (
+    "Removes each container, with its writable layer. A running container is refused unless -f is given, "
+    "which kills it first (SIGKILL); with -f, a container that does not exist is reported but is not a "
+    "failure. -v also removes the anonymous volumes the container created; named volumes are always kept. "
+    "-l removes a legacy link instead of a container.\n\n"
+    "The names of the removed containers are printed in the order given; the others are still removed "
+    "when one fails (pydock then exits 1).")
+RM_EXAMPLES = [  # (what it does, command line)
+    ("Remove a stopped container", "pydock rm web"),
+    ("Kill and remove a running one, with its anonymous volumes", "pydock rm -fv web"),
+    ("Remove every stopped container", "pydock rm $(pydock ps -aq --filter status=exited)"),
+]
+
+
+@click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
+               description=RM_DESCRIPTION, examples=RM_EXAMPLES)
 @option("-f", "--force", kind="bool", help="Force the removal of a running container (uses SIGKILL)")
 @option("-l", "--link", kind="bool", help="Remove the specified link")
 @option("-v", "--volumes", kind="bool", help="Remove anonymous volumes associated with the container")

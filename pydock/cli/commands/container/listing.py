@@ -28,7 +28,26 @@ PS_FILTERS = {
 }
 
 
-@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",))
+# for the manual page (cli/manpages.py); --help shows neither
+PS_DESCRIPTION = (
+    "Lists the running containers, or all of them with -a, newest first: ID, image, command, creation "
+    "time, status, published ports and names. In a pipe the table is docker's, byte for byte; on a "
+    "terminal it is fitted to the screen's width and nothing is cut off but docker's own truncation "
+    "(--no-trunc shows everything).\n\n"
+    "--filter narrows the list (status=exited, label=KEY=VALUE, ancestor=IMAGE, network=NAME …; the same "
+    "key given twice matches either value), -q prints only IDs, for scripts, and --format takes a Go "
+    "template, \"table TEMPLATE\" or \"json\". Without --format, config.json's psFormat is used when set.")
+PS_EXAMPLES = [  # (what it does, command line)
+    ("List every container, stopped ones too", "pydock ps -a"),
+    ("Only the IDs of exited containers, to remove them", "pydock rm $(pydock ps -aq --filter status=exited)"),
+    ("Names and status in a table of your own", "pydock ps --format 'table {{.Names}}\\t{{.Status}}'"),
+    ("Containers started from an image, with their sizes", "pydock ps -s --filter ancestor=alpine"),
+    ("One JSON object per container", "pydock ps -a --format json"),
+]
+
+
+@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",),
+               description=PS_DESCRIPTION, examples=PS_EXAMPLES)
 @option("-a", "--all", "all_", kind="bool", help="Show all containers (default shows just running)")
 @filter_option("-f", "--filter", complete=PS_FILTERS)
 @format_option()

@@ -8,8 +8,24 @@ from ...batch import run_on_each
 from ...errors import FAILURE, StatusError
 from ...flags import argument, option
 
+# for the manual page (cli/manpages.py); --help shows neither
+LOGS_DESCRIPTION = (
+    "Prints what a container has written so far: its stdout to pydock's stdout and its stderr to pydock's "
+    "stderr (a container with a terminal has one stream, printed on stdout). This works for stopped "
+    "containers too.\n\n"
+    "-f keeps following the output until the container stops or Ctrl-C. --since and --until take a "
+    "timestamp (2013-01-02T13:23:37Z) or a duration before now (42m), -n shows only the last lines, -t "
+    "prefixes each line with its time.")
+LOGS_EXAMPLES = [  # (what it does, command line)
+    ("Everything a container has logged", "pydock logs web"),
+    ("Follow the output, starting from the last 20 lines", "pydock logs -f -n 20 web"),
+    ("The last ten minutes, with timestamps", "pydock logs -t --since 10m web"),
+    ("Only the container's stderr", "pydock logs web 2>&1 >/dev/null"),
+]
 
-@click.command("logs", cls=DockerCommand, usage="logs [OPTIONS] CONTAINER", nargs=("exact", 1))
+
+@click.command("logs", cls=DockerCommand, usage="logs [OPTIONS] CONTAINER", nargs=("exact", 1),
+               description=LOGS_DESCRIPTION, examples=LOGS_EXAMPLES)
 @option("-f", "--follow", kind="bool", help="Follow log output")
 @option("--since", default="", help='Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative '
         '(e.g. "42m" for 42 minutes)')

@@ -28,7 +28,30 @@ def _tag(value: str) -> str:
 TAG = GoValue(_tag, "list")
 
 
-@click.command("build", cls=DockerCommand, usage="build [OPTIONS] PATH | URL | -", nargs=("exact", 1))
+# for the manual page (cli/manpages.py); --help shows neither
+BUILD_DESCRIPTION = (
+    "Builds an image with the engine's classic builder (as DOCKER_BUILDKIT=0 docker build) from a "
+    "Dockerfile and a build context. The context is a local directory (files matched by its .dockerignore "
+    "are left out), \"-\" for a tar archive or a lone Dockerfile on stdin, a URL of a tarball or Dockerfile "
+    "(downloaded by pydock), or a git repository (cloned with the local git: "
+    "https://host/repo.git#ref:subdir, git@host:repo, github.com/…).\n\n"
+    "The context is sent to the engine while its size is counted, then each step's output is printed as "
+    "it comes. -t names the image (repeatable), -f picks another Dockerfile, --build-arg sets its ARGs "
+    "and --target stops at a stage. With -q only the new image's ID is printed; --iidfile writes it to a "
+    "file.")
+BUILD_EXAMPLES = [  # (what it does, command line)
+    ("Build the current directory and tag the result", "pydock build -t app:1 ."),
+    ("Another Dockerfile, with a build argument",
+     "pydock build -f docker/Dockerfile.prod --build-arg VERSION=2 -t app:2 ."),
+    ("Build from a git repository, branch v2, subdirectory docker",
+     "pydock build -t app:2 'https://example.com/app.git#v2:docker'"),
+    ("A Dockerfile on stdin, without a context", "pydock build -t tools - < Dockerfile"),
+    ("Print only the image ID, for a script", "id=$(pydock build -q .)"),
+]
+
+
+@click.command("build", cls=DockerCommand, usage="build [OPTIONS] PATH | URL | -", nargs=("exact", 1),
+               description=BUILD_DESCRIPTION, examples=BUILD_EXAMPLES)
 @option("--add-host", kind="add-host", help='Add a custom host-to-IP mapping ("host:ip")')
 @option("--build-arg", kind="env", help="Set build-time variables")
 @option("--cache-from", kind="strings", help="Images to consider as cache sources", complete="image")

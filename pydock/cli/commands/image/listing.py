@@ -15,7 +15,26 @@ IMAGES_FILTERS = {"before": "image", "dangling": ("true", "false"), "label": Non
                   "since": "image", "until": None}
 
 
-@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS] [REPOSITORY[:TAG]]", nargs=("max", 1))
+# for the manual page (cli/manpages.py); --help shows neither
+IMAGES_DESCRIPTION = (
+    "Lists the images the engine holds, one row per repository and tag: repository, tag, image ID, "
+    "creation time and size. Intermediate images left by builds are hidden unless -a is given; untagged "
+    "(dangling) images show as <none>. A REPOSITORY[:TAG] argument, which may contain wildcards, keeps "
+    "only the matching images.\n\n"
+    "--filter narrows the list (dangling=true, reference=PATTERN, label=…, before= and since= an image), "
+    "--digests adds the content digests, -q prints only IDs and --format takes a Go template or \"json\". "
+    "config.json's imagesFormat applies when --format is not given.")
+IMAGES_EXAMPLES = [  # (what it does, command line)
+    ("Every image", "pydock images"),
+    ("The images of one repository, with digests", "pydock images --digests alpine"),
+    ("Dangling images only, by ID", "pydock images -q --filter dangling=true"),
+    ("Images whose name matches a pattern", "pydock images --filter reference='app*'"),
+    ("Repository and size only", "pydock images --format '{{.Repository}}:{{.Tag}} {{.Size}}'"),
+]
+
+
+@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS] [REPOSITORY[:TAG]]", nargs=("max", 1),
+               description=IMAGES_DESCRIPTION, examples=IMAGES_EXAMPLES)
 @option("-a", "--all", "all_", kind="bool", help="Show all images (default hides intermediate images)")
 @option("--digests", kind="bool", help="Show digests")
 @filter_option("-f", "--filter", complete=IMAGES_FILTERS)
