@@ -5,6 +5,7 @@ import importlib
 
 import click
 
+from . import registry
 from .errors import FAILURE, FLAG_ERROR, StatusError, UsageFailure
 from .flags import DockerOption, feature_annotations  # noqa: F401 - the declarations commands import from here
 
@@ -256,9 +257,12 @@ class DockerCommand(click.Command):
     """A command with docker's argument rules, `--flag=false` booleans, error text and feature checks.
 
     `usage` is the usage line after the program name; `nargs` is a rule:
-    ("none",), ("min", n), ("max", n), ("exact", n) or ("range", lo, hi). `annotations` (see
-    `feature_annotations()`) and those of its options (DockerOption, cli.flags.option's api_version=,
-    os_type=, experimental=) are checked against the engine before the command runs.
+    ("none",), ("min", n), ("max", n), ("exact", n) or ("range", lo, hi). A command cli.registry names
+    (by its "module:function" `target`) takes its summary (`short_help`, and `help` unless the command
+    gives a longer text) and its feature annotations from there, and must not declare them again (a
+    ValueError when it is built). `annotations` (see `feature_annotations()`) and those of its options
+    (DockerOption, cli.flags.option's api_version=, os_type=, experimental=) are checked against the
+    engine before the command runs.
     `description` (paragraphs of plain text) and `examples` (a list of (what it does, command line))
     are for the manual page (cli/manpages.py); --help stays docker's and shows neither.
     """
@@ -279,12 +283,30 @@ class DockerCommand(click.Command):
         self.docker_usage = usage
         self.nargs_rule = nargs
         self.annotations = dict(annotations or {})
+        self.target = f"{self.callback.__module__}:{self.callback.__name__}" if self.callback else ""
+        self._take_registry_entry()
         self.description = description
         self.examples = list(examples or [])
         if nargs[0] != "any":
             for param in self.params:
                 if isinstance(param, click.Argument):
                     param.required = False
+
+    def _take_registry_entry(self) -> None:
+        """The summary and annotations cli.registry declares for this command (see the class docstring)."""
+        if self.callback is not None and self.help is self.callback.__doc__:
+            self.help = None  # click's default help is the function's docstring, written for readers of the code
+        entry = registry.command_entry(self.target) if self.target else None
+        if entry is None:
+            return
+        summary, features = entry
+        if self.annotations:
+            raise ValueError(f"{self.target}: its annotations are declared in cli.registry, not on the command")
+        if self.help == summary or self.short_help is not None:
+            raise ValueError(f"{self.target}: its summary is declared in cli.registry, not on the command")
+        self.short_help = summary
+        self.help = self.help or summary
+        self.annotations = features
 
     def parse_args(self, ctx, args):
         refuse_unsupported_early(ctx, self, args)
@@ -301,14 +323,12 @@ class DockerCommand(click.Command):
 
     def get_help(self, ctx):
         from .help import command_help
-        from .registry import aliases_of
 
         refusal = help_refusal(ctx)
         if refusal:
             return refusal
-
-        target = f"{self.callback.__module__}:{self.callback.__name__}" if self.callback else ""
-        return command_help(ctx, self, aliases_of(target, ctx.find_root().info_name), self._shown_params(ctx))
+        return command_help(ctx, self, registry.aliases_of(self.target, ctx.find_root().info_name),
+                            self._shown_params(ctx))
 
     def _shown_params(self, ctx):
         """hideUnsupportedFeatures for flags: those the engine cannot honour stay out of --help (the
@@ -537,7 +557,7 @@ def load_target(target: str) -> click.Command:
 
 class LazyGroup(click.Group):
     """A group whose commands are loaded only when used: name -> (loader, summary), the loader being
-    "module:attr" or a callable returning the command (cli.registry builds these tables).
+    "module:attr" or a callable returning the command (cli.loader builds these tables from cli.registry).
     """
 
     def __init__(self, *args, lazy: dict[str, tuple] | None = None, usage: str = "",
@@ -569,21 +589,18 @@ class LazyGroup(click.Group):
 
     def get_help(self, ctx):
         from .help import group_help
-        from .registry import root_sections
 
         refusal = help_refusal(ctx) if ctx.parent is not None else None
         if refusal:  # `network --help` on an engine older than the group: docker's message instead
             return refusal
-        from .registry import UNLISTED_TOP
-
         # cobra never lists its help command (Command.IsAvailableCommand), docker hides `completion`
         rows = [(name, help_text) for name, (_, help_text) in sorted(self.lazy.items())
-                if ctx.parent is not None or name not in UNLISTED_TOP]
+                if ctx.parent is not None or name not in registry.UNLISTED_TOP]
         if self.features and ctx.find_root().obj is not None:
             details = EngineDetails(ctx.find_root().obj, tolerant=True)
             rows = [(name, text) for name, text in rows
                     if not hidden_by_features(self.features.get(name, {}), details)]
-        sections = root_sections([name for name, _ in rows]) if ctx.parent is None else None
+        sections = registry.root_sections([name for name, _ in rows]) if ctx.parent is None else None
         return group_help(ctx, self, rows, sections).rstrip("\n")  # click's --help adds the newline
 
     def invoke(self, ctx):

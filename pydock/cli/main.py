@@ -9,7 +9,8 @@ import click
 from ..streams.pump import OutputFailed
 from .base import LazyGroup
 from .errors import FAILURE, INTERRUPTED, StatusError, UsageFailure
-from .registry import top_commands
+from .flags import option
+from .loader import top_commands
 
 VERSION = "0.1.0"
 LOG_LEVELS = ("trace", "debug", "info", "warn", "warning", "error", "fatal", "panic")  # logrus.ParseLevel
@@ -23,20 +24,20 @@ def _print_version(ctx, param, value):
 
 @click.group(cls=LazyGroup, lazy=top_commands(), usage="[OPTIONS] COMMAND [ARG...]",
              help="A self-sufficient runtime for containers")
-@click.option("-H", "--host", "hosts", multiple=True, metavar="list", help="Daemon socket to connect to")
-@click.option("-c", "--context", help='Name of the context to use to connect to the daemon (overrides '
-              'DOCKER_HOST env var and default context set with "docker context use")')
-@click.option("--config", "config_dir", metavar="string", help="Location of client config files")
-@click.option("-D", "--debug", is_flag=True, help="Enable debug mode")
-@click.option("-l", "--log-level", default="info", metavar="string",
-              help='Set the logging level ("debug", "info", "warn", "error", "fatal")')
-@click.option("--tls", is_flag=True, help="Use TLS; implied by --tlsverify")
-@click.option("--tlsverify", is_flag=True, default=None, help="Use TLS and verify the remote")
-@click.option("--tlscacert", metavar="string", help="Trust certs signed only by this CA")
-@click.option("--tlscert", metavar="string", help="Path to TLS certificate file")
-@click.option("--tlskey", metavar="string", help="Path to TLS key file")
-@click.option("-v", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
-              help="Print version information and quit")
+@option("-H", "--host", "hosts", kind="list", help="Daemon socket to connect to")
+@option("-c", "--context", complete="context", help='Name of the context to use to connect to the daemon '
+        '(overrides DOCKER_HOST env var and default context set with "docker context use")')
+@option("--config", "config_dir", help="Location of client config files", complete="dir")
+@option("-D", "--debug", kind="bool", help="Enable debug mode")
+@option("-l", "--log-level", default="info", help='Set the logging level ("debug", "info", "warn", "error", "fatal")',
+        complete=("debug", "info", "warn", "error", "fatal", "panic"))
+@option("--tls", kind="bool", help="Use TLS; implied by --tlsverify")
+@option("--tlsverify", kind="optbool", help="Use TLS and verify the remote")
+@option("--tlscacert", help="Trust certs signed only by this CA", complete="file")
+@option("--tlscert", help="Path to TLS certificate file", complete="file")
+@option("--tlskey", help="Path to TLS key file", complete="file")
+@option("-v", "--version", kind="bool", expose_value=False, is_eager=True, callback=_print_version,
+        help="Print version information and quit")
 @click.pass_context
 def cli(ctx, hosts, context, config_dir, debug, log_level, tls, tlsverify, tlscacert, tlscert, tlskey):
     from .env import CLIEnv, GlobalOptions

@@ -1,20 +1,26 @@
-"""The table of commands: every group, its commands and aliases, docker's top-level shortcuts and
-the --help categories. Modules are imported only when their command runs (or its --help shows).
+"""The table of commands, as plain data: every group, its commands and aliases, docker's top-level
+shortcuts, the --help categories, and each command's one-line summary and feature annotations. It
+imports nothing; cli.loader builds the lazy click groups from it, and a command module is imported
+only when its command runs (or its --help shows).
 
-Adding a group is one GROUPS entry plus its module, e.g. for `pydock network …`:
+This table is the one place a command's summary and annotations are declared: the command's own
+decorator does not repeat them (cli.base.DockerCommand takes them from here, by its "module:function"
+target, when the command is built). A command keeps `help=` only for a text longer than the summary
+(docker's Long, as cp's). Adding a group is one GROUPS entry plus its module, e.g. for `pydock network …`:
 
     N = "pydock.cli.commands.network"
     Group("network", "Manage networks", {
         "connect": (f"{N}:connect", "Connect a container to a network"),
         "ls": (f"{N}:ls", "List networks"),
         ...
-    }, aliases={"list": "ls", "remove": "rm"}),
+    }, aliases={"list": "ls", "remove": "rm"}, features={"prune": {"version": "1.25"}}),
 
 `aliases` are a group's hidden extra names (docker's cobra Aliases), `shortcuts` the top-level
 commands that are the same command (`docker ps` is `docker container ls`: {"ps": "ls"}),
 `category` the section of the root --help (MANAGEMENT or SWARM), `annotations` docker's feature
-annotations of the whole group (swarm's: `feature_annotations(api_version="1.24", swarm="")`).
---help's Aliases line, the root --help sections and (later) completion and man pages read this table.
+annotations of the whole group (swarm's: `feature_annotations(api_version="1.24", swarm="")`),
+`features` those of single commands. --help's Aliases line, the root --help sections, completion
+and man pages read this table.
 """
 from __future__ import annotations
 
@@ -42,11 +48,11 @@ class Group:
     aliases: dict[str, str] = field(default_factory=dict)  # hidden alias -> command name
     shortcuts: dict[str, str] = field(default_factory=dict)  # top-level name -> command name
     category: str = MANAGEMENT
-    annotations: dict[str, str] = field(default_factory=dict)  # cli.base.feature_annotations(), e.g. swarm's
+    annotations: dict[str, str] = field(default_factory=dict)  # cli.flags.feature_annotations(), e.g. swarm's
     unlisted: frozenset = frozenset()  # aliases docker's --help leaves out of the Aliases line (image rmi)
     usage: str = ""  # after the group's name in its usage line ("COMMAND" for `volume COMMAND`)
-    # the feature annotations of single commands (cli.base.feature_annotations()), for the group's --help
-    # to leave out what the engine cannot run, as docker's hideUnsupportedFeatures does
+    # the feature annotations of single commands (cli.flags.feature_annotations()): checked before the command
+    # runs, and read by the group's --help to leave out what the engine cannot run (hideUnsupportedFeatures)
     features: dict[str, dict[str, str]] = field(default_factory=dict)
     hidden: bool = False  # left out of the root --help (docker's `completion`), still completed and run
 
@@ -153,41 +159,14 @@ def group_named(name: str) -> Group:
     return next(group for group in GROUPS if group.name == name)
 
 
-def top_commands() -> dict:
-    """The root's lazy table: name -> (loader, summary), a loader being "module:attr" or a callable."""
-    from functools import partial
-
-    table = {group.name: (partial(build_group, group.name), group.summary) for group in GROUPS}
+def command_entry(target: str) -> tuple[str, dict[str, str]] | None:
+    """(summary, feature annotations) of the command at `target` ("module:function"), as this table
+    declares them; None for a command it does not name."""
     for group in GROUPS:
-        for top, name in group.shortcuts.items():
-            target, summary = group.commands[name]
-            table[top] = (target if top == name else partial(renamed, target, top), summary)
-    table.update(TOP_LEVEL)
-    return table
-
-
-def build_group(name: str):
-    """The click group of `name`, its commands still unloaded."""
-    from .base import LazyGroup
-
-    group = group_named(name)
-    return LazyGroup(group.name, lazy=group.commands, hidden_aliases=group.aliases,
-                     usage=f"{group.name} {group.usage}".strip(), help=group.summary, annotations=group.annotations,
-                     features=group.features)
-
-
-def renamed(target: str, name: str):
-    """A shortcut under another name (`ps` for `container ls`): the same command, its usage line
-    naming the shortcut."""
-    import copy
-
-    from .base import load_target
-
-    command = load_target(target)
-    alias = copy.copy(command)
-    alias.name = name
-    alias.docker_usage = command.docker_usage.replace(command.name, name, 1)
-    return alias
+        for name, (where, summary) in group.commands.items():
+            if where == target:
+                return summary, dict(group.features.get(name, {}))
+    return next(((summary, {}) for where, summary in TOP_LEVEL.values() if where == target), None)
 
 
 def root_sections(names: list[str]) -> list[tuple[str, list[str]]]:

@@ -2,8 +2,9 @@
 
 Docker executes those templates on Go structs, not maps: an unknown field is an error
 (`can't evaluate field Foo in type system.dockerInfo`), a nil slice prints `[]` and encodes as
-`null`, and `{{json .}}` follows the struct's field order and `json:",omitempty"` tags. A
-Schema describes one struct; `Schema.build(raw)` turns the engine's JSON into a GoStruct.
+`null`, and `{{json .}}` follows the struct's field order and `json:",omitempty"` tags. The struct
+types themselves (golang.types: Schema, Field, TypeSet) build these values from the engine's JSON;
+this module only holds the values, and imports no type machinery.
 
 Python stand-ins for typed Go values (fmt reads their `go_type_name`):
 
@@ -13,21 +14,16 @@ Python stand-ins for typed Go values (fmt reads their `go_type_name`):
 * GoPointer: a non-nil pointer to a non-struct (`*bool`).
 * named_scalar_class(): str and int subclasses for named types (`nat.Port`, `int64`, `uint16`).
 * GoTime, GoDuration: time.Time and time.Duration with Go's String().
-
-Field kinds: a Go type declared through golang.types (preferred), or the older strings "string", "int",
-"bool", "slice", "map", "time" (a time.Time), "raw" (the JSON value as is, objects as maps), a Schema (a struct
-value), ("ptr", Schema) (a pointer: nil prints `<nil>`) or ("slice", Schema) (a slice of structs).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .fmt import TypedNil, format_value
-from .json import StructObject, go_json
+from .json import StructObject
 
-__all__ = ["Field", "Schema", "GoStruct", "GoMap", "GoSlice", "GoPointer", "GoTime", "GoDuration", "as_pointer",
-           "NilSlice", "NilMap", "named_scalar_class", "go_int_class", "to_plain", "struct_json", "json_funcs"]
+__all__ = ["GoStruct", "GoMap", "GoSlice", "GoPointer", "GoTime", "GoDuration", "as_pointer",
+           "NilSlice", "NilMap", "named_scalar_class", "go_int_class", "to_plain", "GO_VALUES"]
 
 
 class GoSlice(list):
@@ -165,9 +161,7 @@ class GoTime:
         since = _dt.datetime(*map(int, (year, month, day, hour, minute, second))) - _dt.datetime(1, 1, 1)
         offset = 0 if zone == "Z" else (1 if zone[0] == "+" else -1) * (int(zone[1:3]) * 3600 + int(zone[4:6]) * 60)
         loc = TypedNil("*time.Location") if zone == "Z" else GoPointer("*time.Location", None)
-        from .types import predeclared
-
-        uint64 = go_int_class(predeclared().resolve("uint64"))
+        uint64 = go_int_class(_PredeclaredInt("uint64"))
         return [("wall", uint64(int((fraction or "").ljust(9, "0")[:9] or 0))),
                 ("ext", since.days * 86400 + since.seconds - offset), ("loc", loc)]
 
@@ -179,10 +173,18 @@ _UNIX_EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
 _ZERO_UNIX_NANO = -62135596800 * 1_000_000_000  # 0001-01-01T00:00:00Z
 
 
-def _int64(value: int):
-    from .types import predeclared
+class _PredeclaredInt:
+    """What named_scalar_class reads of one of Go's predeclared integer types (golang.types declares
+    the same, without methods): both give the one class per name."""
 
-    return go_int_class(predeclared().resolve("int64"))(value)
+    methods: dict = {}
+
+    def __init__(self, name: str):
+        self.name = self.kind = name
+
+
+def _int64(value: int):
+    return go_int_class(_PredeclaredInt("int64"))(value)
 
 
 def _date(year: int, month: int, day: int):
@@ -292,108 +294,6 @@ def go_int_class(gotype) -> type:
     return named_scalar_class(int, gotype)
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str  # the Go field name templates use
-    kind: object = "string"
-    json: str = ""  # the JSON key, when it differs from the name
-    omitempty: bool = False
-    embedded: bool = False  # an embedded struct: its fields are promoted, and JSON flattens them
-
-    @property
-    def key(self) -> str:
-        return self.json or self.name
-
-
-@dataclass
-class Schema:
-    type_name: str  # as Go's messages show it, e.g. "system.dockerInfo" or "*types.Version"
-    fields: tuple[Field, ...]
-    sorted_json: bool = False  # the type marshals through a map (sorted keys)
-    methods: dict = field(default_factory=dict)  # Go methods templates may call
-    _cls: type | None = field(default=None, repr=False)
-
-    @property
-    def cls(self) -> type:
-        if self._cls is None:
-            name = self.type_name.rsplit(".", 1)[-1]
-            self._cls = type(name, (GoStruct,), {"go_type_name": self.type_name, "schema": self, **self.methods})
-        return self._cls
-
-    def build(self, raw: dict | None = None, **overrides) -> "GoStruct":
-        """A struct from `raw` (engine JSON: JSON keys, or Go field names); missing fields get zero values."""
-        raw = raw or {}
-        values = {}
-        for f in self.fields:
-            if f.name not in overrides:
-                values[f.name] = self.convert(f, raw)
-            elif _go_type_of(f.kind) is not None and not isinstance(overrides[f.name], _GO_VALUES):
-                values[f.name] = self.convert(f, {f.key: overrides[f.name]})
-            else:
-                values[f.name] = _convert(f.kind, overrides[f.name])
-        return self.cls(values)
-
-    def convert(self, f: Field, raw: dict):
-        gotype = _go_type_of(f.kind)
-        if gotype is not None:  # a Go type: declared through golang.types, or a type expression
-            from .types import decode
-
-            return decode(gotype, raw if f.embedded else raw.get(f.key, raw.get(f.name)))
-        if f.embedded:  # an embedded struct decodes from the same JSON object
-            return _convert(f.kind, raw)
-        return _convert(f.kind, raw.get(f.key, raw.get(f.name, _ABSENT)))
-
-    def pointer(self) -> "Schema":
-        """The same struct seen through a pointer (for messages: `*types.Version`)."""
-        return Schema("*" + self.type_name.lstrip("*"), self.fields, self.sorted_json)
-
-
-_ABSENT = object()
-_LEGACY_KINDS = ("string", "int", "bool", "slice", "map", "time", "raw")
-
-
-def _go_type_of(kind):
-    """The GoType a field kind names: a TypeSet's lazy type, a GoType, or a type expression of predeclared
-    types ("[]string", "map[string]string", "int64"); None for the older kinds."""
-    if hasattr(kind, "get"):
-        return kind.get()
-    if type(kind).__name__ == "GoType":
-        return kind
-    if isinstance(kind, str) and kind not in _LEGACY_KINDS:
-        from .types import predeclared
-
-        return predeclared().resolve(kind)
-    return None
-
-
-def _convert(kind, value):
-    if isinstance(value, _GO_VALUES):
-        return value
-    if isinstance(kind, tuple) and kind[0] == "ptr":
-        schema: Schema = kind[1]
-        if value is _ABSENT or value is None:
-            return TypedNil(schema.type_name if schema.type_name.startswith("*") else "*" + schema.type_name)
-        return as_pointer(schema.build(value))
-    if isinstance(kind, Schema):
-        return kind.build(value if isinstance(value, dict) else None)
-    if isinstance(kind, tuple) and kind[0] == "slice":
-        pointers = isinstance(kind[1], tuple)  # ("slice", ("ptr", Schema)): a slice of pointers
-        schema = kind[1][1] if pointers else kind[1]
-        type_name = ("[]*" if pointers else "[]") + schema.type_name.lstrip("*")
-        if value is _ABSENT or value is None:
-            return NilSlice((), type_name)
-        if pointers:
-            return GoSlice([as_pointer(schema.build(v)) if isinstance(v, dict) else v for v in value], type_name)
-        return GoSlice([schema.build(v) if isinstance(v, dict) else v for v in value], type_name)
-    if kind == "time":
-        return GoTime(value if isinstance(value, str) else "0001-01-01T00:00:00Z")
-    if value is _ABSENT or value is None:
-        return {"string": "", "int": 0, "bool": False, "slice": NilSlice(), "map": NilMap()}.get(kind)
-    if kind == "int" and isinstance(value, bool):
-        return int(value)
-    return value
-
-
 def as_pointer(value: "GoStruct") -> "GoStruct":
     """Mark a struct as reached through a pointer: `%T` shows `*T`; nested in a struct, map or slice,
     fmt prints its address, and at the top `&{…}`."""
@@ -403,7 +303,7 @@ def as_pointer(value: "GoStruct") -> "GoStruct":
     return value
 
 
-_GO_VALUES: tuple = ()  # set below, once the classes exist
+_ABSENT = object()
 
 
 class GoStruct:
@@ -412,7 +312,7 @@ class GoStruct:
 
     go_type_name = "struct {}"
     go_pointer = False  # the value is a *T; templates print a top-level pointer as the struct itself
-    schema: Schema
+    schema: object  # its golang.types.Schema (fields: name, key, embedded, omitempty)
 
     def __init__(self, values: dict):
         object.__setattr__(self, "_values", values)
@@ -489,7 +389,8 @@ class GoStruct:
         return StructObject(out)
 
 
-_GO_VALUES = (GoStruct, TypedNil, GoSlice, GoMap, GoPointer)
+# values that already are Go values (a Schema keeps them as they are)
+GO_VALUES = (GoStruct, TypedNil, GoSlice, GoMap, GoPointer)
 
 
 def _is_empty(value) -> bool:
@@ -532,26 +433,3 @@ def _sorted_deep(value):
     if isinstance(value, list):
         return [_sorted_deep(v) for v in value]
     return value
-
-
-def struct_json(value, plain=to_plain, *, sort_maps: bool = False) -> str:
-    """docker's `json` template function over Go structs (encoder with HTML escaping off).
-
-    `plain(value)` gives what is encoded: the structs' JSON objects, by default. With `sort_maps`, every
-    JSON object that is not a struct's is a Go map and comes out with sorted keys, as encoding/json writes
-    maps (the raw JSON docker's inspect falls back to is all maps).
-    """
-    from .json import JSONError
-    from .template.funcs import MISSING, FuncError
-
-    try:
-        return go_json(None if value is MISSING else plain(value), sort_keys=sort_maps)
-    except JSONError as err:
-        raise FuncError(str(err)) from None
-
-
-def json_funcs(plain=to_plain, *, sort_maps: bool = False) -> dict:
-    """Functions to pass to template.parse(funcs=…) so that `json` understands GoStructs."""
-    from .template.funcs import ANY, FuncSpec
-
-    return {"json": FuncSpec(lambda value: struct_json(value, plain, sort_maps=sort_maps), (ANY,))}

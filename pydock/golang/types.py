@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from .fmt import TypedNil
 from .structs import (
-    Field,
+    GO_VALUES,
     GoMap,
     GoPointer,
     GoSlice,
@@ -39,13 +39,12 @@ from .structs import (
     GoTime,
     NilMap,
     NilSlice,
-    Schema,
     as_pointer,
     go_int_class,
     named_scalar_class,
 )
 
-__all__ = ["GoType", "TypeSet", "TypeDeclarationError"]
+__all__ = ["GoType", "TypeSet", "TypeDeclarationError", "Field", "Schema"]
 
 INT_KINDS = ("int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr")
 BASIC_KINDS = ("bool", "string", "float32", "float64", *INT_KINDS)
@@ -68,6 +67,115 @@ class GoType:
     named: bool = False  # a defined type (its own name), not a type literal
     schema: Schema | None = None  # structs
     methods: dict = field(default_factory=dict)  # Go methods templates may call: name -> Python function
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a Schema: its Go name, its kind (a GoType, a type expression such as "[]string" or
+    "int64", or one of the older kinds: see Schema) and its JSON tag."""
+
+    name: str  # the Go field name templates use
+    kind: object = "string"
+    json: str = ""  # the JSON key, when it differs from the name
+    omitempty: bool = False
+    embedded: bool = False  # an embedded struct: its fields are promoted, and JSON flattens them
+
+    @property
+    def key(self) -> str:
+        return self.json or self.name
+
+
+@dataclass
+class Schema:
+    """A Go struct type; `build(raw)` turns the engine's JSON into its GoStruct value.
+
+    Field kinds: a Go type declared through a TypeSet (preferred) or a type expression of predeclared
+    types ("int64", "map[string]interface {}"), or the older strings "string", "int", "bool", "slice",
+    "map", "time" (a time.Time), "raw" (the JSON value as is, objects as maps), a Schema (a struct
+    value), ("ptr", Schema) (a pointer: nil prints `<nil>`) or ("slice", Schema) (a slice of structs).
+    """
+
+    type_name: str  # as Go's messages show it, e.g. "system.dockerInfo" or "*types.Version"
+    fields: tuple[Field, ...]
+    sorted_json: bool = False  # the type marshals through a map (sorted keys)
+    methods: dict = field(default_factory=dict)  # Go methods templates may call
+    _cls: type | None = field(default=None, repr=False)
+
+    @property
+    def cls(self) -> type:
+        if self._cls is None:
+            name = self.type_name.rsplit(".", 1)[-1]
+            self._cls = type(name, (GoStruct,), {"go_type_name": self.type_name, "schema": self, **self.methods})
+        return self._cls
+
+    def build(self, raw: dict | None = None, **overrides) -> "GoStruct":
+        """A struct from `raw` (engine JSON: JSON keys, or Go field names); missing fields get zero values."""
+        raw = raw or {}
+        values = {}
+        for f in self.fields:
+            if f.name not in overrides:
+                values[f.name] = self.convert(f, raw)
+            elif _go_type_of(f.kind) is not None and not isinstance(overrides[f.name], GO_VALUES):
+                values[f.name] = self.convert(f, {f.key: overrides[f.name]})
+            else:
+                values[f.name] = _convert(f.kind, overrides[f.name])
+        return self.cls(values)
+
+    def convert(self, f: Field, raw: dict):
+        gotype = _go_type_of(f.kind)
+        if gotype is not None:  # a Go type: declared through golang.types, or a type expression
+            return decode(gotype, raw if f.embedded else raw.get(f.key, raw.get(f.name)))
+        if f.embedded:  # an embedded struct decodes from the same JSON object
+            return _convert(f.kind, raw)
+        return _convert(f.kind, raw.get(f.key, raw.get(f.name, _ABSENT)))
+
+    def pointer(self) -> "Schema":
+        """The same struct seen through a pointer (for messages: `*types.Version`)."""
+        return Schema("*" + self.type_name.lstrip("*"), self.fields, self.sorted_json)
+
+
+_ABSENT = object()  # a key the JSON object does not have
+_LEGACY_KINDS = ("string", "int", "bool", "slice", "map", "time", "raw")
+
+
+def _go_type_of(kind):
+    """The GoType a field kind names: a TypeSet's lazy type, a GoType, or a type expression of predeclared
+    types ("[]string", "map[string]string", "int64"); None for the older kinds."""
+    if hasattr(kind, "get"):
+        return kind.get()
+    if isinstance(kind, GoType):
+        return kind
+    if isinstance(kind, str) and kind not in _LEGACY_KINDS:
+        return predeclared().resolve(kind)
+    return None
+
+
+def _convert(kind, value):
+    if isinstance(value, GO_VALUES):
+        return value
+    if isinstance(kind, tuple) and kind[0] == "ptr":
+        schema: Schema = kind[1]
+        if value is _ABSENT or value is None:
+            return TypedNil(schema.type_name if schema.type_name.startswith("*") else "*" + schema.type_name)
+        return as_pointer(schema.build(value))
+    if isinstance(kind, Schema):
+        return kind.build(value if isinstance(value, dict) else None)
+    if isinstance(kind, tuple) and kind[0] == "slice":
+        pointers = isinstance(kind[1], tuple)  # ("slice", ("ptr", Schema)): a slice of pointers
+        schema = kind[1][1] if pointers else kind[1]
+        type_name = ("[]*" if pointers else "[]") + schema.type_name.lstrip("*")
+        if value is _ABSENT or value is None:
+            return NilSlice((), type_name)
+        if pointers:
+            return GoSlice([as_pointer(schema.build(v)) if isinstance(v, dict) else v for v in value], type_name)
+        return GoSlice([schema.build(v) if isinstance(v, dict) else v for v in value], type_name)
+    if kind == "time":
+        return GoTime(value if isinstance(value, str) else "0001-01-01T00:00:00Z")
+    if value is _ABSENT or value is None:
+        return {"string": "", "int": 0, "bool": False, "slice": NilSlice(), "map": NilMap()}.get(kind)
+    if kind == "int" and isinstance(value, bool):
+        return int(value)
+    return value
 
 
 _PREDECLARED = {name: GoType(name, name, named=True) for name in BASIC_KINDS}

@@ -126,12 +126,21 @@ def throw(signum: int) -> None:
     exit_now(GO_THROW_STATUS, message + "\n")
 
 
-def exit_now(status: int, message: str = "") -> None:
-    """Go's os.Exit from any thread: restore the terminal, print `message` on stderr, end the process
-    now (no cleanup, as os.Exit runs no deferred functions)."""
-    from .tty import restore_terminals
+_BEFORE_EXIT_NOW: list[Callable[[], None]] = []
 
-    restore_terminals()
+
+def before_exit_now(hook: Callable[[], None]) -> None:
+    """Have exit_now call `hook()` first (once, however often it is registered): tty's
+    restore_terminals registers itself when it puts a terminal in raw mode."""
+    if hook not in _BEFORE_EXIT_NOW:
+        _BEFORE_EXIT_NOW.append(hook)
+
+
+def exit_now(status: int, message: str = "") -> None:
+    """Go's os.Exit from any thread: restore the terminal (the before_exit_now hooks), print `message`
+    on stderr, end the process now (no cleanup, as os.Exit runs no deferred functions)."""
+    for hook in list(_BEFORE_EXIT_NOW):
+        hook()
     if message:
         try:
             os.write(2, message.encode())

@@ -6,6 +6,8 @@ import signal
 import sys
 import threading
 
+from .signals import before_exit_now, die_by_signal, notify
+
 DEFAULT_DETACH_KEYS = b"\x10\x11"  # ctrl-p, ctrl-q
 _CTRL_NAMES = ["ctrl-@"] + [f"ctrl-{c}" for c in "abcdefghijklmnopqrstuvwxyz"] + \
     ["ctrl-[", "ctrl-\\", "ctrl-]", "ctrl-^", "ctrl-_"]
@@ -106,6 +108,7 @@ class RawTerminal:
         termios.tcsetattr(self.fd, termios.TCSANOW, make_raw(self._saved))
         _raw_terminals.add(self)
         atexit.register(self.restore)
+        before_exit_now(restore_terminals)
         self._guard_fatal_signals()
         return self
 
@@ -131,8 +134,6 @@ class RawTerminal:
         self.restore()
 
     def _guard_fatal_signals(self) -> None:
-        from .signals import notify
-
         fatal = [sig for sig in (signal.SIGTERM, signal.SIGHUP) if signal.getsignal(sig) is signal.SIG_DFL]
         if fatal and threading.current_thread() is threading.main_thread():
             self._guard = notify(self._die, fatal, name="pydock-raw-guard")
@@ -143,8 +144,6 @@ class RawTerminal:
             guard.stop()
 
     def _die(self, signum) -> None:
-        from .signals import die_by_signal
-
         with self._lock:
             saved, self._saved = self._saved, None
         if saved is not None:
@@ -217,8 +216,6 @@ class SizeMonitor:
         self._winch = None
 
     def start(self) -> "SizeMonitor":
-        from .signals import notify
-
         if not self._resize_now():
             threading.Thread(target=self._retry_initial, daemon=True).start()
         self._winch = notify(self._on_winch, [signal.SIGWINCH], name="pydock-resize")

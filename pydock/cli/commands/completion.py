@@ -33,15 +33,16 @@ HELP = {
 
 
 def _script_command(shell: str):
-    @click.command(shell, cls=DockerCommand, usage=f"{shell} [flags]", nargs=("none",), help=HELP[shell])
-    @option("--no-descriptions", kind="bool", help="disable completion descriptions")
-    @click.pass_obj
     def command(env, no_descriptions):
         from ..completion.scripts import script
 
         write_flushed(env.stdout, script(shell, descriptions=not no_descriptions))
 
-    return command
+    # named after the module attribute it becomes, the "module:function" target cli.registry knows it by
+    command.__name__ = command.__qualname__ = shell
+    declare = click.command(shell, cls=DockerCommand, usage=f"{shell} [flags]", nargs=("none",), help=HELP[shell])
+    return declare(option("--no-descriptions", kind="bool", help="disable completion descriptions")(
+        click.pass_obj(command)))
 
 
 bash = _script_command("bash")

@@ -5,11 +5,12 @@ import click
 
 from ..base import DockerCommand, find_command
 from ..errors import FAILURE, StatusError
+from ..flags import argument
 from ..output import print_help
 
 
-@click.command("help", cls=DockerCommand, usage="help [command]", help="Help about the command")
-@click.argument("topic", nargs=-1)
+@click.command("help", cls=DockerCommand, usage="help [command]")
+@argument("topic")
 @click.pass_context
 def help_(ctx, topic):
     """The help of the command the words name (cobra's Find), on stdout; words left over are an unknown topic."""

@@ -7,7 +7,7 @@ import click
 
 from ..base import DockerCommand
 from ..errors import FAILURE, StatusError
-from ..flags import option
+from ..flags import argument, option
 from ..output import logrus_line, print_line, print_note, write_flushed
 
 DEFAULT_NAMESPACE = "docker.io"
@@ -21,12 +21,33 @@ PAT_NOTE = ("A Personal Access Token (PAT) can be used instead.\nTo create a PAT
 NOT_A_TTY = "Error: Cannot perform an interactive login from a non TTY device"
 
 
+# for the manual page (cli/manpages.py); --help shows neither
+LOGIN_DESCRIPTION = (
+    "Logs in to a registry (Docker Hub when SERVER is not given): the engine checks the credentials, or "
+    "pydock itself when the engine cannot be reached, and they are stored as docker stores them, in the "
+    "credential helper config.json names (credsStore, credHelpers) or else in config.json's auths. pulls, "
+    "pushes and builds then use them, from pydock and docker alike.\n\n"
+    "Without -u and -p pydock asks for them on the terminal, offering the stored user name. "
+    "--password-stdin reads the password from stdin, which keeps it out of the shell's history and the "
+    "process list; -p on the command line is insecure and warned about. Credentials already stored are "
+    "tried first.")
+LOGIN_EXAMPLES = [  # (what it does, command line)
+    ("Log in to Docker Hub, asked for the user and password", "pydock login"),
+    ("A private registry, the password from a file",
+     "pydock login -u ci-bot --password-stdin registry.example.com < password.txt"),
+    ("From an environment variable in a CI job",
+     "echo \"$REGISTRY_TOKEN\" | pydock login -u ci-bot --password-stdin registry.example.com"),
+    ("Log out again", "pydock logout registry.example.com"),
+]
+
+
 @click.command("login", cls=DockerCommand, usage="login [OPTIONS] [SERVER]", nargs=("max", 1),
-               help="Authenticate to a registry.\nDefaults to Docker Hub if no server is specified.")
+               help="Authenticate to a registry.\nDefaults to Docker Hub if no server is specified.",
+               description=LOGIN_DESCRIPTION, examples=LOGIN_EXAMPLES)
 @option("-p", "--password", help="Password or Personal Access Token (PAT)", default=None)
 @option("--password-stdin", kind="bool", help="Take the Password or Personal Access Token (PAT) from stdin")
 @option("-u", "--username", help="Username", default=None)
-@click.argument("server", required=False)
+@argument("server", nargs=1)
 @click.pass_obj
 def login(env, server, password, password_stdin, username):
     from ...config.credentials import INDEX_SERVER, CredentialsError, default_auth_config
@@ -50,7 +71,7 @@ def login(env, server, password, password_stdin, username):
 
 @click.command("logout", cls=DockerCommand, usage="logout [SERVER]", nargs=("max", 1),
                help="Log out from a registry.\nIf no server is specified, the default is defined by the daemon.")
-@click.argument("server", required=False)
+@argument("server", nargs=1)
 @click.pass_obj
 def logout(env, server):
     from ...config.credentials import INDEX_SERVER, CredentialsError, convert_to_hostname, erase_credentials

@@ -5,20 +5,44 @@ import click
 
 from ..base import DockerCommand
 from ..errors import FAILURE, StatusError
-from ..flags import JSON_FORMAT_HELP, filter_option, format_option, no_trunc_option, option, quiet_option
+from ..flags import JSON_FORMAT_HELP, argument, filter_option, format_option, no_trunc_option, option, quiet_option
 from ..output import print_line, write_flushed
 
 MAP_DEFAULT = " (default map[])"  # pflag's default shown for a MapOpts flag
+DRIVERS = ("bridge", "ipvlan", "macvlan", "overlay")  # the built-in drivers a network can be created with
+SCOPES = ("local", "global", "swarm")
+# network ls's filter keys (moby's network filters) and what their values are
+LS_FILTERS = {"dangling": ("true", "false"), "driver": None, "id": None, "label": None, "name": "network",
+              "scope": SCOPES, "type": ("custom", "builtin")}
+
+
+# for the manual page (cli/manpages.py); --help shows neither
+CREATE_DESCRIPTION = (
+    "Creates a network that containers can join (run --network, network connect) and prints its ID. The "
+    "bridge driver, the default, makes a network local to this engine, whose containers reach each other "
+    "by name; overlay needs a swarm, and macvlan or ipvlan attach containers to a host interface (-o "
+    "parent=IFACE).\n\n"
+    "--subnet, --ip-range and --gateway choose the addresses instead of the engine; --internal cuts the "
+    "network off from the outside, --label and -o set metadata and driver options.")
+CREATE_EXAMPLES = [  # (what it does, command line)
+    ("A bridge network", "pydock network create backend"),
+    ("With a subnet and gateway of your choice",
+     "pydock network create --subnet 172.30.0.0/16 --gateway 172.30.0.1 backend"),
+    ("A network without access to the outside", "pydock network create --internal isolated"),
+    ("A macvlan network on a host interface",
+     "pydock network create -d macvlan --subnet 192.168.1.0/24 -o parent=eth0 lan"),
+]
 
 
 @click.command("create", cls=DockerCommand, usage="create [OPTIONS] NETWORK", nargs=("exact", 1),
-               help="Create a network")
+               description=CREATE_DESCRIPTION, examples=CREATE_EXAMPLES)
 @option("--attachable", kind="bool", help="Enable manual container attachment", api_version="1.25")
 @option("--aux-address", "aux_addresses", kind="map",
         help="Auxiliary IPv4 or IPv6 addresses used by Network driver" + MAP_DEFAULT)
-@option("--config-from", default="", help="The network from which to copy the configuration", api_version="1.30")
+@option("--config-from", default="", help="The network from which to copy the configuration", api_version="1.30",
+        complete="network")
 @option("--config-only", kind="bool", help="Create a configuration only network", api_version="1.30")
-@option("-d", "--driver", default="bridge", help="Driver to manage the Network")
+@option("-d", "--driver", default="bridge", help="Driver to manage the Network", complete=DRIVERS)
 @option("--gateway", "gateways", kind="strings", help="IPv4 or IPv6 Gateway for the master subnet")
 @option("--ingress", kind="bool", help="Create swarm routing-mesh network", api_version="1.29")
 @option("--internal", kind="bool", help="Restrict external access to the network")
@@ -29,9 +53,9 @@ MAP_DEFAULT = " (default map[])"  # pflag's default shown for a MapOpts flag
 @option("--ipv6", kind="optbool", help="Enable or disable IPv6 address assignment")
 @option("--label", "labels", kind="label", help="Set metadata on a network")
 @option("-o", "--opt", "options", kind="map", help="Set driver specific options" + MAP_DEFAULT)
-@option("--scope", default="", help="Control the network's scope", api_version="1.30")
+@option("--scope", default="", help="Control the network's scope", api_version="1.30", complete=SCOPES)
 @option("--subnet", "subnets", kind="strings", help="Subnet in CIDR format that represents a network segment")
-@click.argument("name", nargs=-1)
+@argument("name")
 @click.pass_obj
 def create(env, name, ipam_driver, subnets, ip_ranges, gateways, aux_addresses, ipam_opts, **flags):
     """The IPAM flags are checked first: a refusal creates nothing."""
@@ -51,8 +75,23 @@ def create(env, name, ipam_driver, subnets, ip_ranges, gateways, aux_addresses, 
     print_line(env.stdout, env.api.networks.create(body).get("Id") or "")
 
 
-@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",), help="List networks")
-@filter_option("-f", "--filter", help='Provide filter values (e.g. "driver=bridge")')
+# for the manual page (cli/manpages.py); --help shows neither
+NETWORK_LS_DESCRIPTION = (
+    "Lists the engine's networks: ID, name, driver and scope, the built-in bridge, host and none "
+    "included. --filter keeps those matching (driver=bridge, type=custom for the ones you created, name=, "
+    "label=, dangling=true for those no container uses …), -q prints only IDs and --format takes a Go "
+    "template or \"json\"; config.json's networksFormat applies otherwise.")
+NETWORK_LS_EXAMPLES = [  # (what it does, command line)
+    ("Every network", "pydock network ls"),
+    ("Only the networks you created", "pydock network ls --filter type=custom"),
+    ("Networks no container uses, by ID", "pydock network ls -q --filter dangling=true"),
+    ("Name and driver only", "pydock network ls --format '{{.Name}} {{.Driver}}'"),
+]
+
+
+@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",),
+               description=NETWORK_LS_DESCRIPTION, examples=NETWORK_LS_EXAMPLES)
+@filter_option("-f", "--filter", help='Provide filter values (e.g. "driver=bridge")', complete=LS_FILTERS)
 @format_option()
 @no_trunc_option("Do not truncate the output")
 @quiet_option("Only display network IDs")
@@ -68,11 +107,10 @@ def ls(env, filters, fmt, no_trunc, quiet):
     listing.write(network.NetworkContext(r, trunc=not no_trunc) for r in rows)
 
 
-@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NETWORK [NETWORK...]", nargs=("min", 1),
-               help="Display detailed information on one or more networks")
+@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NETWORK [NETWORK...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
 @option("-v", "--verbose", kind="bool", help="Verbose output for diagnostics")
-@click.argument("networks", nargs=-1)
+@argument("networks", complete="network")
 @click.pass_obj
 def inspect(env, fmt, verbose, networks):
     from ..inspect import run_inspect
@@ -81,17 +119,16 @@ def inspect(env, fmt, verbose, networks):
     run_inspect(env, networks, fmt, lambda name: (api.inspect_raw(name, verbose=verbose), "network"))
 
 
-@click.command("connect", cls=DockerCommand, usage="connect [OPTIONS] NETWORK CONTAINER", nargs=("exact", 2),
-               help="Connect a container to a network")
+@click.command("connect", cls=DockerCommand, usage="connect [OPTIONS] NETWORK CONTAINER", nargs=("exact", 2))
 @option("--alias", "aliases", kind="strings", help="Add network-scoped alias for the container")
 @option("--driver-opt", "driver_options", kind="strings", help="driver options for the network")
 @option("--gw-priority", kind="int", default=0,
         help="Highest gw-priority provides the default gateway. Accepts positive and negative values.")
 @option("--ip", "ipv4", default="", help='IPv4 address (e.g., "172.30.100.104")')
 @option("--ip6", "ipv6", default="", help='IPv6 address (e.g., "2001:db8::33")')
-@option("--link", "links", kind="link", help="Add link to another container")
+@option("--link", "links", kind="link", help="Add link to another container", complete="container")
 @option("--link-local-ip", "link_local_ips", kind="strings", help="Add a link-local address for the container")
-@click.argument("args", nargs=-1)
+@argument("args", complete=["network", "container"])
 @click.pass_obj
 def connect(env, args, **flags):
     from ...opts import OptError
@@ -104,10 +141,9 @@ def connect(env, args, **flags):
     env.api.networks.connect(args[0], {"Container": args[1], "EndpointConfig": endpoint})
 
 
-@click.command("disconnect", cls=DockerCommand, usage="disconnect [OPTIONS] NETWORK CONTAINER", nargs=("exact", 2),
-               help="Disconnect a container from a network")
+@click.command("disconnect", cls=DockerCommand, usage="disconnect [OPTIONS] NETWORK CONTAINER", nargs=("exact", 2))
 @option("-f", "--force", kind="bool", help="Force the container to disconnect from a network")
-@click.argument("args", nargs=-1)
+@argument("args", complete=["network", "container"])
 @click.pass_obj
 def disconnect(env, force, args):
     env.api.networks.disconnect(args[0], {"Container": args[1], "Force": force})
@@ -118,10 +154,9 @@ INGRESS_WARNING = ("WARNING! Before removing the routing-mesh network, make sure
                    "newly create ingress networks will be impaired.\nAre you sure you want to continue?")
 
 
-@click.command("rm", cls=DockerCommand, usage="rm NETWORK [NETWORK...]", nargs=("min", 1),
-               help="Remove one or more networks")
+@click.command("rm", cls=DockerCommand, usage="rm NETWORK [NETWORK...]", nargs=("min", 1))
 @option("-f", "--force", kind="bool", help="Do not error if the network does not exist")
-@click.argument("networks", nargs=-1)
+@argument("networks", complete="network")
 @click.pass_obj
 def rm(env, force, networks):
     """Concurrently, printing as docker's one-by-one loop does: each failure on stderr as it comes in
@@ -173,9 +208,8 @@ PRUNE_WARNING = ("WARNING! This will remove all custom networks not used by at l
                  "Are you sure you want to continue?")
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove all unused networks",
-               annotations={"version": "1.25"})
-@filter_option(help='Provide filter values (e.g. "until=<timestamp>")')
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
+@filter_option(help='Provide filter values (e.g. "until=<timestamp>")', complete={"until": None, "label": None})
 @option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
 @click.pass_obj
 def prune(env, filters, force):

@@ -7,9 +7,9 @@ import sys
 
 import click
 
-from ..base import DockerCommand, feature_annotations
+from ..base import DockerCommand
 from ..errors import FAILURE, TEMPLATE_ERROR, StatusError, template_error
-from ..flags import JSON_FORMAT_HELP, filter_option, format_option
+from ..flags import JSON_FORMAT_HELP, argument, filter_option, format_option, option
 from ..inspect import run_inspect
 from ..output import fail_on_write_error, print_line, write_flushed
 
@@ -18,11 +18,26 @@ VERSION_TABWRITER = {"minwidth": 20, "tabwidth": 1, "padding": 1}  # docker vers
 _GOARCH = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm64", "i386": "386",
            "i686": "386", "armv7l": "arm", "armv6l": "arm", "ppc64le": "ppc64le", "s390x": "s390x",
            "riscv64": "riscv64"}
+# the object types `inspect --type` takes
+INSPECT_TYPES = ("config", "container", "image", "network", "node", "plugin", "secret", "service", "task", "volume")
+# events' filter keys (docker's events reference) and what their values are; `event` is every action the
+# engine reports, for any object type
+EVENT_ACTIONS = ("attach", "commit", "connect", "copy", "create", "delete", "destroy", "detach", "die", "disable",
+                 "disconnect", "enable", "exec_create", "exec_detach", "exec_die", "exec_start", "export",
+                 "health_status", "import", "install", "kill", "load", "mount", "oom", "pause", "prune", "pull", "push",
+                 "reload", "remove", "rename", "resize", "restart", "save", "start", "stop", "tag", "top", "unmount",
+                 "unpause", "untag", "update")
+EVENTS_FILTERS = {
+    "config": "config", "container": "container", "daemon": None, "event": EVENT_ACTIONS, "image": "image",
+    "label": None, "network": "network", "node": "node", "plugin": None, "scope": ("local", "swarm"),
+    "secret": "secret", "service": "service",
+    "type": ("container", "image", "volume", "network", "daemon", "plugin", "node", "service", "secret", "config"),
+    "volume": "volume",
+}
 
 
-@click.command(cls=DockerCommand, usage="version [OPTIONS]", nargs=("none",),
-               help="Show the Docker version information")
-@click.option("-f", "--format", "format_", metavar="string", help=JSON_FORMAT_HELP)
+@click.command(cls=DockerCommand, usage="version [OPTIONS]", nargs=("none",))
+@option("-f", "--format", "format_", help=JSON_FORMAT_HELP, complete=("json",))
 @click.pass_obj
 def version(env, format_):
     from ...transport.errors import DockerError
@@ -82,8 +97,8 @@ def _server_version(raw: dict) -> dict:
     return {**raw, "Components": components}
 
 
-@click.command(cls=DockerCommand, usage="info [OPTIONS]", nargs=("none",), help="Display system-wide information")
-@click.option("-f", "--format", "format_", metavar="string", help=JSON_FORMAT_HELP)
+@click.command(cls=DockerCommand, usage="info [OPTIONS]", nargs=("none",))
+@option("-f", "--format", "format_", help=JSON_FORMAT_HELP, complete=("json",))
 @click.pass_obj
 def info(env, format_):
     from ...transport.errors import DaemonUnreachable, DockerError
@@ -153,8 +168,8 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
     if not format_ or not re.search(r"\.[a-zA-Z]", format_):
         return True
     from ...formatting.contexts.system import sparse_info
-    from ...golang.structs import json_funcs
     from ...golang.template import parse
+    from ...golang.template.funcs import json_funcs
 
     try:
         parse(format_, funcs=json_funcs()).execute(sparse_info(client))
@@ -164,8 +179,8 @@ def _needs_server_info(format_: str | None, client: dict) -> bool:
 
 
 def _parse_template(text: str, name: str):
-    from ...golang.structs import json_funcs
     from ...golang.template import TemplateParseError, parse
+    from ...golang.template.funcs import json_funcs
 
     if text == "json":
         text = "{{json .}}"
@@ -236,12 +251,30 @@ AUTODETECT = ("container", "image", "network", "volume", "service", "task", "nod
 SWARM_TYPES = ("service", "task", "node", "secret", "config")
 
 
+# for the manual page (cli/manpages.py); --help shows neither
+INSPECT_DESCRIPTION = (
+    "Prints the engine's full description of each object named, as a JSON array: containers, images, "
+    "networks and volumes (and, on a swarm manager, services, tasks, nodes, secrets and configs), the "
+    "first kind that has the name in that order, or only --type's. A name that matches nothing is "
+    "reported and pydock exits 1 after printing the others.\n\n"
+    "-f runs a Go template on each object instead, as docker's (with its functions: json, join, upper, "
+    "index …), -s adds the sizes of a container's filesystem.")
+INSPECT_EXAMPLES = [  # (what it does, command line)
+    ("Everything about a container", "pydock inspect web"),
+    ("One field, through a template", "pydock inspect -f '{{.State.Status}}' web"),
+    ("A container's IP addresses on each network",
+     "pydock inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' web"),
+    ("Only look for an image of that name", "pydock inspect --type image alpine"),
+    ("A nested value as JSON", "pydock inspect -f '{{json .Config.Labels}}' web"),
+]
+
+
 @click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] NAME|ID [NAME|ID...]", nargs=("min", 1),
-               help="Return low-level information on Docker objects")
+               description=INSPECT_DESCRIPTION, examples=INSPECT_EXAMPLES)
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
-@click.option("-s", "--size", is_flag=True, help="Display total file sizes if the type is container")
-@click.option("--type", "kind", default=None, metavar="string", help="Only inspect objects of the given type")
-@click.argument("refs", nargs=-1)
+@option("-s", "--size", kind="bool", help="Display total file sizes if the type is container")
+@option("--type", "kind", default=None, help="Only inspect objects of the given type", complete=INSPECT_TYPES)
+@argument("refs", complete="container")
 @click.pass_obj
 def inspect_objects(env, fmt, size, kind, refs):
     """docker's system inspect: the first kind of object that has the name (or only `--type`'s)."""
@@ -291,12 +324,11 @@ def _object_finder(env, kind: str | None, size: bool):
 
 # -- events -------------------------------------------------------------------------------------
 
-@click.command("events", cls=DockerCommand, usage="events [OPTIONS]", nargs=("none",),
-               help="Get real time events from the server")
-@filter_option("-f", "--filter")
+@click.command("events", cls=DockerCommand, usage="events [OPTIONS]", nargs=("none",))
+@filter_option("-f", "--filter", complete=EVENTS_FILTERS)
 @format_option(help=JSON_FORMAT_HELP)
-@click.option("--since", default="", metavar="string", help="Show all events created since timestamp")
-@click.option("--until", default="", metavar="string", help="Stream events until this timestamp")
+@option("--since", default="", help="Show all events created since timestamp")
+@option("--until", default="", help="Stream events until this timestamp")
 @click.pass_obj
 def events(env, filters, fmt, since, until):
     """docker's system/events.go: the template is checked first, then each event is one flushed line
@@ -320,8 +352,8 @@ def _events_template(fmt: str):
     if not fmt:
         return None
     from ...formatting.contexts.events import message
-    from ...golang.structs import json_funcs
     from ...golang.template import parse
+    from ...golang.template.funcs import json_funcs
 
     try:
         template = parse("{{json .}}" if fmt == "json" else fmt, funcs=json_funcs())
@@ -359,10 +391,9 @@ def _write_event(env, template, event) -> None:
 
 # -- system df ----------------------------------------------------------------------------------
 
-@click.command("df", cls=DockerCommand, usage="df [OPTIONS]", nargs=("none",), help="Show docker disk usage",
-               annotations=feature_annotations(api_version="1.25"))
+@click.command("df", cls=DockerCommand, usage="df [OPTIONS]", nargs=("none",))
 @format_option()
-@click.option("-v", "--verbose", is_flag=True, help="Show detailed information on space usage")
+@option("-v", "--verbose", kind="bool", help="Show detailed information on space usage")
 @click.pass_obj
 def df(env, fmt, verbose):
     """docker's system/df.go: the summary rows, or with -v the four tables (or one template over all)."""
@@ -384,8 +415,8 @@ def _write_details(env, fmt: str, usage: dict) -> None:
     """A custom -v template: run once on the whole *formatter.diskUsageContext, no newline added."""
     from ...formatting.contexts.disk_usage import details
     from ...formatting.writer import is_table, template_string
-    from ...golang.structs import json_funcs
     from ...golang.template import TemplateExecError, TemplateParseError, parse
+    from ...golang.template.funcs import json_funcs
 
     try:
         template = parse(template_string(fmt), funcs=json_funcs())
@@ -405,12 +436,30 @@ def _write_details(env, fmt: str, usage: dict) -> None:
 PRUNE_CONFIRMATION = "WARNING! This will remove:\n{warnings}\n{filters}\nAre you sure you want to continue?"
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused data",
-               annotations=feature_annotations(api_version="1.25"))
-@click.option("-a", "--all", "all_", is_flag=True, help="Remove all unused images not just dangling ones")
-@filter_option(help='Provide filter values (e.g. "label=<key>=<value>")', api_version="1.28")
-@click.option("-f", "--force", is_flag=True, help="Do not prompt for confirmation")
-@click.option("--volumes", is_flag=True, help="Prune anonymous volumes")
+# for the manual page (cli/manpages.py); --help shows neither
+PRUNE_DESCRIPTION = (
+    "Removes, after asking for confirmation (-f does not ask), what nothing uses: stopped containers, "
+    "networks no container is connected to, dangling images and unused build cache. -a removes every "
+    "image no container uses, not only dangling ones, and all build cache; --volumes also removes "
+    "anonymous volumes no container uses. Each removed object is listed, then the total space reclaimed.\n\n"
+    "--filter until=DURATION keeps what is newer, label= and label!= select by label; config.json's "
+    "pruneFilters are added to them.")
+PRUNE_EXAMPLES = [  # (what it does, command line)
+    ("Remove what is unused, after confirming", "pydock system prune"),
+    ("Everything unused, without being asked", "pydock system prune -af"),
+    ("Anonymous volumes too", "pydock system prune --volumes"),
+    ("Only what is older than a day", "pydock system prune --filter until=24h"),
+    ("Only objects labelled for tests", "pydock system prune -f --filter label=my-test-run"),
+]
+
+
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",),
+               description=PRUNE_DESCRIPTION, examples=PRUNE_EXAMPLES)
+@option("-a", "--all", "all_", kind="bool", help="Remove all unused images not just dangling ones")
+@filter_option(help='Provide filter values (e.g. "label=<key>=<value>")', api_version="1.28",
+               complete={"until": None, "label": None})
+@option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
+@option("--volumes", kind="bool", help="Prune anonymous volumes")
 @click.pass_obj
 def prune(env, all_, filters, force, volumes):
     """docker's system/prune.go: containers, networks, (volumes,) images and build cache, in that order."""

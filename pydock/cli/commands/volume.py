@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import click
 
-from ..base import DockerCommand, feature_annotations
+from ..base import DockerCommand
 from ..errors import FAILURE, StatusError
-from ..flags import JSON_FORMAT_HELP, filter_option, format_option, option, quiet_option
+from ..flags import JSON_FORMAT_HELP, argument, filter_option, format_option, option, quiet_option
 from ..output import print_line, write_flushed
 
 CLUSTER = {"api_version": "1.42", "swarm": "manager", "hidden": True}  # cluster volumes: swarm managers only
+AVAILABILITY = ("active", "pause", "drain")
+# volume ls's filter keys (moby's volume filters) and what their values are
+LS_FILTERS = {"dangling": ("true", "false"), "driver": None, "label": None, "name": "volume"}
 
 
 # the flags whose presence makes a cluster volume (docker checks "secrets", a flag that does not exist)
@@ -18,33 +21,50 @@ CLUSTER_MODE = ("group", "scope", "sharing", "availability", "access_type", "lim
 def _cluster_flags(func):
     """docker's cluster-volume flags: hidden, and refused below API 1.42."""
     flags = [option("--availability", default="active", help='Cluster Volume availability ("active", "pause", '
-                    '"drain")', **CLUSTER),
+                    '"drain")', complete=AVAILABILITY, **CLUSTER),
              option("--group", default="", help="Cluster Volume group (cluster volumes)", **CLUSTER),
              option("--limit-bytes", kind="bytes", help="Minimum size of the Cluster Volume in bytes", **CLUSTER),
              option("--required-bytes", kind="bytes", help="Maximum size of the Cluster Volume in bytes", **CLUSTER),
-             option("--scope", default="single", help='Cluster Volume access scope ("single", "multi")', **CLUSTER),
+             option("--scope", default="single", help='Cluster Volume access scope ("single", "multi")',
+                    complete=("single", "multi"), **CLUSTER),
              option("--secret", "secrets", kind="map", help="Cluster Volume secrets", **CLUSTER),
              option("--sharing", default="none", help='Cluster Volume access sharing ("none", "readonly", '
-                    '"onewriter", "all")', **CLUSTER),
+                    '"onewriter", "all")', complete=("none", "readonly", "onewriter", "all"), **CLUSTER),
              option("--topology-preferred", kind="list", help="A topology that the Cluster Volume would be preferred "
                     "in", **CLUSTER),
              option("--topology-required", kind="list", help="A topology that the Cluster Volume must be accessible "
                     "from", **CLUSTER),
              option("--type", "access_type", default="block", help='Cluster Volume access type ("mount", "block")',
-                    **CLUSTER)]
+                    complete=("mount", "block"), **CLUSTER)]
     for flag in reversed(flags):
         func = flag(func)
     return func
 
 
+# for the manual page (cli/manpages.py); --help shows neither
+CREATE_DESCRIPTION = (
+    "Creates a volume and prints its name: VOLUME (or the engine generates a random one). Containers "
+    "mount it with -v NAME:/path or --mount source=NAME,target=/path; its data outlives the containers "
+    "that use it until the volume is removed. Creating a volume that already exists with the same driver "
+    "does nothing.\n\n"
+    "The local driver, the default, keeps the data on the engine's host; -o passes driver options (for "
+    "local: type, device and o, as mount(8) takes them) and --label sets metadata.")
+CREATE_EXAMPLES = [  # (what it does, command line)
+    ("A named volume", "pydock volume create data"),
+    ("Use it from a container", "pydock run --rm -v data:/data alpine sh -c 'date > /data/created'"),
+    ("A tmpfs-backed volume", "pydock volume create -o type=tmpfs -o device=tmpfs -o o=size=64m scratch"),
+    ("With a label, for filtering later", "pydock volume create --label project=shop shop-data"),
+]
+
+
 @click.command("create", cls=DockerCommand, usage="create [OPTIONS] [VOLUME]", nargs=("max", 1),
-               help="Create a volume")
-@option("-d", "--driver", default="local", help="Specify volume driver name")
+               description=CREATE_DESCRIPTION, examples=CREATE_EXAMPLES)
+@option("-d", "--driver", default="local", help="Specify volume driver name", complete=("local",))
 @option("--label", "labels", kind="label", help="Set metadata for a volume")
 @option("--name", default="", hidden=True, help="Specify volume name")
 @option("-o", "--opt", "driver_opts", kind="map", help="Set driver specific options (default map[])")
 @_cluster_flags
-@click.argument("args", nargs=-1)
+@argument("args")
 @click.pass_context
 def create(ctx, driver, labels, name, driver_opts, args, **cluster):
     from ...opts.volume import create_request
@@ -71,10 +91,25 @@ def _given(ctx, names) -> bool:
     return any(ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE for name in names)
 
 
-@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",), help="List volumes")
+# for the manual page (cli/manpages.py); --help shows neither
+VOLUME_LS_DESCRIPTION = (
+    "Lists the engine's volumes: driver and name. --filter keeps those matching (dangling=true for "
+    "volumes no container uses, name=, driver=, label=), -q prints only names and --format takes a Go "
+    "template or \"json\"; config.json's volumesFormat applies otherwise. --cluster lists swarm cluster "
+    "volumes (API 1.42, on a manager).")
+VOLUME_LS_EXAMPLES = [  # (what it does, command line)
+    ("Every volume", "pydock volume ls"),
+    ("Volumes no container uses", "pydock volume ls --filter dangling=true"),
+    ("Names only, for a script", "pydock volume ls -q"),
+    ("Volumes carrying a label", "pydock volume ls --filter label=project=shop"),
+]
+
+
+@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",),
+               description=VOLUME_LS_DESCRIPTION, examples=VOLUME_LS_EXAMPLES)
 @option("--cluster", kind="bool", help="Display only cluster volumes, and use cluster volume list formatting",
         **CLUSTER)
-@filter_option("-f", "--filter", help='Provide filter values (e.g. "dangling=true")')
+@filter_option("-f", "--filter", help='Provide filter values (e.g. "dangling=true")', complete=LS_FILTERS)
 @format_option()
 @quiet_option("Only display volume names")
 @click.pass_obj
@@ -90,10 +125,9 @@ def ls(env, cluster, filters, fmt, quiet):
     listing.write(volume.VolumeContext(v) for v in rows)
 
 
-@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] VOLUME [VOLUME...]", nargs=("min", 1),
-               help="Display detailed information on one or more volumes")
+@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] VOLUME [VOLUME...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
-@click.argument("volumes", nargs=-1)
+@argument("volumes", complete="volume")
 @click.pass_obj
 def inspect(env, fmt, volumes):
     """docker prints its own volume.Volume re-encoded (not the engine's bytes); templates see only that type."""
@@ -107,7 +141,7 @@ def inspect(env, fmt, volumes):
 @click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] VOLUME [VOLUME...]", nargs=("min", 1),
                help="Remove one or more volumes. You cannot remove a volume that is in use by a container.")
 @option("-f", "--force", kind="bool", help="Force the removal of one or more volumes", api_version="1.25")
-@click.argument("volumes", nargs=-1)
+@argument("volumes", complete="volume")
 @click.pass_obj
 def rm(env, force, volumes):
     from ..batch import run_on_each
@@ -116,12 +150,10 @@ def rm(env, force, volumes):
     run_on_each(env, volumes, lambda name: api.remove(name, force=force))
 
 
-@click.command("update", cls=DockerCommand, usage="update [OPTIONS] [VOLUME]", nargs=("exact", 1),
-               help="Update a volume (cluster volumes only)",
-               annotations=feature_annotations(api_version="1.42", swarm="manager"))
+@click.command("update", cls=DockerCommand, usage="update [OPTIONS] [VOLUME]", nargs=("exact", 1))
 @option("--availability", default="active", help='Cluster Volume availability ("active", "pause", "drain")',
-        api_version="1.42", swarm="manager")
-@click.argument("args", nargs=-1)
+        api_version="1.42", swarm="manager", complete=AVAILABILITY)
+@argument("args", complete=["volume"])
 @click.pass_context
 def update(ctx, availability, args):
     """docker's volume/update.go: only the availability can change; the rest of the spec is sent back."""
@@ -142,11 +174,10 @@ PRUNE_ALL_WARNING = ("WARNING! This will remove all local volumes not used by at
                      "Are you sure you want to continue?")
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused local volumes",
-               annotations=feature_annotations(api_version="1.25"))
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
 @option("-a", "--all", "all_", kind="bool", help="Remove all unused volumes, not just anonymous ones",
         api_version="1.42", hidden=True)
-@filter_option(help='Provide filter values (e.g. "label=<label>")')
+@filter_option(help='Provide filter values (e.g. "label=<label>")', complete={"label": None})
 @option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
 @click.pass_obj
 def prune(env, all_, filters, force):

@@ -8,7 +8,8 @@ Images, Containers, Volumes and BuildCache are lists of row contexts.
 """
 from __future__ import annotations
 
-from ...golang.structs import Field, GoSlice, Schema
+from ...golang.structs import GoSlice
+from ...golang.types import Field, Schema
 from ..units import human_size
 from .base import Context, ListingSpec, go_pointers
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as _dt
 
 from ...golang.fmt import NamedString
-from ...golang.structs import Field, GoMap, NilMap, Schema
+from ...golang.structs import GoMap, NilMap
+from ...golang.types import Field, Schema
 
 ACTOR = Schema("events.Actor", (Field("ID"), Field("Attributes", "map")))
 MESSAGE = Schema("events.Message", (

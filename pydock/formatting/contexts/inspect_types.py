@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...golang.structs import json_funcs as _json_funcs
 from ...golang.structs import to_plain
+from ...golang.template.funcs import json_funcs as _json_funcs
 
 CONTAINER_TYPES = """
 type container.InspectResponse struct {

@@ -6,8 +6,7 @@ has no Go version: `PythonVersion` takes the place of `GoVersion`.
 """
 from __future__ import annotations
 
-from ...golang.structs import Field, Schema
-from ...golang.types import TypeSet
+from ...golang.types import Field, Schema, TypeSet
 
 F = Field
 

@@ -13,7 +13,7 @@ from ..fmt import TypedNil, Uint8, go_type_name, indirect_pointer, is_go_print, 
 from ..json import JSONError, go_json
 
 __all__ = ["FuncSpec", "FuncError", "MISSING", "BUILTINS", "DOCKER_FUNCS", "HEADER_FUNCS",
-           "spec_for_callable", "truth", "value_type_name"]
+           "spec_for_callable", "truth", "value_type_name", "struct_json", "json_funcs"]
 
 ANY = "interface {}"
 VALUE = "reflect.Value"
@@ -370,6 +370,26 @@ def _json(value):
         return go_json(None if value is MISSING else value)
     except JSONError as err:
         raise FuncError(str(err)) from None
+
+
+def struct_json(value, plain=None, *, sort_maps: bool = False) -> str:
+    """docker's `json` template function over Go structs (encoder with HTML escaping off).
+
+    `plain(value)` gives what is encoded: the structs' JSON objects (golang.structs.to_plain), by default.
+    With `sort_maps`, every JSON object that is not a struct's is a Go map and comes out with sorted keys,
+    as encoding/json writes maps (the raw JSON docker's inspect falls back to is all maps).
+    """
+    if plain is None:
+        from ..structs import to_plain as plain
+    try:
+        return go_json(None if value is MISSING else plain(value), sort_keys=sort_maps)
+    except JSONError as err:
+        raise FuncError(str(err)) from None
+
+
+def json_funcs(plain=None, *, sort_maps: bool = False) -> dict:
+    """Functions to pass to template.parse(funcs=…) so that `json` understands GoStructs (see struct_json)."""
+    return {"json": FuncSpec(lambda value: struct_json(value, plain, sort_maps=sort_maps), (ANY,))}
 
 
 def _split(s: str, sep: str):

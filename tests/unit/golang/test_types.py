@@ -7,8 +7,8 @@ import pytest
 
 from pydock.golang.fmt import sprintf
 from pydock.golang.json import Number, decode_use_number
-from pydock.golang.structs import struct_json
 from pydock.golang.template import TemplateExecError, parse
+from pydock.golang.template.funcs import struct_json
 from pydock.golang.types import TypeDeclarationError, TypeSet
 
 TYPES = TypeSet("""

@@ -6,7 +6,7 @@ import click
 from ...base import DockerCommand
 from ...batch import each_object
 from ...errors import FAILURE, StatusError
-from ...flags import option
+from ...flags import argument, option
 from ...output import print_line
 
 ESCAPE_MESSAGE = "read escape sequence"
@@ -22,12 +22,11 @@ def _check_state(info: dict) -> None:
         raise StatusError("You cannot attach to a restarting container, wait until it is running", FAILURE)
 
 
-@click.command("attach", cls=DockerCommand, usage="attach [OPTIONS] CONTAINER", nargs=("exact", 1),
-               help="Attach local standard input, output, and error streams to a running container")
+@click.command("attach", cls=DockerCommand, usage="attach [OPTIONS] CONTAINER", nargs=("exact", 1))
 @option("--no-stdin", kind="bool", help="Do not attach STDIN")
 @option("--sig-proxy", kind="bool", default=True, help="Proxy all received signals to the process (default true)")
 @option("--detach-keys", default="", help="Override the key sequence for detaching a container")
-@click.argument("container", required=False)
+@argument("container", nargs=1, complete="container:running")
 @click.pass_obj
 def attach(env, no_stdin, sig_proxy, detach_keys, container):
     from ....streams.pump import DETACHED, stream_io
@@ -68,15 +67,31 @@ def attach(env, no_stdin, sig_proxy, detach_keys, container):
         end_session(monitor=monitor, proxy=signals, conn=conn, waiter=waiter)
 
 
+# for the manual page (cli/manpages.py); --help shows neither
+START_DESCRIPTION = (
+    "Starts each stopped (or created) container again, with the same configuration and writable layer it "
+    "had. The containers start concurrently, their names are printed in the order given, and when one "
+    "fails the others are still started (pydock then exits 1).\n\n"
+    "With -a, pydock starts a single container attached to its output, as run does without -d (signals "
+    "are forwarded to a container without a terminal); -i also passes stdin on. It then exits with the "
+    "container's status.")
+START_EXAMPLES = [  # (what it does, command line)
+    ("Start a stopped container", "pydock start web"),
+    ("Start it and follow its output until it exits", "pydock start -a job"),
+    ("Start it interactively, stdin and terminal attached", "pydock start -ai shell"),
+    ("Start every container that has exited", "pydock start $(pydock ps -q --filter status=exited)"),
+]
+
+
 @click.command("start", cls=DockerCommand, usage="start [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
-               help="Start one or more stopped containers")
+               description=START_DESCRIPTION, examples=START_EXAMPLES)
 @option("-a", "--attach", "attach_", kind="bool", help="Attach STDOUT/STDERR and forward signals")
 @option("-i", "--interactive", kind="bool", help="Attach container's STDIN")
 @option("--detach-keys", default="", help="Override the key sequence for detaching a container")
 @option("--checkpoint", default="", hidden=True, experimental=True, help="Restore from this checkpoint")
-@option("--checkpoint-dir", default="", hidden=True, experimental=True,
+@option("--checkpoint-dir", default="", hidden=True, experimental=True, complete="dir",
         help="Use a custom checkpoint storage directory")
-@click.argument("containers", nargs=-1)
+@argument("containers", complete="container:stopped")
 @click.pass_obj
 def start(env, attach_, interactive, detach_keys, checkpoint, checkpoint_dir, containers):
     if attach_ or interactive:

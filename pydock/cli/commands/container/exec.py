@@ -9,11 +9,27 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...flags import option
+from ...flags import argument, option
+
+# for the manual page (cli/manpages.py); --help shows neither
+EXEC_DESCRIPTION = (
+    "Runs COMMAND inside a container that is already running, as the container's user unless -u says "
+    "otherwise, in its working directory unless -w does. The output is streamed back as with run; -i "
+    "passes stdin on and -t allocates a pseudo-terminal, so -it gives an interactive shell. pydock exits "
+    "with the command's own exit status.\n\n"
+    "-d leaves the command running in the background and returns at once. Ctrl-C ends pydock, not the "
+    "command: the command goes on in the container. Stopping a container ends every command executed in "
+    "it.")
+EXEC_EXAMPLES = [  # (what it does, command line)
+    ("Open a shell in a running container", "pydock exec -it web sh"),
+    ("Run one command and read its output", "pydock exec web cat /etc/hostname"),
+    ("As another user, in another directory, with a variable set", "pydock exec -u nobody -w /tmp -e DEBUG=1 web env"),
+    ("Start a background job in the container", "pydock exec -d web sh -c 'sleep 60 > /dev/null'"),
+]
 
 
 @click.command("exec", cls=DockerCommand, usage="exec [OPTIONS] CONTAINER COMMAND [ARG...]", nargs=("min", 2),
-               interspersed=False, help="Execute a command in a running container")
+               interspersed=False, description=EXEC_DESCRIPTION, examples=EXEC_EXAMPLES)
 @option("--detach-keys", default="", help="Override the key sequence for detaching a container")
 @option("-i", "--interactive", kind="bool", help="Keep STDIN open even if not attached")
 @option("-t", "--tty", kind="bool", help="Allocate a pseudo-TTY")
@@ -21,10 +37,11 @@ from ...flags import option
 @option("-u", "--user", default="", help='Username or UID (format: "<name|uid>[:<group|gid>]")')
 @option("--privileged", kind="bool", help="Give extended privileges to the command")
 @option("-e", "--env", "env_", kind="env", help="Set environment variables", api_version="1.25")
-@option("--env-file", kind="list", help="Read in a file of environment variables", api_version="1.25")
+@option("--env-file", kind="list", help="Read in a file of environment variables", api_version="1.25",
+        complete="file")
 @option("-w", "--workdir", default="", help="Working directory inside the container", api_version="1.35")
-@click.argument("container", required=False)
-@click.argument("command", nargs=-1)
+@argument("container", nargs=1, complete="container:running")
+@argument("command")
 @click.pass_obj
 def exec_(env, detach_keys, interactive, tty, detach, user, privileged, env_, env_file, workdir, container,
           command):

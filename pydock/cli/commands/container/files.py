@@ -8,6 +8,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
+from ...flags import argument, option
 from ...output import print_line, write_stream_bytes
 
 CP_USAGE = ("cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n"
@@ -16,18 +17,37 @@ MODE_DIR, MODE_SYMLINK = 1 << 31, 1 << 27  # Go's os.FileMode bits in the engine
 MODE_DEVICE, MODE_IRREGULAR = 1 << 26, 1 << 19
 
 
+# for the manual page (cli/manpages.py); --help shows neither
+CP_DESCRIPTION = (
+    "Copies files or directories between a container (CONTAINER:PATH, running or stopped) and the local "
+    "filesystem, in either direction, as cp -a would: a directory is copied with its content, and a "
+    "trailing \"/.\" copies only the content. Files copied into a container belong to root and those copied "
+    "out to the user running pydock, unless -a keeps the source's owner; -L follows a symbolic link given "
+    "as the source.\n\n"
+    "\"-\" in place of the local path streams a tar archive instead: from stdin, extracted into a directory "
+    "of the container, or to stdout, holding the container's path. When stdout is a terminal, a line on "
+    "stderr tells how much was copied (not with -q).")
+CP_EXAMPLES = [  # (what it does, command line)
+    ("Copy a file out of a container", "pydock cp web:/etc/nginx/nginx.conf ."),
+    ("Copy a local directory into a container", "pydock cp ./site web:/var/www/"),
+    ("Copy only the content of a directory", "pydock cp ./site/. web:/var/www/html"),
+    ("Save a container's directory as a tar archive", "pydock cp web:/var/log - > logs.tar"),
+    ("Extract a tar archive into a container", "pydock cp - web:/tmp < files.tar"),
+]
+
+
 @click.command("cp", cls=DockerCommand, usage=CP_USAGE, nargs=("exact", 2),
                help="Copy files/folders between a container and the local filesystem\n\n"
                     "Use '-' as the source to read a tar archive from stdin\n"
                     "and extract it to a directory destination in a container.\n"
                     "Use '-' as the destination to stream a tar archive of a\n"
-                    "container source to stdout.")
-@click.option("-a", "--archive", is_flag=True, help="Archive mode (copy all uid/gid information)")
-@click.option("-L", "--follow-link", is_flag=True, help="Always follow symbol link in SRC_PATH")
-@click.option("-q", "--quiet", is_flag=True, default=None,
-              help="Suppress progress output during copy. Progress output is automatically suppressed "
-                   "if no terminal is attached")
-@click.argument("paths", nargs=-1)
+                    "container source to stdout.", description=CP_DESCRIPTION, examples=CP_EXAMPLES)
+@option("-a", "--archive", kind="bool", help="Archive mode (copy all uid/gid information)")
+@option("-L", "--follow-link", kind="bool", help="Always follow symbol link in SRC_PATH")
+@option("-q", "--quiet", kind="optbool",
+        help="Suppress progress output during copy. Progress output is automatically suppressed "
+             "if no terminal is attached")
+@argument("paths", complete="cp-path")
 @click.pass_obj
 def cp(env, archive, follow_link, quiet, paths):
     from ....archive.paths import CopyError, split_cp_arg
@@ -231,10 +251,9 @@ def _os_message(exc: Exception) -> str:
 
 # -- export -----------------------------------------------------------------------------------
 
-@click.command("export", cls=DockerCommand, usage="export [OPTIONS] CONTAINER", nargs=("exact", 1),
-               help="Export a container's filesystem as a tar archive")
-@click.option("-o", "--output", default="", metavar="string", help="Write to a file, instead of STDOUT")
-@click.argument("container", nargs=-1)
+@click.command("export", cls=DockerCommand, usage="export [OPTIONS] CONTAINER", nargs=("exact", 1))
+@option("-o", "--output", default="", help="Write to a file, instead of STDOUT", complete="file")
+@argument("container", complete="container")
 @click.pass_obj
 def export(env, output, container):
     if not output and env.stdout_is_tty():
@@ -297,14 +316,14 @@ def _write_atomically(path: str, chunks) -> None:
 # -- commit -----------------------------------------------------------------------------------
 
 @click.command("commit", cls=DockerCommand, usage="commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]",
-               nargs=("range", 1, 2), interspersed=False, help="Create a new image from a container's changes")
-@click.option("-a", "--author", default="", metavar="string",
-              help='Author (e.g., "John Hannibal Smith <hannibal@a-team.com>")')
-@click.option("-c", "--change", "changes", multiple=True, metavar="list",
-              help="Apply Dockerfile instruction to the created image")
-@click.option("-m", "--message", default="", metavar="string", help="Commit message")
-@click.option("-p", "--pause", is_flag=True, default=True, help="Pause container during commit (default true)")
-@click.argument("args", nargs=-1)
+               nargs=("range", 1, 2), interspersed=False)
+@option("-a", "--author", default="",
+        help='Author (e.g., "John Hannibal Smith <hannibal@a-team.com>")')
+@option("-c", "--change", "changes", kind="list",
+        help="Apply Dockerfile instruction to the created image")
+@option("-m", "--message", default="", help="Commit message")
+@option("-p", "--pause", kind="bool", default=True, help="Pause container during commit (default true)")
+@argument("args", complete=["container"])
 @click.pass_obj
 def commit(env, author, changes, message, pause, args):
     container = args[0].strip()

@@ -5,22 +5,58 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...flags import JSON_FORMAT_HELP, GoInt, filter_option, format_option, no_trunc_option, quiet_option
+from ...flags import (
+    JSON_FORMAT_HELP,
+    argument,
+    filter_option,
+    format_option,
+    no_trunc_option,
+    option,
+    quiet_option,
+)
 from ...inspect import run_inspect
 from ...listing import Listing
 from ...output import print_line, write_flushed
 
+# ps's filter keys (moby's acceptedPsFilterTags) and what their values are
+PS_FILTERS = {
+    "ancestor": "image", "before": "container", "expose": None, "exited": None,
+    "health": ("starting", "healthy", "unhealthy", "none"), "id": None, "is-task": ("true", "false"),
+    "isolation": ("default", "process", "hyperv"), "label": None, "name": "container", "network": "network",
+    "publish": None, "since": "container",
+    "status": ("created", "restarting", "running", "removing", "paused", "exited", "dead"), "volume": "volume",
+}
 
-@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",), help="List containers")
-@click.option("-a", "--all", "all_", is_flag=True, help="Show all containers (default shows just running)")
-@filter_option("-f", "--filter")
+
+# for the manual page (cli/manpages.py); --help shows neither
+PS_DESCRIPTION = (
+    "Lists the running containers, or all of them with -a, newest first: ID, image, command, creation "
+    "time, status, published ports and names. In a pipe the table is docker's, byte for byte; on a "
+    "terminal it is fitted to the screen's width and nothing is cut off but docker's own truncation "
+    "(--no-trunc shows everything).\n\n"
+    "--filter narrows the list (status=exited, label=KEY=VALUE, ancestor=IMAGE, network=NAME …; the same "
+    "key given twice matches either value), -q prints only IDs, for scripts, and --format takes a Go "
+    "template, \"table TEMPLATE\" or \"json\". Without --format, config.json's psFormat is used when set.")
+PS_EXAMPLES = [  # (what it does, command line)
+    ("List every container, stopped ones too", "pydock ps -a"),
+    ("Only the IDs of exited containers, to remove them", "pydock rm $(pydock ps -aq --filter status=exited)"),
+    ("Names and status in a table of your own", "pydock ps --format 'table {{.Names}}\\t{{.Status}}'"),
+    ("Containers started from an image, with their sizes", "pydock ps -s --filter ancestor=alpine"),
+    ("One JSON object per container", "pydock ps -a --format json"),
+]
+
+
+@click.command("ls", cls=DockerCommand, usage="ls [OPTIONS]", nargs=("none",),
+               description=PS_DESCRIPTION, examples=PS_EXAMPLES)
+@option("-a", "--all", "all_", kind="bool", help="Show all containers (default shows just running)")
+@filter_option("-f", "--filter", complete=PS_FILTERS)
 @format_option()
-@click.option("-n", "--last", type=GoInt(), default=-1, metavar="int",
-              help="Show n last created containers (includes all states)")
-@click.option("-l", "--latest", is_flag=True, help="Show the latest created container (includes all states)")
+@option("-n", "--last", kind="int", default=-1,
+        help="Show n last created containers (includes all states)")
+@option("-l", "--latest", kind="bool", help="Show the latest created container (includes all states)")
 @no_trunc_option("Don't truncate output")
 @quiet_option("Only display container IDs")
-@click.option("-s", "--size", is_flag=True, default=None, help="Display total file sizes")
+@option("-s", "--size", kind="optbool", help="Display total file sizes")
 @click.pass_obj
 def ls(env, all_, filters, fmt, last, latest, no_trunc, quiet, size):
     from ....formatting.contexts import container
@@ -33,11 +69,10 @@ def ls(env, all_, filters, fmt, last, latest, no_trunc, quiet, size):
     listing.write((container.ContainerContext(row, trunc=not no_trunc) for row in rows), container.spec(size))
 
 
-@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] CONTAINER [CONTAINER...]",
-               nargs=("min", 1), help="Display detailed information on one or more containers")
+@click.command("inspect", cls=DockerCommand, usage="inspect [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
-@click.option("-s", "--size", is_flag=True, help="Display total file sizes")
-@click.argument("containers", nargs=-1)
+@option("-s", "--size", kind="bool", help="Display total file sizes")
+@argument("containers", complete="container")
 @click.pass_obj
 def inspect(env, fmt, size, containers):
     api = env.api.containers
@@ -46,9 +81,8 @@ def inspect(env, fmt, size, containers):
 
 # -- top, port, diff ----------------------------------------------------------------------------
 
-@click.command("top", cls=DockerCommand, usage="top CONTAINER [ps OPTIONS]", nargs=("min", 1),
-               interspersed=False, help="Display the running processes of a container")
-@click.argument("args", nargs=-1)
+@click.command("top", cls=DockerCommand, usage="top CONTAINER [ps OPTIONS]", nargs=("min", 1), interspersed=False)
+@argument("args", complete=["container:running"])
 @click.pass_obj
 def top(env, args):
     from ....golang.tabwriter import TabWriter
@@ -61,9 +95,8 @@ def top(env, args):
     write_flushed(env.stdout, writer.flush())
 
 
-@click.command("port", cls=DockerCommand, usage="port CONTAINER [PRIVATE_PORT[/PROTO]]", nargs=("range", 1, 2),
-               help="List port mappings or a specific mapping for the container")
-@click.argument("args", nargs=-1)
+@click.command("port", cls=DockerCommand, usage="port CONTAINER [PRIVATE_PORT[/PROTO]]", nargs=("range", 1, 2))
+@argument("args", complete=["container:running"])
 @click.pass_obj
 def port(env, args):
     from ....golang.sortorder import natural_sorted
@@ -96,9 +129,8 @@ def _host_port(binding: dict) -> str:
 _CHANGE_KINDS = {0: "C", 1: "A", 2: "D"}
 
 
-@click.command("diff", cls=DockerCommand, usage="diff CONTAINER", nargs=("exact", 1),
-               help="Inspect changes to files or directories on a container's filesystem")
-@click.argument("container", nargs=-1)
+@click.command("diff", cls=DockerCommand, usage="diff CONTAINER", nargs=("exact", 1))
+@argument("container", complete="container")
 @click.pass_obj
 def diff(env, container):
     if not container[0]:

@@ -6,11 +6,26 @@ import click
 from ...base import DockerCommand
 from ...batch import run_on_each
 from ...errors import FAILURE, StatusError
-from ...flags import option
+from ...flags import argument, option
+
+# for the manual page (cli/manpages.py); --help shows neither
+LOGS_DESCRIPTION = (
+    "Prints what a container has written so far: its stdout to pydock's stdout and its stderr to pydock's "
+    "stderr (a container with a terminal has one stream, printed on stdout). This works for stopped "
+    "containers too.\n\n"
+    "-f keeps following the output until the container stops or Ctrl-C. --since and --until take a "
+    "timestamp (2013-01-02T13:23:37Z) or a duration before now (42m), -n shows only the last lines, -t "
+    "prefixes each line with its time.")
+LOGS_EXAMPLES = [  # (what it does, command line)
+    ("Everything a container has logged", "pydock logs web"),
+    ("Follow the output, starting from the last 20 lines", "pydock logs -f -n 20 web"),
+    ("The last ten minutes, with timestamps", "pydock logs -t --since 10m web"),
+    ("Only the container's stderr", "pydock logs web 2>&1 >/dev/null"),
+]
 
 
 @click.command("logs", cls=DockerCommand, usage="logs [OPTIONS] CONTAINER", nargs=("exact", 1),
-               help="Fetch the logs of a container")
+               description=LOGS_DESCRIPTION, examples=LOGS_EXAMPLES)
 @option("-f", "--follow", kind="bool", help="Follow log output")
 @option("--since", default="", help='Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative '
         '(e.g. "42m" for 42 minutes)')
@@ -19,7 +34,7 @@ from ...flags import option
 @option("-t", "--timestamps", kind="bool", help="Show timestamps")
 @option("--details", kind="bool", help="Show extra details provided to logs")
 @option("-n", "--tail", default="all", help="Number of lines to show from the end of the logs")
-@click.argument("container", required=False)
+@argument("container", nargs=1, complete="container")
 @click.pass_obj
 def logs(env, follow, since, until, timestamps, details, tail, container):
     from ....streams.frames import STDERR, FrameDecoder
@@ -51,9 +66,8 @@ def _api_timestamp(flag: str, value: str) -> str | None:
         raise StatusError(f'invalid value for "{flag}": {exc}', FAILURE) from None
 
 
-@click.command("wait", cls=DockerCommand, usage="wait CONTAINER [CONTAINER...]", nargs=("min", 1),
-               help="Block until one or more containers stop, then print their exit codes")
-@click.argument("containers", nargs=-1)
+@click.command("wait", cls=DockerCommand, usage="wait CONTAINER [CONTAINER...]", nargs=("min", 1))
+@argument("containers", complete="container")
 @click.pass_obj
 def wait(env, containers):
     """Waits run concurrently; codes are printed in argument order, failures after them."""

@@ -14,7 +14,7 @@ import click
 from ....formatting.contexts import stats as stats_context
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...flags import format_option
+from ...flags import argument, format_option, option
 from ...listing import Listing
 
 TICK = 0.5  # seconds between two tables
@@ -150,13 +150,12 @@ def watch_events(board: Board, system_api, all_: bool) -> threading.Event:
     return subscribed
 
 
-@click.command("stats", cls=DockerCommand, usage="stats [OPTIONS] [CONTAINER...]",
-               help="Display a live stream of container(s) resource usage statistics")
-@click.option("-a", "--all", "all_", is_flag=True, help="Show all containers (default shows just running)")
+@click.command("stats", cls=DockerCommand, usage="stats [OPTIONS] [CONTAINER...]")
+@option("-a", "--all", "all_", kind="bool", help="Show all containers (default shows just running)")
 @format_option()
-@click.option("--no-stream", is_flag=True, help="Disable streaming stats and only pull the first result")
-@click.option("--no-trunc", is_flag=True, help="Do not truncate output")
-@click.argument("containers", nargs=-1)
+@option("--no-stream", kind="bool", help="Disable streaming stats and only pull the first result")
+@option("--no-trunc", kind="bool", help="Do not truncate output")
+@argument("containers", complete="container:running")
 @click.pass_obj
 def stats(env, all_, fmt, no_stream, no_trunc, containers):
     api = env.api.containers

@@ -5,19 +5,18 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...flags import option
+from ...flags import argument, option
 from ...output import write_bytes, write_stream_bytes
 
 PLATFORM_HELP = 'Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")'
 CHUNK = 64 * 1024
 
 
-@click.command("save", cls=DockerCommand, usage="save [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1),
-               help="Save one or more images to a tar archive (streamed to STDOUT by default)")
-@option("-o", "--output", default="", help="Write to a file, instead of STDOUT")
-@option("--platform", default="", hidden=True, api_version="1.48",
+@click.command("save", cls=DockerCommand, usage="save [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1))
+@option("-o", "--output", default="", help="Write to a file, instead of STDOUT", complete="file")
+@option("--platform", default="", hidden=True, api_version="1.48", complete="platform",
         help=f"Save only the given platform variant. {PLATFORM_HELP}")
-@click.argument("images", nargs=-1)
+@argument("images", complete="image")
 @click.pass_obj
 def save(env, output, platform, images):
     """`-o` goes through a temporary file renamed into place once the whole tar has arrived:
@@ -58,13 +57,12 @@ class _BinaryOut:
         write_stream_bytes(self.stream, data)
 
 
-@click.command("load", cls=DockerCommand, usage="load [OPTIONS]", nargs=("none",),
-               help="Load an image from a tar archive or STDIN")
-@option("-i", "--input", "input_", default="", help="Read from tar archive file, instead of STDIN")
-@option("--platform", default="", hidden=True, api_version="1.48",
+@click.command("load", cls=DockerCommand, usage="load [OPTIONS]", nargs=("none",))
+@option("-i", "--input", "input_", default="", help="Read from tar archive file, instead of STDIN", complete="file")
+@option("--platform", default="", hidden=True, api_version="1.48", complete="platform",
         help=f"Load only the given platform variant. {PLATFORM_HELP}")
 @option("-q", "--quiet", kind="bool", help="Suppress the load output")
-@click.argument("args", nargs=-1)
+@argument("args")
 @click.pass_obj
 def load(env, input_, platform, quiet, args):
     if input_:
@@ -153,12 +151,12 @@ def display_json_stream(env, response, *, aux=None, out=None) -> None:
         raise StatusError(exc.message, exc.code or FAILURE) from None
 
 
-@click.command("import", cls=DockerCommand, usage="import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]",
-               nargs=("min", 1), help="Import the contents from a tarball to create a filesystem image")
+@click.command("import", cls=DockerCommand, usage="import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]", nargs=("min", 1))
 @option("-c", "--change", kind="list", help="Apply Dockerfile instruction to the created image")
 @option("-m", "--message", default="", help="Set commit message for imported image")
-@option("--platform", default=None, api_version="1.32", help="Set platform if server is multi-platform capable")
-@click.argument("args", nargs=-1)
+@option("--platform", default=None, api_version="1.32", help="Set platform if server is multi-platform capable",
+        complete="platform")
+@argument("args", complete=["file"])
 @click.pass_obj
 def import_(env, change, message, platform, args):
     from ....opts.reference import parse_normalized_named

@@ -13,7 +13,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...flags import GoValue, option
+from ...flags import GoValue, argument, option
 from ...output import write_flushed
 from ...trust import refuse_content_trust
 
@@ -28,11 +28,33 @@ def _tag(value: str) -> str:
 TAG = GoValue(_tag, "list")
 
 
+# for the manual page (cli/manpages.py); --help shows neither
+BUILD_DESCRIPTION = (
+    "Builds an image with the engine's classic builder (as DOCKER_BUILDKIT=0 docker build) from a "
+    "Dockerfile and a build context. The context is a local directory (files matched by its .dockerignore "
+    "are left out), \"-\" for a tar archive or a lone Dockerfile on stdin, a URL of a tarball or Dockerfile "
+    "(downloaded by pydock), or a git repository (cloned with the local git: "
+    "https://host/repo.git#ref:subdir, git@host:repo, github.com/…).\n\n"
+    "The context is sent to the engine while its size is counted, then each step's output is printed as "
+    "it comes. -t names the image (repeatable), -f picks another Dockerfile, --build-arg sets its ARGs "
+    "and --target stops at a stage. With -q only the new image's ID is printed; --iidfile writes it to a "
+    "file.")
+BUILD_EXAMPLES = [  # (what it does, command line)
+    ("Build the current directory and tag the result", "pydock build -t app:1 ."),
+    ("Another Dockerfile, with a build argument",
+     "pydock build -f docker/Dockerfile.prod --build-arg VERSION=2 -t app:2 ."),
+    ("Build from a git repository, branch v2, subdirectory docker",
+     "pydock build -t app:2 'https://example.com/app.git#v2:docker'"),
+    ("A Dockerfile on stdin, without a context", "pydock build -t tools - < Dockerfile"),
+    ("Print only the image ID, for a script", "id=$(pydock build -q .)"),
+]
+
+
 @click.command("build", cls=DockerCommand, usage="build [OPTIONS] PATH | URL | -", nargs=("exact", 1),
-               help="Build an image from a Dockerfile")
+               description=BUILD_DESCRIPTION, examples=BUILD_EXAMPLES)
 @option("--add-host", kind="add-host", help='Add a custom host-to-IP mapping ("host:ip")')
 @option("--build-arg", kind="env", help="Set build-time variables")
-@option("--cache-from", kind="strings", help="Images to consider as cache sources")
+@option("--cache-from", kind="strings", help="Images to consider as cache sources", complete="image")
 @option("--cgroup-parent", default="", help='Set the parent cgroup for the "RUN" instructions during build')
 @option("--compress", kind="bool", help="Compress the build context using gzip")
 @option("--cpu-period", kind="int64", default=0, help="Limit the CPU CFS (Completely Fair Scheduler) period")
@@ -41,18 +63,20 @@ TAG = GoValue(_tag, "list")
 @option("--cpuset-cpus", default="", help="CPUs in which to allow execution (0-3, 0,1)")
 @option("--cpuset-mems", default="", help="MEMs in which to allow execution (0-3, 0,1)")
 @option("--disable-content-trust", kind="optbool", help="Skip image verification (default true)")
-@option("-f", "--file", "dockerfile", default="", help='Name of the Dockerfile (Default is "PATH/Dockerfile")')
+@option("-f", "--file", "dockerfile", default="", help='Name of the Dockerfile (Default is "PATH/Dockerfile")',
+        complete="file")
 @option("--force-rm", kind="bool", help="Always remove intermediate containers")
-@option("--iidfile", default="", help="Write the image ID to the file")
+@option("--iidfile", default="", help="Write the image ID to the file", complete="file")
 @option("--isolation", default="", help="Container isolation technology")
 @option("--label", kind="label", help="Set metadata for an image")
 @option("-m", "--memory", kind="bytes", default=0, help="Memory limit")
 @option("--memory-swap", kind="swap", default=0,
         help="Swap limit equal to memory plus swap: -1 to enable unlimited swap")
-@option("--network", default="default", api_version="1.25",
+@option("--network", default="default", api_version="1.25", complete="network-mode",
         help="Set the networking mode for the RUN instructions during build")
 @option("--no-cache", kind="bool", help="Do not use cache when building the image")
-@option("--platform", default=None, api_version="1.38", help="Set platform if server is multi-platform capable")
+@option("--platform", default=None, api_version="1.38", help="Set platform if server is multi-platform capable",
+        complete="platform")
 @option("--pull", kind="bool", help="Always attempt to pull a newer version of the image")
 @option("-q", "--quiet", kind="bool", help="Suppress the build output and print image ID on success")
 @option("--rm", kind="bool", default=True,
@@ -61,11 +85,10 @@ TAG = GoValue(_tag, "list")
 @option("--shm-size", kind="bytes", default=0, help='Size of "/dev/shm"')
 @option("--squash", kind="bool", hidden=True, api_version="1.25", experimental=True,
         help="Squash newly built layers into a single new layer")
-@click.option("-t", "--tag", "tags", type=TAG, multiple=True, metavar="list",
-              help='Name and optionally a tag in the "name:tag" format')
+@option("-t", "--tag", "tags", kind="list", type=TAG, help='Name and optionally a tag in the "name:tag" format')
 @option("--target", default="", help="Set the target build stage to build.")
 @option("--ulimit", kind="ulimit", help="Ulimit options (default [])")
-@click.argument("context", nargs=-1)
+@argument("context", complete=["dir"])
 @click.pass_obj
 def build(env, context, **o):
     if o["platform"] is None:

@@ -8,7 +8,7 @@ import click
 
 from ...base import DockerCommand
 from ...errors import FAILURE, StatusError
-from ...flags import option
+from ...flags import argument, option
 from ...output import print_line, print_note
 from ...trust import refuse_content_trust
 
@@ -17,13 +17,30 @@ PUSH_PLATFORM_NOTE = ("Using --platform pushes only the specified platform manif
                       "multi-platform image, remove the --platform flag.\n")
 
 
+# for the manual page (cli/manpages.py); --help shows neither
+PULL_DESCRIPTION = (
+    "Downloads an image, or with -a every tag of a repository, from its registry through the engine, "
+    "showing each layer's progress (only the final reference with -q). A name without a registry is "
+    "looked up on Docker Hub, and one without a tag means :latest; @DIGEST pins an exact content.\n\n"
+    "Credentials come from config.json or the credential helper docker stored them with, so a login by "
+    "either pydock or docker serves both. When the registry refuses the pull for want of credentials, "
+    "pydock asks for them (docker's \"Login prior to pull\") and tries once more.")
+PULL_EXAMPLES = [  # (what it does, command line)
+    ("Pull the latest alpine from Docker Hub", "pydock pull alpine"),
+    ("A given tag from a private registry", "pydock pull registry.example.com:5000/team/app:1.4"),
+    ("Every tag of a repository", "pydock pull -a busybox"),
+    ("An exact content, by digest", "pydock pull alpine@sha256:<digest>"),
+    ("A platform other than the engine's", "pydock pull --platform linux/arm64 alpine"),
+]
+
+
 @click.command("pull", cls=DockerCommand, usage="pull [OPTIONS] NAME[:TAG|@DIGEST]", nargs=("exact", 1),
-               help="Download an image from a registry")
+               description=PULL_DESCRIPTION, examples=PULL_EXAMPLES)
 @option("-a", "--all-tags", kind="bool", help="Download all tagged images in the repository")
 @option("--disable-content-trust", kind="optbool", help="Skip image verification (default true)")
-@option("--platform", help="Set platform if server is multi-platform capable", default=None)
+@option("--platform", help="Set platform if server is multi-platform capable", default=None, complete="platform")
 @option("-q", "--quiet", kind="bool", help="Suppress verbose output")
-@click.argument("name", required=False)
+@argument("name", nargs=1, complete="image")
 @click.pass_obj
 def pull(env, name, all_tags, disable_content_trust, platform, quiet):
     ref = _named(env, name, all_tags, quiet)
@@ -38,16 +55,31 @@ def pull(env, name, all_tags, disable_content_trust, platform, quiet):
     print_line(env.stdout, ref.string())
 
 
+# for the manual page (cli/manpages.py); --help shows neither
+PUSH_DESCRIPTION = (
+    "Uploads a local image to the registry its name designates (Docker Hub when the name has no registry "
+    "part), showing each layer's progress. Tag the image with the registry's name first (pydock tag). -a "
+    "pushes every tag of the repository; layers the registry already has are not sent again.\n\n"
+    "The credentials used are those stored by pydock login or docker login (config.json or a credential "
+    "helper).")
+PUSH_EXAMPLES = [  # (what it does, command line)
+    ("Tag a local image for a private registry and push it",
+     "pydock tag app:1 registry.example.com:5000/team/app:1 && pydock push registry.example.com:5000/team/app:1"),
+    ("Push every tag of a repository", "pydock push -a registry.example.com:5000/team/app"),
+    ("Push without the progress bars", "pydock push -q registry.example.com:5000/team/app:1"),
+]
+
+
 @click.command("push", cls=DockerCommand, usage="push [OPTIONS] NAME[:TAG]", nargs=("exact", 1),
-               help="Upload an image to a registry")
+               description=PUSH_DESCRIPTION, examples=PUSH_EXAMPLES)
 @option("-a", "--all-tags", kind="bool", help="Push all tags of an image to the repository")
 @option("--disable-content-trust", kind="optbool", help="Skip image signing (default true)")
-@option("--platform", default="", api_version="1.46",
+@option("--platform", default="", api_version="1.46", complete="platform",
         help="Push a platform-specific manifest as a single-platform image to the registry.\nImage index won't be "
              "pushed, meaning that other manifests, including attestations won't be preserved.\n'os[/arch[/variant]]'"
              ": Explicit platform (eg. linux/amd64)")
 @option("-q", "--quiet", kind="bool", help="Suppress verbose output")
-@click.argument("name", required=False)
+@argument("name", nargs=1, complete="image")
 @click.pass_obj
 def push(env, name, all_tags, disable_content_trust, platform, quiet):
     platform_json = _push_platform(env, platform) if platform else None

@@ -6,13 +6,13 @@ import click
 from ...base import DockerCommand
 from ...batch import confirm, prune_filters
 from ...errors import FAILURE, StatusError
-from ...flags import filter_option, option
+from ...flags import argument, filter_option, option
 from ...output import print_line, write_flushed
 
 
 @click.command("tag", cls=DockerCommand, usage="tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]", nargs=("exact", 2),
-               interspersed=False, help="Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")
-@click.argument("names", nargs=-1)
+               interspersed=False)
+@argument("names", complete="image")
 @click.pass_obj
 def tag(env, names):
     from ....opts.reference import tag_target
@@ -25,13 +25,12 @@ def tag(env, names):
     env.api.images.tag(source, repo, tag_name)
 
 
-@click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1),
-               help="Remove one or more images")
+@click.command("rm", cls=DockerCommand, usage="rm [OPTIONS] IMAGE [IMAGE...]", nargs=("min", 1))
 @option("-f", "--force", kind="bool", help="Force removal of the image")
 @option("--no-prune", kind="bool", help="Do not delete untagged parents")
-@option("--platform", kind="list", hidden=True, api_version="1.50",
+@option("--platform", kind="list", hidden=True, api_version="1.50", complete="platform",
         help='Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")')
-@click.argument("images", nargs=-1)
+@argument("images", complete="image")
 @click.pass_obj
 def rm(env, force, no_prune, platform, images):
     """docker removes the images one after the other; not-found errors alone do not fail `-f`."""
@@ -60,12 +59,11 @@ ALL_WARNING = ("WARNING! This will remove all images without at least one contai
 DANGLING_WARNING = "WARNING! This will remove all dangling images.\nAre you sure you want to continue?"
 
 
-@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",), help="Remove unused images",
-               annotations={"version": "1.25"})
+@click.command("prune", cls=DockerCommand, usage="prune [OPTIONS]", nargs=("none",))
 @option("-a", "--all", "all_", kind="bool", help="Remove all unused images, not just dangling ones")
-@filter_option(help='Provide filter values (e.g. "until=<timestamp>")')
+@filter_option(help='Provide filter values (e.g. "until=<timestamp>")', complete={"until": None, "label": None})
 @option("-f", "--force", kind="bool", help="Do not prompt for confirmation")
-@click.argument("args", nargs=-1)
+@argument("args")
 @click.pass_obj
 def prune(env, all_, filters, force, args):
     from ....formatting.units import human_size_with_precision

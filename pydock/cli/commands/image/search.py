@@ -4,20 +4,22 @@ from __future__ import annotations
 import click
 
 from ...base import DockerCommand
-from ...flags import GoInt, filter_option, format_option, no_trunc_option
+from ...flags import argument, filter_option, format_option, no_trunc_option, option
 from ...output import print_line
 
 AUTOMATED_WARNING = ('WARNING: the "is-automated" filter is deprecated, and searching for "is-automated=true" will '
                      "not yield any results in future.")
 
+# the filters Docker Hub's search takes
+SEARCH_FILTERS = {"is-automated": ("true", "false"), "is-official": ("true", "false"), "stars": None}
 
-@click.command("search", cls=DockerCommand, usage="search [OPTIONS] TERM", nargs=("exact", 1),
-               help="Search Docker Hub for images")
-@filter_option("-f", "--filter")
+
+@click.command("search", cls=DockerCommand, usage="search [OPTIONS] TERM", nargs=("exact", 1))
+@filter_option("-f", "--filter", complete=SEARCH_FILTERS)
 @format_option(help="Pretty-print search using a Go template")
-@click.option("--limit", type=GoInt(), default=0, metavar="int", help="Max number of search results")
+@option("--limit", kind="int", default=0, help="Max number of search results")
 @no_trunc_option("Don't truncate output")
-@click.argument("term", nargs=-1)
+@argument("term")
 @click.pass_obj
 def search(env, filters, fmt, limit, no_trunc, term):
     from ....config.credentials import encoded_auth

@@ -8,8 +8,8 @@ import pytest
 from pydock.formatting.contexts import disk_usage as du
 from pydock.formatting.contexts.buildcache import BuildCacheContext, sort_records
 from pydock.formatting.contexts.image import ImageContext
-from pydock.golang.structs import json_funcs
 from pydock.golang.template import TemplateExecError, parse
+from pydock.golang.template.funcs import json_funcs
 
 
 def row(rows, kind):

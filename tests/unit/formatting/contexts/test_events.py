@@ -7,8 +7,8 @@ import json
 import pytest
 
 from pydock.formatting.contexts.events import message, pretty_line, rfc3339_nano_fixed
-from pydock.golang.structs import json_funcs
 from pydock.golang.template import TemplateExecError, parse
+from pydock.golang.template.funcs import json_funcs
 
 CREATE = {"status": "create", "id": "abc", "from": "alpine", "Type": "container", "Action": "create",
           "Actor": {"ID": "abc", "Attributes": {"name": "x", "image": "alpine", "Zed": "1", "a.b": "<&>"}},

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from pydock.formatting.contexts.system import docker_info, version_info
-from pydock.golang.structs import NilSlice, json_funcs
+from pydock.golang.structs import NilSlice
 from pydock.golang.template import TemplateExecError, parse
+from pydock.golang.template.funcs import json_funcs
 from tests.unit.formatting.contexts.system_data import CLIENT, SERVER
 
 
