@@ -33,7 +33,7 @@ def home(tmp_path_factory):
         "PS1='$ '\nsource /usr/share/bash-completion/bash_completion\n"
         f"source {root}/pydock.bash\nbind 'set show-all-if-ambiguous on'\nbind 'set bell-style none'\n")
     (root / ".zshrc").write_text(f"PS1='$ '\nfpath=({root} $fpath)\nautoload -U compinit\ncompinit -u -D\n"
-                                 "unsetopt beep\n")
+                                 "unsetopt beep listambiguous\n")
     files = root / "envfiles"
     files.mkdir()
     for name in ("app.env", "db.env"):
@@ -91,7 +91,8 @@ class Tmux:
     def tab(self, line: str, expect) -> str:
         """Type `line`, press TAB, and return the screen once `expect(screen)` holds (or fail)."""
         subprocess.run(self.socket + ["send-keys", "C-c"], check=True)
-        subprocess.run(self.socket + ["send-keys", "clear", "Enter"], check=True)
+        self.wait_for(lambda screen: screen.strip().splitlines()[-1:] == ["$"], "fresh prompt")
+        subprocess.run(self.socket + ["send-keys", "C-l"], check=True)
         self.wait_for(lambda screen: screen.strip() == "$", "clear screen")
         subprocess.run(self.socket + ["send-keys", "-l", line], check=True)
         subprocess.run(self.socket + ["send-keys", "Tab"], check=True)
@@ -184,7 +185,7 @@ def test_filter_values(complete):
 @pytest.mark.parametrize("host", ["unix:///nonexistent/docker.sock", "tcp://127.0.0.1:9"])
 def test_a_dead_engine_answers_at_once_and_quietly(host, objects):
     start = time.monotonic()
-    out = subprocess.run([sys.executable, "-m", "pydock", "-H", host, "__complete", "rm", ""], capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "pydock", "__complete", "-H", host, "rm", ""], capture_output=True,
                          text=True, timeout=10)
     assert time.monotonic() - start < 1.2
     assert (out.returncode, out.stdout, out.stderr) == (0, ":4\n", "")
@@ -199,7 +200,7 @@ def test_an_engine_that_never_answers_is_given_up(tmp_path):
     server.listen(8)
     try:
         start = time.monotonic()
-        out = subprocess.run([sys.executable, "-m", "pydock", "-H", f"unix://{path}", "__complete", "rm", ""],
+        out = subprocess.run([sys.executable, "-m", "pydock", "__complete", "-H", f"unix://{path}", "rm", ""],
                              capture_output=True, text=True, timeout=10)
         assert time.monotonic() - start < 1.2
         assert (out.returncode, out.stderr) == (0, "")

@@ -172,19 +172,18 @@ def _argument(state: _State, current: str, lookup) -> Answer:
 
 
 def _values(flag: dict, current: str, prefix: str, lookup) -> Answer:
-    spec = flag["complete"]
-    if isinstance(spec, dict):
-        return _filter(spec, current, prefix, lookup)
-    return _spec(spec, current, prefix, lookup)
+    return _spec(flag["complete"], current, prefix, lookup)
 
 
 def _spec(spec, current: str, prefix: str, lookup) -> Answer:
-    """Candidates of one `complete=` value (a kind or choices) for the word `current`, each written with
-    `prefix` before it (`--restart=`, `status=`)."""
+    """Candidates of one spec as the tree keeps it (tree.encode: a kind, choices or filter keys) for the
+    word `current`, each written with `prefix` before it (`--restart=`, `status=`)."""
     if spec is None:
         return Answer()
-    if isinstance(spec, tuple):
-        return Answer((prefix + c, "") for c in spec if c.startswith(current))
+    if "choices" in spec and isinstance(spec, dict):
+        return Answer((prefix + c, "") for c in spec["choices"] if c.startswith(current))
+    if isinstance(spec, dict):
+        return _filter(spec["filter"], current, prefix, lookup)
     if spec in FILE_KINDS:
         return Answer(directive=FILE_KINDS[spec])
     static = _static(spec, current)

@@ -9,6 +9,8 @@ Shape (all lists and dicts of strings, bools and `complete=` values, see cli/fla
     command: {"flags": [flag…], "positions": [spec…], "rest": spec, "interspersed": bool, "summary": str}
     flag: {"names": ["-a", "--all"], "shown": ["-a", "--all"], "value": bool, "repeat": bool,
            "complete": spec, "help": first line of the help}
+    spec: None, a kind's name, {"choices": [...]} or {"filter": {key: spec}} (JSON has no tuples, so the
+          declarations' tuples and dicts are tagged)
 
 `names` are every spelling the parser accepts (deprecated ones too), `shown` those offered. A command
 that stands at several places (`ps` and `container ls`) is one node, named by its key
@@ -61,11 +63,11 @@ def _command_node(command) -> dict:
             continue
         spec = getattr(param, "complete", None)
         if isinstance(spec, list):
-            positions += spec
+            positions += [encode(s) for s in spec]
         elif param.nargs == -1:
-            rest = spec
+            rest = encode(spec)
         else:
-            positions += [spec] * param.nargs
+            positions += [encode(spec)] * param.nargs
     interspersed = command.context_settings.get("allow_interspersed_args", True)
     return {"summary": _first_line(command.help), "flags": _flags(command, None), "positions": positions,
             "rest": rest, "interspersed": interspersed}
@@ -82,11 +84,20 @@ def _flags(command, ctx) -> list[dict]:
         names = param.opts + param.secondary_opts
         shown = [] if param.hidden else [_first(names, short=True), _first(names, short=False)]
         flags.append({"names": names, "shown": [n for n in shown if n], "value": not (param.is_flag or param.count),
-                      "repeat": bool(param.multiple or param.count), "complete": getattr(param, "complete", None),
-                      "help": _first_line(param.help)})
+                      "repeat": bool(param.multiple or param.count),
+                      "complete": encode(getattr(param, "complete", None)), "help": _first_line(param.help)})
     flags.append({"names": ["--help"], "shown": ["--help"], "value": False, "repeat": False, "complete": None,
                   "help": "Print usage"})
     return sorted(flags, key=lambda f: f["names"][-1].lstrip("-"))
+
+
+def encode(spec):
+    """A `complete=` value (cli/flags.py) as the tree keeps it: tuples of choices and filter dicts tagged."""
+    if isinstance(spec, tuple):
+        return {"choices": list(spec)}
+    if isinstance(spec, dict):
+        return {"filter": {key: encode(value) for key, value in spec.items()}}
+    return spec
 
 
 def _first(names: list[str], short: bool) -> str | None:
