@@ -67,17 +67,26 @@ def registry_request(method: str, url: str, *, auth: bool = False, accept: str =
         return exc.code, dict(exc.headers), exc.read()
 
 
-def delete_from_registry(reference: str) -> None:
-    """Remove a pushed tag's manifest from its registry (the registry has `delete: enabled`)."""
+def manifest_digest(reference: str) -> str | None:
+    """The digest ("sha256:<hex>") a registry serves for REGISTRY/REPO:TAG's schema 2 manifest, or None
+    when it has no such tag. Test-bed images are made at set-up time (`docker import`), so their digests
+    differ on every machine: a test that needs one asks the registry, never names a constant."""
     name, _, tag = reference.rpartition(":")
     registry, _, repo = name.partition("/")
-    auth = registry == AUTH_REGISTRY
-    accept = "application/vnd.docker.distribution.manifest.v2+json"
-    status, headers, _ = registry_request("HEAD", f"http://{registry}/v2/{repo}/manifests/{tag}", auth=auth,
-                                          accept=accept)
+    status, headers, _ = registry_request("HEAD", f"http://{registry}/v2/{repo}/manifests/{tag}",
+                                          auth=registry == AUTH_REGISTRY,
+                                          accept="application/vnd.docker.distribution.manifest.v2+json")
     digest = {k.lower(): v for k, v in headers.items()}.get("docker-content-digest")
-    if status == 200 and digest:
-        registry_request("DELETE", f"http://{registry}/v2/{repo}/manifests/{digest}", auth=auth)
+    return digest if status == 200 and digest else None
+
+
+def delete_from_registry(reference: str) -> None:
+    """Remove a pushed tag's manifest from its registry (the registry has `delete: enabled`)."""
+    digest = manifest_digest(reference)
+    if digest:
+        name = reference.rpartition(":")[0]
+        registry, _, repo = name.partition("/")
+        registry_request("DELETE", f"http://{registry}/v2/{repo}/manifests/{digest}", auth=registry == AUTH_REGISTRY)
 
 
 def remove_local(*references: str) -> None:

@@ -233,7 +233,9 @@ def test_help_is_dockers(pydock, docker, command):
 
 def _follow(argv: list[str], label: str, ignored=()):
     """Start `events` for one label (with the `ignored` signals ignored from the start, as a shell
-    does for a `cmd &` job); return the process once it listens (a probe event has arrived)."""
+    does for a `cmd &` job); return the process once it listens (a probe event has arrived).
+    Its stdout is unbuffered (bufsize=0: readline takes one line and leaves the rest in the pipe), so
+    select() on it sees every line not yet read; a buffered reader could hold the next one unseen."""
     import signal
     import subprocess
 
@@ -243,7 +245,7 @@ def _follow(argv: list[str], label: str, ignored=()):
 
     process = subprocess.Popen([*argv, "events", "--filter", f"label={label}", "--format",
                                 "{{.Action}} {{.Actor.ID}}"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=ignore)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=ignore, bufsize=0)
     deadline = time.time() + 20
     while time.time() < deadline:
         sh("rm", sh("create", "--label", label, "busybox").strip())  # events it sees once it listens

@@ -65,9 +65,14 @@ def interrupted(cli: list[str], args: list[str], sig, *, ready=None, delay: floa
 
 
 def _text(f) -> str:
-    f.flush()
-    f.seek(0)
-    return f.read().decode(errors="replace")
+    """All the child wrote so far to the file it was given. The child shares the file's offset, so this
+    reads at explicit offsets (pread) and never moves it: a seek would make the child's next write
+    overwrite what it wrote before."""
+    fd, chunks, offset = f.fileno(), [], 0
+    while chunk := os.pread(fd, 1 << 16, offset):
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks).decode(errors="replace")
 
 
 def _random_tar(path, seed: int) -> None:

@@ -11,6 +11,7 @@ import uuid
 import pytest
 
 from tests.conftest import DOCKER
+from tests.integration.registries import manifest_digest
 
 REGISTRY = "127.0.0.1:5000"
 
@@ -296,11 +297,20 @@ def test_pull_never_refuses_a_missing_image(pydock, docker, remote_only_busybox)
 
 TRUST_REFUSAL = ("Error: content trust (image signing and verification) is not supported by pydock: unset "
                  "DOCKER_CONTENT_TRUST or add --disable-content-trust")
-DIGEST_REF = "alpine@sha256:4d00316dbd71b36e16d6cee4adbfd5e1c28d6040ef35963d5a5a613f296aab0c"
+
+
+@pytest.fixture(scope="module")
+def alpine_by_digest() -> str:
+    """alpine@sha256:… as this test bed's mirror serves it (scripts/engine makes alpine by `docker import`,
+    so the digest differs on every machine)."""
+    digest = manifest_digest(f"{REGISTRY}/library/alpine:latest")
+    assert digest, f"the mirror {REGISTRY} has no library/alpine:latest; run scripts/engine up"
+    return f"alpine@{digest}"
 
 
 @pytest.mark.parametrize("command", ["create", "run"])
-def test_content_trust_refuses_a_tagged_image_where_docker_asks_notary(pydock, docker, cleanup, command):
+def test_content_trust_refuses_a_tagged_image_where_docker_asks_notary(pydock, docker, cleanup, command,
+                                                                       alpine_by_digest):
     """docker (no Notary reachable) fails where it would verify a tag, with create's 1 or run's 125 and
     run's --help pointer; pydock says it cannot verify, in the same shape, and creates nothing."""
     trust = {"DOCKER_CONTENT_TRUST": "1"}
@@ -316,8 +326,9 @@ def test_content_trust_refuses_a_tagged_image_where_docker_asks_notary(pydock, d
         assert mine.err == TRUST_REFUSAL + "\n"
     assert mine.out == theirs.out == ""
     assert subprocess.run([DOCKER, "inspect", names[1]], capture_output=True).returncode == 1  # nothing made
-    for args, env in (([DIGEST_REF], trust), (["--disable-content-trust", "alpine"], trust),
-                      (["--disable-content-trust=false", DIGEST_REF], {}), (["alpine"], {"DOCKER_CONTENT_TRUST": "0"})):
+    for args, env in (([alpine_by_digest], trust), (["--disable-content-trust", "alpine"], trust),
+                      (["--disable-content-trust=false", alpine_by_digest], {}),
+                      (["alpine"], {"DOCKER_CONTENT_TRUST": "0"})):
         name = cleanup.name()
         theirs_ok = docker(command, *extra, "--name", cleanup.name(), *args, "true", env=env)
         mine_ok = pydock(command, *extra, "--name", name, *args, "true", env=env)
