@@ -1,41 +1,47 @@
-"""What a command runs in: streams, configuration and the engine connection, made on demand."""
+"""What a command runs in: streams, configuration and the engine connection, made on demand.
+
+(Plain classes, not dataclasses: completion builds a CLIEnv on a TAB, and dataclasses' import costs
+about as much as the rest of that path.)
+"""
 from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from functools import cached_property
 
 
-@dataclass
 class GlobalOptions:
-    hosts: tuple[str, ...] = ()
-    context: str | None = None
-    config_dir: str | None = None
-    debug: bool = False
-    log_level: str = "info"
-    tls: bool = False
-    tlsverify: bool | None = None
-    tlscacert: str | None = None
-    tlscert: str | None = None
-    tlskey: str | None = None
+    """docker's global flags as given: `hosts` (-H, a tuple), `context`, `config_dir`, `debug`, `log_level`,
+    `tls`, `tlsverify` (None when not given), `tlscacert`, `tlscert`, `tlskey`."""
+
+    def __init__(self, hosts: tuple[str, ...] = (), context: str | None = None, config_dir: str | None = None,
+                 debug: bool = False, log_level: str = "info", tls: bool = False, tlsverify: bool | None = None,
+                 tlscacert: str | None = None, tlscert: str | None = None, tlskey: str | None = None):
+        self.hosts, self.context, self.config_dir, self.debug, self.log_level = hosts, context, config_dir, debug, \
+            log_level
+        self.tls, self.tlsverify, self.tlscacert, self.tlscert, self.tlskey = tls, tlsverify, tlscacert, tlscert, \
+            tlskey
+
+    def __eq__(self, other):
+        return isinstance(other, GlobalOptions) and vars(self) == vars(other)
+
+    def __repr__(self):
+        return f"GlobalOptions({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
 
 
-@dataclass
 class CLIEnv:
-    options: GlobalOptions = field(default_factory=GlobalOptions)
-    stdin: object = None
-    stdout: object = None
-    stderr: object = None
-    environ: dict = field(default_factory=lambda: os.environ)
-    # completion's bound on an engine request, in seconds: set, unix and tcp engines are asked through
-    # transport.quick (no HTTP stack) and every request gives up after that long
-    quick_timeout: float | None = None
+    """One command's world: `options` (GlobalOptions), its standard streams (the process's by default),
+    `environ` (os.environ by default) and `quick_timeout`: completion's bound on an engine request, in
+    seconds; set, unix and tcp engines are asked through transport.quick (no HTTP stack)."""
 
-    def __post_init__(self):
-        self.stdin = self.stdin or sys.stdin
-        self.stdout = self.stdout or sys.stdout
-        self.stderr = self.stderr or sys.stderr
+    def __init__(self, options: GlobalOptions | None = None, stdin=None, stdout=None, stderr=None,
+                 environ=None, quick_timeout: float | None = None):
+        self.options = options if options is not None else GlobalOptions()
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self.environ = os.environ if environ is None else environ
+        self.quick_timeout = quick_timeout
 
     @cached_property
     def config_dir(self) -> str:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .errors import ConfigError
 
@@ -15,14 +14,32 @@ DEFAULT_TLS_PORT = 2376
 _PORT = re.compile(r"[0-9]*")
 
 
-@dataclass(frozen=True)
 class Host:
-    scheme: str  # "unix", "tcp" or "ssh"
-    address: str  # socket path, "host:port" or ssh destination
-    url: str  # the normalised URL, as shown in messages
-    user: str | None = None
-    port: int | None = None
-    path: str = ""  # base path for tcp hosts; remote socket path for ssh hosts
+    """Where the engine is: `scheme` ("unix", "tcp" or "ssh"), `address` (socket path, "host:port" or ssh
+    destination), `url` (normalised, as messages show it), `user` and `port` (ssh), `path` (the base path
+    of a tcp host; the remote socket path of an ssh host). Immutable and hashable."""
+
+    __slots__ = ("scheme", "address", "url", "user", "port", "path")
+
+    def __init__(self, scheme: str, address: str, url: str, user: str | None = None, port: int | None = None,
+                 path: str = ""):
+        for name, value in zip(self.__slots__, (scheme, address, url, user, port, path)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other):
+        return isinstance(other, Host) and self._values() == other._values()
+
+    def __hash__(self):
+        return hash(self._values())
+
+    def __repr__(self):
+        return f"Host({', '.join(f'{n}={v!r}' for n, v in zip(self.__slots__, self._values()))})"
 
     @property
     def hostname(self) -> str:

@@ -2,18 +2,23 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 
 from .errors import ConfigError
 
 
-@dataclass
 class TLSOptions:
-    enabled: bool = False
-    verify: bool = False
-    cacert: str | None = None
-    cert: str | None = None
-    key: str | None = None
+    """Whether TLS is `enabled`, whether the server is verified (`verify`), and the paths of the CA,
+    the client certificate and its key (None when not used)."""
+
+    def __init__(self, enabled: bool = False, verify: bool = False, cacert: str | None = None,
+                 cert: str | None = None, key: str | None = None):
+        self.enabled, self.verify, self.cacert, self.cert, self.key = enabled, verify, cacert, cert, key
+
+    def __eq__(self, other):
+        return isinstance(other, TLSOptions) and vars(self) == vars(other)
+
+    def __repr__(self):
+        return f"TLSOptions({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
 
     @classmethod
     def resolve(cls, *, tls: bool, tlsverify: bool | None, cacert: str | None, cert: str | None,
