@@ -6,7 +6,6 @@ with what it could read. `ConfigFile.warning` holds that <why>, in docker's word
 from __future__ import annotations
 
 import os
-from typing import Any
 
 FILENAME = "config.json"
 _STRING_FIELDS = ("psFormat", "imagesFormat", "networksFormat", "pluginsFormat", "volumesFormat", "statsFormat",
@@ -33,7 +32,7 @@ def config_file_type():
 class ConfigFile:
     def __init__(self, directory: str, data: dict | None = None, warning: str | None = None):
         self.directory = directory
-        self.data: dict[str, Any] = data if data is not None else {}
+        self.data: dict[str, object] = data if data is not None else {}
         self.warning = warning
 
     @property
@@ -62,7 +61,7 @@ class ConfigFile:
         error = error or _auth_error(data.get("auths"))
         return cls(directory, data, f"parsing config file ({path}): {error}" if error else None)
 
-    def get(self, key: str, default: Any = None) -> Any:
+    def get(self, key: str, default=None):
         value = self.data.get(key)
         return default if value in (None, "") else value
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Mapping
+from collections.abc import Mapping
 
 
 def encode_params(params) -> list[tuple[str, str]] | None:

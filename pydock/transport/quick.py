@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import socket
-from typing import Any
 from urllib.parse import urlencode
 
 from .errors import DaemonUnreachable, EngineTimeout, error_for_status
@@ -36,7 +35,7 @@ class QuickTransport:
         self.host, self.tls, self.timeout = host, tls, timeout
         self.headers = dict(headers or {})
 
-    def get_json(self, path: str, params=None) -> Any:
+    def get_json(self, path: str, params=None):
         """GET `path` (with `params` encoded as the engine expects) and decode its JSON answer."""
         query = encode_params(params)
         target = (self.host.path or "") + path + (f"?{urlencode(query)}" if query else "")
