@@ -8,7 +8,6 @@ Go client (moby/client) makes before it sends anything (`trimID`, `NewVersionErr
 from __future__ import annotations
 
 import functools
-from typing import Any
 from urllib.parse import quote
 
 from ..transport.errors import InvalidArgument, InvalidVersion
@@ -95,10 +94,10 @@ class Endpoint:
             raise version_error(feature, version, self.t.api_version)
 
     # -- requests (thin names over the transport) --------------------------------------------------
-    def _get(self, path: str, params: dict | None = None) -> Any:
+    def _get(self, path: str, params: dict | None = None):
         return self.t.get_json(path, params)
 
-    def _post(self, path: str, *, params=None, json=None) -> Any:
+    def _post(self, path: str, *, params=None, json=None):
         return self.t.post_json(path, params=params, json=json)
 
     def _raw(self, method: str, path: str, **kwargs) -> bytes:
