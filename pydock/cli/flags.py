@@ -17,7 +17,8 @@ What `complete=` takes (plain data, so that it can be written into generated fil
   "container:paused", "image" (repo:tag, no dangling or intermediate IDs), "network", "volume",
   "context" (read from the store, no engine call), "file", "dir", "cp-path" (`container:path` or a
   local path), "signal", "platform", "network-mode" (bridge/host/none/container: and network names),
-  "node", "service", "task", "secret", "config", "stack";
+  "node", "service", "task", "secret", "config", "stack", "object" (any of them; a `--type` given on
+  the command line picks the kind, as for the top-level `inspect`);
 - a tuple of fixed choices: `complete=("no", "always", "on-failure", "unless-stopped")`;
 - for `--filter`, a dict: key -> a kind, a tuple of choices or None (free text), e.g.
   `{"dangling": ("true", "false"), "label": None, "network": "network"}`;
@@ -97,7 +98,7 @@ def feature_annotations(*, api_version: str | None = None, os_type: str | None =
 COMPLETE_KINDS = frozenset({
     "container", "container:running", "container:stopped", "container:paused", "image", "network", "volume",
     "context", "file", "dir", "cp-path", "signal", "platform", "network-mode", "node", "service", "task",
-    "secret", "config", "stack",
+    "secret", "config", "stack", "object",
 })
 
 

@@ -274,7 +274,7 @@ INSPECT_EXAMPLES = [  # (what it does, command line)
 @format_option("-f", "--format", help=JSON_FORMAT_HELP)
 @option("-s", "--size", kind="bool", help="Display total file sizes if the type is container")
 @option("--type", "kind", default=None, help="Only inspect objects of the given type", complete=INSPECT_TYPES)
-@argument("refs", complete="container")
+@argument("refs", complete="object")
 @click.pass_obj
 def inspect_objects(env, fmt, size, kind, refs):
     """docker's system inspect: the first kind of object that has the name (or only `--type`'s)."""

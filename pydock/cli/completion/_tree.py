@@ -809,7 +809,7 @@ TREE_JSON = (
     'total file sizes if the type is container","names":["-s","--size"],"repeat":false,"shown":["-s","--size"],"val'
     'ue":false},{"complete":{"choices":["config","container","image","network","node","plugin","secret","service","'
     'task","volume"]},"help":"Only inspect objects of the given type","names":["--type"],"repeat":false,"shown":["-'
-    '-type"],"value":true}],"interspersed":true,"positions":[],"rest":"container","summary":"Return low-level '
+    '-type"],"value":true}],"interspersed":true,"positions":[],"rest":"object","summary":"Return low-level '
     'information on Docker objects"},"pydock.cli.commands.system:prune":{"flags":[{"complete":null,"help":"Remove '
     'all unused images not just dangling ones","names":["-a","--all"],"repeat":false,"shown":["-a","--all"],"value"'
     ':false},{"complete":{"filter":{"label":null,"until":null}},"help":"Provide filter values (e.g. \\"label=<key>=<'

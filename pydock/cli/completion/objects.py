@@ -116,4 +116,5 @@ _FETCH = {
     "config": lambda api: _spec_names(api.configs.list()),
     "stack": _stacks,
     "task": _tasks,
+    "object": lambda api: [*_containers(api, None), *_images(api), *_networks(api), *_volumes(api)],
 }

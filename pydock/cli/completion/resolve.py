@@ -18,6 +18,7 @@ SIGNALS = ("ABRT", "ALRM", "BUS", "CHLD", "CLD", "CONT", "FPE", "HUP", "ILL", "I
            "TTIN", "TTOU", "URG", "USR1", "USR2", "VTALRM", "WINCH", "XCPU", "XFSZ")  # docker's SignalMap (linux)
 PLATFORMS = ("linux/amd64", "linux/arm64", "linux/arm/v7", "linux/arm/v6", "linux/386", "linux/ppc64le",
              "linux/s390x", "linux/riscv64", "windows/amd64")
+OBJECT_TYPES = {"config", "container", "image", "network", "node", "secret", "service", "task", "volume"}
 NETWORK_MODES = (("bridge", "the default bridge network"), ("host", "the host's network stack"),
                  ("none", "no networking"), ("container:", "the network stack of another container"))
 
@@ -70,8 +71,10 @@ class _State:
         self.after_flags = False  # after `--`, or after the first argument of a non-interspersed command
         self.at_root = True
         self.globals: dict = {}  # the root's flags given, by long name
+        self.values: dict = {}  # the current command's flags given, by every name
 
     def note(self, flag: dict, value) -> None:
+        self.values.update(dict.fromkeys(flag["names"], value))
         if self.at_root:
             self.globals[flag["names"][-1] if flag["names"][-1].startswith("--") else flag["names"][0]] = value
 
@@ -88,6 +91,7 @@ class _State:
         target = commands[name]
         self.node = self.nodes[target] if isinstance(target, str) else target
         self.given = set()
+        self.values = {}
         self.at_root = False
         return True
 
@@ -168,6 +172,8 @@ def _argument(state: _State, current: str, lookup) -> Answer:
         return Answer()  # the command a container runs: nothing on this machine to offer
     positions = node.get("positions", [])
     spec = positions[index] if index < len(positions) else node.get("rest")
+    if spec == "object" and state.values.get("--type") in OBJECT_TYPES:  # `inspect --type network …`
+        spec = state.values["--type"]
     return _spec(spec, current, "", lookup)
 
 

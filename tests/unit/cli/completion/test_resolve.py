@@ -139,3 +139,12 @@ def test_unknown_words_offer_nothing(tree):
 def test_hidden_commands_are_not_offered(tree):
     found, _ = values([""], tree)
     assert "__complete" not in found and "completion" in found and "run" in found
+
+
+def test_inspect_offers_any_object_or_the_type_given(tree):
+    lookup = Asked()
+    values(["inspect", ""], tree, lookup)
+    values(["inspect", "--type", "network", ""], tree, lookup)
+    values(["inspect", "--type=volume", "x", ""], tree, lookup)
+    values(["inspect", "--type", "bogus", ""], tree, lookup)
+    assert lookup.kinds == ["object", "network", "volume", "object"]
