@@ -562,12 +562,13 @@ class LazyGroup(click.Group):
 
     def __init__(self, *args, lazy: dict[str, tuple] | None = None, usage: str = "",
                  hidden_aliases: dict[str, str] | None = None, annotations: dict[str, str] | None = None,
-                 features: dict[str, dict[str, str]] | None = None, **kwargs):
+                 features: dict[str, dict[str, str]] | None = None, lenient: bool = False, **kwargs):
         kwargs.setdefault("context_settings", CONTEXT_SETTINGS)
         kwargs.setdefault("no_args_is_help", False)  # only flags left (`--help=false`, `-D`): invoke() shows help
         super().__init__(*args, **kwargs)
         self.annotations = dict(annotations or {})
         self.features = dict(features or {})  # command name -> its annotations, known without importing it
+        self.lenient = lenient  # alone or before an unknown word: help on stdout, exit 0 (cobra's completion)
         add_deprecated_help_shorthand(self)
         self.lazy = lazy or {}
         self.aliases = hidden_aliases or {}
@@ -613,6 +614,11 @@ class LazyGroup(click.Group):
         is older than the group's annotations allow."""
         if ctx.parent is not None and help_refusal(ctx):
             raise StatusError(help_refusal(ctx), FAILURE)
+        if self.lenient:
+            from .output import print_help
+
+            print_help(self.get_help(ctx))
+            ctx.exit(0)
         click.echo(self.get_help(ctx), err=True)
         ctx.exit(0)
 
@@ -622,6 +628,8 @@ class LazyGroup(click.Group):
         if command is None:
             if name.startswith("-"):
                 raise translate_usage_error(click.NoSuchOption(name), ctx, self)
+            if self.lenient:
+                self._help_without_command(ctx)
             refusal = help_refusal(ctx) if ctx.parent is not None and not _help_wanted(self, args[1:]) else None
             if refusal:  # docker judges the group's annotations before the unknown word and its flags
                 raise StatusError(refusal, FAILURE)

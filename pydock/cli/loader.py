@@ -28,8 +28,8 @@ def build_group(name: str) -> LazyGroup:
     """The click group of `name`, its commands still unloaded."""
     group = registry.group_named(name)
     return LazyGroup(group.name, lazy=group.commands, hidden_aliases=group.aliases,
-                     usage=f"{group.name} {group.usage}".strip(), help=group.summary, annotations=group.annotations,
-                     features=group.features)
+                     usage=f"{group.name} {group.usage}".strip(), help=group.long or group.summary,
+                     annotations=group.annotations, features=group.features, lenient=group.lenient)
 
 
 def renamed(target: str, name: str):

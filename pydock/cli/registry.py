@@ -55,6 +55,8 @@ class Group:
     # runs, and read by the group's --help to leave out what the engine cannot run (hideUnsupportedFeatures)
     features: dict[str, dict[str, str]] = field(default_factory=dict)
     hidden: bool = False  # left out of the root --help (docker's `completion`), still completed and run
+    long: str = ""  # the group's own --help text when longer than its summary
+    lenient: bool = False  # cobra's own `completion`: alone or before an unknown word, its help on stdout, exit 0
 
 
 GROUPS = (
@@ -136,7 +138,9 @@ GROUPS = (
         "bash": (f"{COMP}:bash", "Generate the autocompletion script for bash"),
         "fish": (f"{COMP}:fish", "Generate the autocompletion script for fish"),
         "zsh": (f"{COMP}:zsh", "Generate the autocompletion script for zsh"),
-    }, usage="COMMAND", hidden=True),
+    }, usage="COMMAND", hidden=True, lenient=True,
+        long="Generate the autocompletion script for pydock for the specified shell.\nSee each sub-command's help "
+             "for details on how to use the generated script."),
 )
 # names the root --help never lists (cobra's rule for its help command; docker hides completion)
 UNLISTED_TOP = frozenset({"help"} | {group.name for group in GROUPS if group.hidden})

@@ -214,3 +214,21 @@ def test_a_broken_config_offers_nothing_and_prints_nothing(tmp_path):
                          text=True, env={**os.environ, "DOCKER_CONFIG": str(tmp_path)})
     assert (out.returncode, out.stderr) == (0, "")
     assert out.stdout.splitlines()[0] == "default\tCurrent DOCKER_HOST based configuration"
+
+
+@pytest.mark.parametrize("args", [["completion", "bash", "extra"], ["completion", "bash", "--bogus"],
+                                  ["completion", "zsh", "x"], ["completion", "fish", "--help"],
+                                  ["completion", "zsh", "--help"], ["completion", "bash", "--help"]])
+def test_the_completion_commands_answer_as_dockers(args, pydock, docker):
+    ours, theirs = pydock(*args), docker(*args)
+    assert (ours.code, ours.out, ours.err) == (theirs.code, theirs.out.replace("docker", "pydock"),
+                                               theirs.err.replace("docker", "pydock"))
+
+
+@pytest.mark.parametrize("args", [["completion"], ["completion", "tcsh"]])
+def test_completion_alone_shows_its_help_on_stdout(args, pydock, docker):
+    ours, theirs = pydock(*args), docker(*args)
+    assert (ours.code, ours.err) == (theirs.code, theirs.err) == (0, "")
+    # docker's cobra also has powershell, which pydock does not generate
+    assert ours.out == theirs.out.replace("docker", "pydock").replace(
+        "  powershell  Generate the autocompletion script for powershell\n", "")
