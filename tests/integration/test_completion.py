@@ -23,7 +23,9 @@ def home(tmp_path_factory):
     bin_dir = root / "bin"
     bin_dir.mkdir()
     launcher = bin_dir / "pydock"
-    launcher.write_text(f"#!/bin/sh\nexec {shlex.quote(sys.executable)} -m pydock \"$@\"\n")
+    calls = root / "calls.log"  # one line per run of pydock: the script answers commands without it
+    launcher.write_text(f"#!/bin/sh\necho \"$*\" >> {shlex.quote(str(calls))}\n"
+                        f"exec {shlex.quote(sys.executable)} -m pydock \"$@\"\n")
     launcher.chmod(0o755)
     for shell in SHELLS:
         script = subprocess.run([str(launcher), "completion", shell], capture_output=True, text=True, check=True)
@@ -68,6 +70,7 @@ class Tmux:
 
     def __init__(self, shell: str, home, env: dict):
         self.name = unique("pydt-tmux")
+        self.marks = 0
         self.socket = ["tmux", "-L", self.name]
         command = {"bash": f"bash --rcfile {home}/.bashrc --noprofile -i",
                    "zsh": "zsh -i"}[shell]
@@ -90,8 +93,13 @@ class Tmux:
 
     def tab(self, line: str, expect) -> str:
         """Type `line`, press TAB, and return the screen once `expect(screen)` holds (or fail)."""
-        subprocess.run(self.socket + ["send-keys", "C-c"], check=True)
-        self.wait_for(lambda screen: screen.strip().splitlines()[-1:] == ["$"], "fresh prompt")
+        # keys are read in order (C-u is a key; C-c would be a signal, racing them): once the marker's echo
+        # has run, the line before it is gone
+        self.marks += 1
+        subprocess.run(self.socket + ["send-keys", "C-u"], check=True)
+        subprocess.run(self.socket + ["send-keys", "-l", f"echo mark-{self.marks}-done"], check=True)
+        subprocess.run(self.socket + ["send-keys", "Enter"], check=True)
+        self.wait_for(lambda screen: f"\nmark-{self.marks}-done\n$" in screen, "marker")
         subprocess.run(self.socket + ["send-keys", "C-l"], check=True)
         self.wait_for(lambda screen: screen.strip() == "$", "clear screen")
         subprocess.run(self.socket + ["send-keys", "-l", line], check=True)
@@ -140,6 +148,15 @@ def complete(request, home, objects):
 
 def test_commands(complete):
     complete("pydock st", ["start", "stats", "stop"], absent=["search"])
+
+
+def test_commands_and_subcommands_start_no_process(complete, home):
+    calls = home / "calls.log"
+    before = calls.read_text() if calls.exists() else ""
+    complete("pydock st", ["start", "stats", "stop"])
+    complete("pydock network ", ["connect", "create", "ls", "rm"])
+    complete("pydock container l", ["logs", "ls"])
+    assert (calls.read_text() if calls.exists() else "") == before
 
 
 def test_rm_offers_every_container(complete, objects):
