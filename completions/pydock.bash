@@ -6,134 +6,126 @@
 __pydock_descriptions=1
 
 __pydock_static() {
+    local word=$2 found=
     case $1 in
-    'pydock')
-        printf '%s\t%s\n' \
-            'attach' 'Attach local standard input, output, and error streams to a running container' \
-            'build' 'Build an image from a Dockerfile' \
-            'commit' 'Create a new image from a container'\''s changes' \
-            'completion' 'Generate the autocompletion script for pydock for the specified shell.' \
-            'container' 'Manage containers' \
-            'cp' 'Copy files/folders between a container and the local filesystem' \
-            'create' 'Create a new container' \
-            'diff' 'Inspect changes to files or directories on a container'\''s filesystem' \
-            'events' 'Get real time events from the server' \
-            'exec' 'Execute a command in a running container' \
-            'export' 'Export a container'\''s filesystem as a tar archive' \
-            'help' 'Help about the command' \
-            'history' 'Show the history of an image' \
-            'image' 'Manage images' \
-            'images' 'List images' \
-            'import' 'Import the contents from a tarball to create a filesystem image' \
-            'info' 'Display system-wide information' \
-            'inspect' 'Return low-level information on Docker objects' \
-            'kill' 'Kill one or more running containers' \
-            'load' 'Load an image from a tar archive or STDIN' \
-            'login' 'Authenticate to a registry.' \
-            'logout' 'Log out from a registry.' \
-            'logs' 'Fetch the logs of a container' \
-            'network' 'Manage networks' \
-            'pause' 'Pause all processes within one or more containers' \
-            'port' 'List port mappings or a specific mapping for the container' \
-            'ps' 'List containers' \
-            'pull' 'Download an image from a registry' \
-            'push' 'Upload an image to a registry' \
-            'rename' 'Rename a container' \
-            'restart' 'Restart one or more containers' \
-            'rm' 'Remove one or more containers' \
-            'rmi' 'Remove one or more images' \
-            'run' 'Create and run a new container from an image' \
-            'save' 'Save one or more images to a tar archive (streamed to STDOUT by default)' \
-            'search' 'Search Docker Hub for images' \
-            'start' 'Start one or more stopped containers' \
-            'stats' 'Display a live stream of container(s) resource usage statistics' \
-            'stop' 'Stop one or more running containers' \
-            'system' 'Manage Docker' \
-            'tag' 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE' \
-            'top' 'Display the running processes of a container' \
-            'unpause' 'Unpause all processes within one or more containers' \
-            'update' 'Update configuration of one or more containers' \
-            'version' 'Show the Docker version information' \
-            'volume' 'Manage volumes' \
-            'wait' 'Block until one or more containers stop, then print their exit codes'
-        ;;
-    'pydock completion')
-        printf '%s\t%s\n' \
-            'bash' 'Generate the autocompletion script for the bash shell.' \
-            'fish' 'Generate the autocompletion script for the fish shell.' \
-            'zsh' 'Generate the autocompletion script for the zsh shell.'
-        ;;
-    'pydock container')
-        printf '%s\t%s\n' \
-            'attach' 'Attach local standard input, output, and error streams to a running container' \
-            'commit' 'Create a new image from a container'\''s changes' \
-            'cp' 'Copy files/folders between a container and the local filesystem' \
-            'create' 'Create a new container' \
-            'diff' 'Inspect changes to files or directories on a container'\''s filesystem' \
-            'exec' 'Execute a command in a running container' \
-            'export' 'Export a container'\''s filesystem as a tar archive' \
-            'inspect' 'Display detailed information on one or more containers' \
-            'kill' 'Kill one or more running containers' \
-            'logs' 'Fetch the logs of a container' \
-            'ls' 'List containers' \
-            'pause' 'Pause all processes within one or more containers' \
-            'port' 'List port mappings or a specific mapping for the container' \
-            'prune' 'Remove all stopped containers' \
-            'rename' 'Rename a container' \
-            'restart' 'Restart one or more containers' \
-            'rm' 'Remove one or more containers' \
-            'run' 'Create and run a new container from an image' \
-            'start' 'Start one or more stopped containers' \
-            'stats' 'Display a live stream of container(s) resource usage statistics' \
-            'stop' 'Stop one or more running containers' \
-            'top' 'Display the running processes of a container' \
-            'unpause' 'Unpause all processes within one or more containers' \
-            'update' 'Update configuration of one or more containers' \
-            'wait' 'Block until one or more containers stop, then print their exit codes'
-        ;;
-    'pydock image')
-        printf '%s\t%s\n' \
-            'build' 'Build an image from a Dockerfile' \
-            'history' 'Show the history of an image' \
-            'import' 'Import the contents from a tarball to create a filesystem image' \
-            'inspect' 'Display detailed information on one or more images' \
-            'load' 'Load an image from a tar archive or STDIN' \
-            'ls' 'List images' \
-            'prune' 'Remove unused images' \
-            'pull' 'Download an image from a registry' \
-            'push' 'Upload an image to a registry' \
-            'rm' 'Remove one or more images' \
-            'save' 'Save one or more images to a tar archive (streamed to STDOUT by default)' \
-            'tag' 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'
-        ;;
-    'pydock network')
-        printf '%s\t%s\n' \
-            'connect' 'Connect a container to a network' \
-            'create' 'Create a network' \
-            'disconnect' 'Disconnect a container from a network' \
-            'inspect' 'Display detailed information on one or more networks' \
-            'ls' 'List networks' \
-            'prune' 'Remove all unused networks' \
-            'rm' 'Remove one or more networks'
-        ;;
-    'pydock system')
-        printf '%s\t%s\n' \
-            'df' 'Show docker disk usage' \
-            'events' 'Get real time events from the server' \
-            'info' 'Display system-wide information' \
-            'prune' 'Remove unused data'
-        ;;
-    'pydock volume')
-        printf '%s\t%s\n' \
-            'create' 'Create a volume' \
-            'inspect' 'Display detailed information on one or more volumes' \
-            'ls' 'List volumes' \
-            'prune' 'Remove unused local volumes' \
-            'rm' 'Remove one or more volumes. You cannot remove a volume that is in use by a container.' \
-            'update' 'Update a volume (cluster volumes only)'
-        ;;
+    'pydock') set -- \
+        'attach' 'Attach local standard input, output, and error streams to a running container' \
+        'build' 'Build an image from a Dockerfile' \
+        'commit' 'Create a new image from a container'\''s changes' \
+        'completion' 'Generate the autocompletion script for pydock for the specified shell.' \
+        'container' 'Manage containers' \
+        'cp' 'Copy files/folders between a container and the local filesystem' \
+        'create' 'Create a new container' \
+        'diff' 'Inspect changes to files or directories on a container'\''s filesystem' \
+        'events' 'Get real time events from the server' \
+        'exec' 'Execute a command in a running container' \
+        'export' 'Export a container'\''s filesystem as a tar archive' \
+        'help' 'Help about the command' \
+        'history' 'Show the history of an image' \
+        'image' 'Manage images' \
+        'images' 'List images' \
+        'import' 'Import the contents from a tarball to create a filesystem image' \
+        'info' 'Display system-wide information' \
+        'inspect' 'Return low-level information on Docker objects' \
+        'kill' 'Kill one or more running containers' \
+        'load' 'Load an image from a tar archive or STDIN' \
+        'login' 'Authenticate to a registry.' \
+        'logout' 'Log out from a registry.' \
+        'logs' 'Fetch the logs of a container' \
+        'network' 'Manage networks' \
+        'pause' 'Pause all processes within one or more containers' \
+        'port' 'List port mappings or a specific mapping for the container' \
+        'ps' 'List containers' \
+        'pull' 'Download an image from a registry' \
+        'push' 'Upload an image to a registry' \
+        'rename' 'Rename a container' \
+        'restart' 'Restart one or more containers' \
+        'rm' 'Remove one or more containers' \
+        'rmi' 'Remove one or more images' \
+        'run' 'Create and run a new container from an image' \
+        'save' 'Save one or more images to a tar archive (streamed to STDOUT by default)' \
+        'search' 'Search Docker Hub for images' \
+        'start' 'Start one or more stopped containers' \
+        'stats' 'Display a live stream of container(s) resource usage statistics' \
+        'stop' 'Stop one or more running containers' \
+        'system' 'Manage Docker' \
+        'tag' 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE' \
+        'top' 'Display the running processes of a container' \
+        'unpause' 'Unpause all processes within one or more containers' \
+        'update' 'Update configuration of one or more containers' \
+        'version' 'Show the Docker version information' \
+        'volume' 'Manage volumes' \
+        'wait' 'Block until one or more containers stop, then print their exit codes' ;;
+    'pydock completion') set -- \
+        'bash' 'Generate the autocompletion script for the bash shell.' \
+        'fish' 'Generate the autocompletion script for the fish shell.' \
+        'zsh' 'Generate the autocompletion script for the zsh shell.' ;;
+    'pydock container') set -- \
+        'attach' 'Attach local standard input, output, and error streams to a running container' \
+        'commit' 'Create a new image from a container'\''s changes' \
+        'cp' 'Copy files/folders between a container and the local filesystem' \
+        'create' 'Create a new container' \
+        'diff' 'Inspect changes to files or directories on a container'\''s filesystem' \
+        'exec' 'Execute a command in a running container' \
+        'export' 'Export a container'\''s filesystem as a tar archive' \
+        'inspect' 'Display detailed information on one or more containers' \
+        'kill' 'Kill one or more running containers' \
+        'logs' 'Fetch the logs of a container' \
+        'ls' 'List containers' \
+        'pause' 'Pause all processes within one or more containers' \
+        'port' 'List port mappings or a specific mapping for the container' \
+        'prune' 'Remove all stopped containers' \
+        'rename' 'Rename a container' \
+        'restart' 'Restart one or more containers' \
+        'rm' 'Remove one or more containers' \
+        'run' 'Create and run a new container from an image' \
+        'start' 'Start one or more stopped containers' \
+        'stats' 'Display a live stream of container(s) resource usage statistics' \
+        'stop' 'Stop one or more running containers' \
+        'top' 'Display the running processes of a container' \
+        'unpause' 'Unpause all processes within one or more containers' \
+        'update' 'Update configuration of one or more containers' \
+        'wait' 'Block until one or more containers stop, then print their exit codes' ;;
+    'pydock image') set -- \
+        'build' 'Build an image from a Dockerfile' \
+        'history' 'Show the history of an image' \
+        'import' 'Import the contents from a tarball to create a filesystem image' \
+        'inspect' 'Display detailed information on one or more images' \
+        'load' 'Load an image from a tar archive or STDIN' \
+        'ls' 'List images' \
+        'prune' 'Remove unused images' \
+        'pull' 'Download an image from a registry' \
+        'push' 'Upload an image to a registry' \
+        'rm' 'Remove one or more images' \
+        'save' 'Save one or more images to a tar archive (streamed to STDOUT by default)' \
+        'tag' 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE' ;;
+    'pydock network') set -- \
+        'connect' 'Connect a container to a network' \
+        'create' 'Create a network' \
+        'disconnect' 'Disconnect a container from a network' \
+        'inspect' 'Display detailed information on one or more networks' \
+        'ls' 'List networks' \
+        'prune' 'Remove all unused networks' \
+        'rm' 'Remove one or more networks' ;;
+    'pydock system') set -- \
+        'df' 'Show docker disk usage' \
+        'events' 'Get real time events from the server' \
+        'info' 'Display system-wide information' \
+        'prune' 'Remove unused data' ;;
+    'pydock volume') set -- \
+        'create' 'Create a volume' \
+        'inspect' 'Display detailed information on one or more volumes' \
+        'ls' 'List volumes' \
+        'prune' 'Remove unused local volumes' \
+        'rm' 'Remove one or more volumes. You cannot remove a volume that is in use by a container.' \
+        'update' 'Update a volume (cluster volumes only)' ;;
     *) return 1 ;;
     esac
+    while (( $# )); do
+        if [[ $1 == "$word"* ]]; then printf '%s\t%s\n' "$1" "$2"; found=1; fi
+        shift 2
+    done
+    [[ -n $found ]] || return 1
     printf ':4\n'
 }
 
@@ -146,7 +138,7 @@ _pydock() {
     fi
     local out at=pydock i
     for ((i = 1; i < cword; i++)); do at+=" ${words[i]}"; done
-    if [[ $cur == -* ]] || ! out=$(__pydock_static "$at"); then
+    if [[ $cur == -* ]] || ! out=$(__pydock_static "$at" "$cur"); then
         out=$(PYDOCK_COMPLETING=bash "${words[0]}" __complete "${words[@]:1:cword-1}" "$cur" 2>/dev/null) || return
     fi
     local directive=${out##*:}

@@ -5,9 +5,11 @@
 set -g __pydock_descriptions 1
 
 function __pydock_static
+    set -l word $argv[2]
+    set -l rows
     switch $argv[1]
         case 'pydock'
-            printf '%s\t%s\n' \
+            set rows \
                 'attach' 'Attach local standard input, output, and error streams to a running container' \
                 'build' 'Build an image from a Dockerfile' \
                 'commit' 'Create a new image from a container\'s changes' \
@@ -56,12 +58,12 @@ function __pydock_static
                 'volume' 'Manage volumes' \
                 'wait' 'Block until one or more containers stop, then print their exit codes'
         case 'pydock completion'
-            printf '%s\t%s\n' \
+            set rows \
                 'bash' 'Generate the autocompletion script for the bash shell.' \
                 'fish' 'Generate the autocompletion script for the fish shell.' \
                 'zsh' 'Generate the autocompletion script for the zsh shell.'
         case 'pydock container'
-            printf '%s\t%s\n' \
+            set rows \
                 'attach' 'Attach local standard input, output, and error streams to a running container' \
                 'commit' 'Create a new image from a container\'s changes' \
                 'cp' 'Copy files/folders between a container and the local filesystem' \
@@ -88,7 +90,7 @@ function __pydock_static
                 'update' 'Update configuration of one or more containers' \
                 'wait' 'Block until one or more containers stop, then print their exit codes'
         case 'pydock image'
-            printf '%s\t%s\n' \
+            set rows \
                 'build' 'Build an image from a Dockerfile' \
                 'history' 'Show the history of an image' \
                 'import' 'Import the contents from a tarball to create a filesystem image' \
@@ -102,7 +104,7 @@ function __pydock_static
                 'save' 'Save one or more images to a tar archive (streamed to STDOUT by default)' \
                 'tag' 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE'
         case 'pydock network'
-            printf '%s\t%s\n' \
+            set rows \
                 'connect' 'Connect a container to a network' \
                 'create' 'Create a network' \
                 'disconnect' 'Disconnect a container from a network' \
@@ -111,13 +113,13 @@ function __pydock_static
                 'prune' 'Remove all unused networks' \
                 'rm' 'Remove one or more networks'
         case 'pydock system'
-            printf '%s\t%s\n' \
+            set rows \
                 'df' 'Show docker disk usage' \
                 'events' 'Get real time events from the server' \
                 'info' 'Display system-wide information' \
                 'prune' 'Remove unused data'
         case 'pydock volume'
-            printf '%s\t%s\n' \
+            set rows \
                 'create' 'Create a volume' \
                 'inspect' 'Display detailed information on one or more volumes' \
                 'ls' 'List volumes' \
@@ -127,6 +129,14 @@ function __pydock_static
         case '*'
             return 1
     end
+    set -l found 0
+    for i in (seq 1 2 (count $rows))
+        if test "$word" = (string sub -l (string length -- "$word") -- $rows[$i])
+            printf '%s\t%s\n' $rows[$i] $rows[(math $i + 1)]
+            set found 1
+        end
+    end
+    test $found -eq 1; or return 1
     printf ':4\n'
 end
 
@@ -134,15 +144,19 @@ function __pydock_complete
     set -l args (commandline -opc)
     set -l cur (commandline -ct)
     set -l out
-    if string match -q -- '-*' "$cur"; or not set out (__pydock_static (string join ' ' -- pydock $args[2..-1]))
+    if string match -q -- '-*' "$cur"; or not set out (__pydock_static (string join ' ' -- pydock $args[2..-1]) "$cur")
         set out (env PYDOCK_COMPLETING=fish $args[1] __complete $args[2..-1] "$cur" 2>/dev/null)
         or return
     end
     set -l directive (string replace -r '^:' '' -- $out[-1])
     string match -qr '^[0-9]+$' -- $directive; or return
     set -e out[-1]
+    set -l fileprefix (string match -r -- '^--[^=]*=' $cur)  # --flag=FILE: the shell completes FILE
+    set -l fileword (string replace -r -- '^--[^=]*=' '' $cur)
     if test (math "bitand($directive, 16)") -ne 0
-        __fish_complete_directories "$cur"
+        for dir in (__fish_complete_directories $fileword)
+            printf '%s%s\n' $fileprefix $dir
+        end
         return
     end
     for line in $out
@@ -155,7 +169,9 @@ function __pydock_complete
     set -l files_too (math "bitand($directive, 64)")
     set -l no_files (math "bitand($directive, 4)")
     if test $files_too -ne 0; or begin; test (count $out) -eq 0; and test $no_files -eq 0; end
-        __fish_complete_path "$cur"
+        for file in (__fish_complete_path $fileword)
+            printf '%s%s\n' $fileprefix $file
+        end
     end
 end
 

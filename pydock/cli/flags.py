@@ -13,12 +13,13 @@ and --help all read it from the declaration. Nothing here imports the value pars
 arrives, so `--help` stays fast.
 
 What `complete=` takes (plain data, so that it can be written into generated files):
-- a kind's name from COMPLETE_KINDS: "container" (all), "container:running", "container:stopped",
-  "container:paused", "image" (repo:tag, no dangling or intermediate IDs), "network", "volume",
+- a kind's name from COMPLETE_KINDS: "container" (all), "container:running", "container:live" (running
+  or paused), "container:stopped", "container:paused", "container:removable" (stopped ones, all of them
+  once `-f/--force` is given), "image" (repo:tag, no dangling or intermediate IDs), "network", "volume",
   "context" (read from the store, no engine call), "file", "dir", "cp-path" (`container:path` or a
   local path), "signal", "platform", "network-mode" (bridge/host/none/container: and network names),
   "node", "service", "task", "secret", "config", "stack", "object" (any of them; a `--type` given on
-  the command line picks the kind, as for the top-level `inspect`);
+  the command line picks the kind, as for the top-level `inspect`), "env" (this shell's variable names);
 - a tuple of fixed choices: `complete=("no", "always", "on-failure", "unless-stopped")`;
 - for `--filter`, a dict: key -> a kind, a tuple of choices or None (free text), e.g.
   `{"dangling": ("true", "false"), "label": None, "network": "network"}`;
@@ -96,9 +97,10 @@ def feature_annotations(*, api_version: str | None = None, os_type: str | None =
 
 
 COMPLETE_KINDS = frozenset({
-    "container", "container:running", "container:stopped", "container:paused", "image", "network", "volume",
+    "container", "container:running", "container:live", "container:stopped", "container:paused",
+    "container:removable", "image", "network", "volume",
     "context", "file", "dir", "cp-path", "signal", "platform", "network-mode", "node", "service", "task",
-    "secret", "config", "stack", "object",
+    "secret", "config", "stack", "object", "env",
 })
 
 

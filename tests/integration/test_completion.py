@@ -159,8 +159,22 @@ def test_commands_and_subcommands_start_no_process(complete, home):
     assert (calls.read_text() if calls.exists() else "") == before
 
 
-def test_rm_offers_every_container(complete, objects):
-    complete(f"pydock rm {objects['prefix']}", [objects["running"], objects["stopped"]])
+def test_rm_offers_stopped_containers_and_with_force_every_one(complete, objects):
+    complete(f"pydock rm {objects['prefix']}", [objects["stopped"]], absent=[objects["running"]])
+    complete(f"pydock rm -f {objects['prefix']}", [objects["running"], objects["stopped"]])
+
+
+def test_aliases_complete_where_no_name_matches(complete):
+    complete("pydock container li", ["list"])
+
+
+def test_a_file_after_flag_equals(complete, home):
+    complete(f"pydock run --env-file={home}/envfiles/", ["app.env", "db.env"])
+
+
+def test_another_containers_namespace(complete, objects):
+    complete(f"pydock run --network container:{objects['prefix']}", [f"container:{objects['running']}"],
+             absent=[objects["stopped"]])
 
 
 def test_start_offers_only_stopped_containers(complete, objects):

@@ -15,6 +15,8 @@ STACK_LABEL = "com.docker.stack.namespace"
 CONTAINER_STATES = {
     "container": None,
     "container:running": ["running"],
+    "container:live": ["running", "paused"],
+    "container:removable": ["created", "exited", "dead"],
     "container:stopped": ["created", "exited", "dead"],
     "container:paused": ["paused"],
 }
@@ -64,8 +66,13 @@ def candidates(api, kind: str) -> list[tuple[str, str]]:
 
 def _containers(api, states):
     rows = api.containers.list(all=True, filters={"status": states} if states else None)
-    return [(row["Names"][0].lstrip("/"), f"{row.get('Image', '')} · {row.get('Status', '')}")
+    return [(row["Names"][0].lstrip("/"), f"{_short_image(row.get('Image', ''))} · {row.get('Status', '')}")
             for row in rows if row.get("Names")]
+
+
+def _short_image(image: str) -> str:
+    """An image named by its ID as `ps` shows it (12 hex digits), any other reference as it is."""
+    return image[7:19] if image.startswith("sha256:") else image
 
 
 def _images(api):

@@ -16,8 +16,8 @@ FILE_KINDS = {"file": 0, "dir": DIRS_ONLY}
 SIGNALS = ("ABRT", "ALRM", "BUS", "CHLD", "CLD", "CONT", "FPE", "HUP", "ILL", "INT", "IO", "IOT", "KILL",
            "PIPE", "POLL", "PROF", "PWR", "QUIT", "SEGV", "STKFLT", "STOP", "SYS", "TERM", "TRAP", "TSTP",
            "TTIN", "TTOU", "URG", "USR1", "USR2", "VTALRM", "WINCH", "XCPU", "XFSZ")  # docker's SignalMap (linux)
-PLATFORMS = ("linux/amd64", "linux/arm64", "linux/arm/v7", "linux/arm/v6", "linux/386", "linux/ppc64le",
-             "linux/s390x", "linux/riscv64", "windows/amd64")
+PLATFORMS = ("linux/386", "linux/amd64", "linux/arm", "linux/arm/v5", "linux/arm/v6", "linux/arm/v7", "linux/arm64",
+             "linux/arm64/v8", "linux/ppc64le", "linux/s390x", "linux/riscv64", "windows/amd64", "wasip1/wasm")
 OBJECT_TYPES = {"config", "container", "image", "network", "node", "secret", "service", "task", "volume"}
 NETWORK_MODES = (("bridge", "the default bridge network"), ("host", "the host's network stack"),
                  ("none", "no networking"), ("container:", "the network stack of another container"))
@@ -174,6 +174,10 @@ def _argument(state: _State, current: str, lookup) -> Answer:
     spec = positions[index] if index < len(positions) else node.get("rest")
     if spec == "object" and state.values.get("--type") in OBJECT_TYPES:  # `inspect --type network …`
         spec = state.values["--type"]
+    if spec == "container:removable" and "--force" in state.values:  # `rm -f` removes running ones too
+        spec = "container"
+    if spec == "cp-path" and any(":" in word for word in state.positional):
+        return Answer(directive=0)  # after a container's path, only a local one (no copies between containers)
     return _spec(spec, current, "", lookup)
 
 
@@ -186,6 +190,9 @@ def _spec(spec, current: str, prefix: str, lookup) -> Answer:
     word `current`, each written with `prefix` before it (`--restart=`, `status=`)."""
     if spec is None:
         return Answer()
+    if current.startswith("container:") and (spec == "network-mode" or isinstance(spec, dict)
+                                              and "container:" in spec.get("choices", ())):
+        return _container_mode(current, prefix, lookup)
     if "choices" in spec and isinstance(spec, dict):
         return Answer((prefix + c, "") for c in spec["choices"] if c.startswith(current))
     if isinstance(spec, dict):
@@ -205,12 +212,23 @@ def _spec(spec, current: str, prefix: str, lookup) -> Answer:
     return _prefixed(Answer(c for c in found if c[0].startswith(current)), prefix)
 
 
+def _container_mode(current: str, prefix: str, lookup) -> Answer:
+    """`container:NAME` (`--network`, `--pid`, `--ipc`): another running container's namespace."""
+    found = lookup("container:running", current[len("container:"):]) or []
+    return Answer((f"{prefix}container:{name}", text) for name, text in found
+                  if f"container:{name}".startswith(current))
+
+
 def _static(spec: str, current: str) -> Answer | None:
     if spec == "signal":
         names = [*SIGNALS, *(f"SIG{s}" for s in SIGNALS)] if current.upper().startswith("S") else SIGNALS
         return Answer((n, "") for n in names if n.startswith(current.upper()))
     if spec == "platform":
         return Answer((p, "") for p in PLATFORMS if p.startswith(current))
+    if spec == "env":  # `-e NAME` passes the variable of this shell, as docker offers them
+        import os
+
+        return Answer((name, "") for name in sorted(os.environ) if name.startswith(current))
     return None
 
 

@@ -29,7 +29,7 @@ _pydock() {
     fi
     local out at=pydock i
     for ((i = 1; i < cword; i++)); do at+=" ${words[i]}"; done
-    if [[ $cur == -* ]] || ! out=$(__pydock_static "$at"); then
+    if [[ $cur == -* ]] || ! out=$(__pydock_static "$at" "$cur"); then
         out=$(PYDOCK_COMPLETING=bash "${words[0]}" __complete "${words[@]:1:cword-1}" "$cur" 2>/dev/null) || return
     fi
     local directive=${out##*:}
@@ -85,7 +85,7 @@ _pydock() {
     local -a lines candidates
     local at=pydock  # (not `path`: zsh ties that name to PATH)
     (( CURRENT > 2 )) && at+=" ${(j: :)words[2,CURRENT-1]}"
-    if [[ $PREFIX == -* ]] || ! out=$(__pydock_static "$at"); then
+    if [[ $PREFIX == -* ]] || ! out=$(__pydock_static "$at" "$PREFIX"); then
         out=$(PYDOCK_COMPLETING=zsh "${words[1]}" __complete "${(@)words[2,CURRENT]}" 2>/dev/null) || return 1
     fi
     lines=("${(@f)out}")
@@ -104,6 +104,7 @@ _pydock() {
         fi
     done
     if (( directive & 16 )); then
+        [[ $PREFIX == --*=* ]] && compset -P '*='  # --flag=DIR
         _path_files -/
         return
     fi
@@ -114,6 +115,7 @@ _pydock() {
         _describe -t pydock-candidates 'pydock' candidates "${suffix[@]}" && found=0
     fi
     if (( directive & 64 )) || { (( ${#candidates} == 0 )) && ! (( directive & 4 )); }; then
+        [[ $PREFIX == --*=* ]] && compset -P '*='  # --flag=FILE
         _files && found=0
     fi
     return found
@@ -138,15 +140,19 @@ function __pydock_complete
     set -l args (commandline -opc)
     set -l cur (commandline -ct)
     set -l out
-    if string match -q -- '-*' "$cur"; or not set out (__pydock_static (string join ' ' -- pydock $args[2..-1]))
+    if string match -q -- '-*' "$cur"; or not set out (__pydock_static (string join ' ' -- pydock $args[2..-1]) "$cur")
         set out (env PYDOCK_COMPLETING=fish $args[1] __complete $args[2..-1] "$cur" 2>/dev/null)
         or return
     end
     set -l directive (string replace -r '^:' '' -- $out[-1])
     string match -qr '^[0-9]+$' -- $directive; or return
     set -e out[-1]
+    set -l fileprefix (string match -r -- '^--[^=]*=' $cur)  # --flag=FILE: the shell completes FILE
+    set -l fileword (string replace -r -- '^--[^=]*=' '' $cur)
     if test (math "bitand($directive, 16)") -ne 0
-        __fish_complete_directories "$cur"
+        for dir in (__fish_complete_directories $fileword)
+            printf '%s%s\n' $fileprefix $dir
+        end
         return
     end
     for line in $out
@@ -159,7 +165,9 @@ function __pydock_complete
     set -l files_too (math "bitand($directive, 64)")
     set -l no_files (math "bitand($directive, 4)")
     if test $files_too -ne 0; or begin; test (count $out) -eq 0; and test $no_files -eq 0; end
-        __fish_complete_path "$cur"
+        for file in (__fish_complete_path $fileword)
+            printf '%s%s\n' $fileprefix $file
+        end
     end
 end
 
@@ -203,16 +211,21 @@ def _sh_quote(text: str) -> str:
 
 
 def _sh_static(groups) -> str:
-    """bash's and zsh's `__pydock_static PATH`: the subcommands of the group at PATH as `__complete`
-    prints them (value, tab, summary; then `:4`), or status 1 when PATH names no group."""
-    lines = ["__pydock_static() {", "    case $1 in"]
+    """bash's and zsh's `__pydock_static PATH WORD`: the subcommands of the group at PATH that start with
+    WORD, as `__complete` prints them (value, tab, summary; then `:4`), or status 1 when PATH names no
+    group or no name starts with WORD (then pydock answers: an alias may match)."""
+    lines = ["__pydock_static() {", "    local word=$2 found=", "    case $1 in"]
     for path, rows in groups:
-        lines.append(f"    {_sh_quote(path)})")
-        lines.append("        printf '%s\\t%s\\n' \\")
-        lines += [f"            {_sh_quote(name)} {_sh_quote(summary)} \\" for name, summary in rows]
-        lines[-1] = lines[-1][:-2]
-        lines.append("        ;;")
-    lines += ["    *) return 1 ;;", "    esac", "    printf ':4\\n'", "}"]
+        lines.append(f"    {_sh_quote(path)}) set -- \\")
+        lines += [f"        {_sh_quote(name)} {_sh_quote(summary)} \\" for name, summary in rows]
+        lines[-1] = lines[-1][:-2] + " ;;"
+    lines += ["    *) return 1 ;;", "    esac",
+              "    while (( $# )); do",
+              "        if [[ $1 == \"$word\"* ]]; then printf '%s\\t%s\\n' \"$1\" \"$2\"; found=1; fi",
+              "        shift 2",
+              "    done",
+              "    [[ -n $found ]] || return 1",
+              "    printf ':4\\n'", "}"]
     return "\n".join(lines)
 
 
@@ -221,12 +234,21 @@ def _fish_quote(text: str) -> str:
 
 
 def _fish_static(groups) -> str:
-    """fish's `__pydock_static PATH` (see _sh_static)."""
-    lines = ["function __pydock_static", "    switch $argv[1]"]
+    """fish's `__pydock_static PATH WORD` (see _sh_static)."""
+    lines = ["function __pydock_static", "    set -l word $argv[2]", "    set -l rows", "    switch $argv[1]"]
     for path, rows in groups:
         lines.append(f"        case {_fish_quote(path)}")
-        lines.append("            printf '%s\\t%s\\n' \\")
+        lines.append("            set rows \\")
         lines += [f"                {_fish_quote(name)} {_fish_quote(summary)} \\" for name, summary in rows]
         lines[-1] = lines[-1][:-2]
-    lines += ["        case '*'", "            return 1", "    end", "    printf ':4\\n'", "end"]
+    lines += ["        case '*'", "            return 1", "    end",
+              "    set -l found 0",
+              "    for i in (seq 1 2 (count $rows))",
+              "        if test \"$word\" = (string sub -l (string length -- \"$word\") -- $rows[$i])",
+              "            printf '%s\\t%s\\n' $rows[$i] $rows[(math $i + 1)]",
+              "            set found 1",
+              "        end",
+              "    end",
+              "    test $found -eq 1; or return 1",
+              "    printf ':4\\n'", "end"]
     return "\n".join(lines)

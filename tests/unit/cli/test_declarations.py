@@ -117,9 +117,9 @@ def test_filter_keys_are_declared_with_their_values(words, key, expected):
 
 
 @pytest.mark.parametrize("words,expected", [
-    (["stop"], "container:running"), (["exec"], "container:running"), (["attach"], "container:running"),
-    (["pause"], "container:running"), (["kill"], "container:running"), (["unpause"], "container:paused"),
-    (["start"], "container:stopped"), (["rm"], "container"), (["logs"], "container"),
+    (["stop"], "container:live"), (["exec"], "container:running"), (["attach"], "container:running"),
+    (["pause"], "container:running"), (["kill"], "container:live"), (["unpause"], "container:paused"),
+    (["start"], "container:stopped"), (["rm"], "container:removable"), (["logs"], "container"),
     (["container", "inspect"], "container"), (["cp"], "cp-path"), (["run"], "image"), (["rmi"], "image"),
     (["tag"], "image"), (["push"], "image"), (["history"], ["image"]), (["save"], "image"),
     (["network", "rm"], "network"), (["network", "connect"], ["network", "container"]),

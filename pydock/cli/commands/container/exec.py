@@ -36,7 +36,7 @@ EXEC_EXAMPLES = [  # (what it does, command line)
 @option("-d", "--detach", kind="bool", help="Detached mode: run command in the background")
 @option("-u", "--user", default="", help='Username or UID (format: "<name|uid>[:<group|gid>]")')
 @option("--privileged", kind="bool", help="Give extended privileges to the command")
-@option("-e", "--env", "env_", kind="env", help="Set environment variables", api_version="1.25")
+@option("-e", "--env", "env_", kind="env", help="Set environment variables", api_version="1.25", complete="env")
 @option("--env-file", kind="list", help="Read in a file of environment variables", api_version="1.25",
         complete="file")
 @option("-w", "--workdir", default="", help="Working directory inside the container", api_version="1.35")

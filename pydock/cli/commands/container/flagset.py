@@ -26,7 +26,7 @@ CONTAINER_FLAGS = [
      {"complete": ("stdin", "stdout", "stderr")}),
     (("--device-cgroup-rule",), "cgroup-rule", "Add a rule to the cgroup allowed devices list", None),
     (("--device",), "list", "Add a host device to the container", None),
-    (("-e", "--env"), "env", "Set environment variables", None),
+    (("-e", "--env"), "env", "Set environment variables", None, {"complete": "env"}),
     (("--env-file",), "list", "Read in a file of environment variables", None, {"complete": "file"}),
     (("--entrypoint",), "string", "Overwrite the default ENTRYPOINT of the image", None),
     (("--group-add",), "list", "Add additional groups to join", None),

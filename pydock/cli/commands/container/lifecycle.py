@@ -56,7 +56,7 @@ STOP_EXAMPLES = [  # (what it does, command line)
 @click.command("stop", cls=DockerCommand, usage="stop [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1),
                description=STOP_DESCRIPTION, examples=STOP_EXAMPLES)
 @_timeout_options
-@argument("containers", complete="container:running")
+@argument("containers", complete="container:live")
 @click.pass_obj
 def stop(env, signal, timeout, time_, containers):
     _stop_each(env, "stop", signal, timeout, time_, containers)
@@ -72,7 +72,7 @@ def restart(env, signal, timeout, time_, containers):
 
 @click.command("kill", cls=DockerCommand, usage="kill [OPTIONS] CONTAINER [CONTAINER...]", nargs=("min", 1))
 @option("-s", "--signal", default="", help="Signal to send to the container", complete="signal")
-@argument("containers", complete="container:running")
+@argument("containers", complete="container:live")
 @click.pass_obj
 def kill(env, signal, containers):
     api = env.api.containers
@@ -113,7 +113,7 @@ RM_EXAMPLES = [  # (what it does, command line)
 @option("-f", "--force", kind="bool", help="Force the removal of a running container (uses SIGKILL)")
 @option("-l", "--link", kind="bool", help="Remove the specified link")
 @option("-v", "--volumes", kind="bool", help="Remove anonymous volumes associated with the container")
-@argument("containers", complete="container")
+@argument("containers", complete="container:removable")
 @click.pass_obj
 def rm(env, force, link, volumes, containers):
     from ....transport.errors import DockerError, NotFound

@@ -82,7 +82,7 @@ def inspect(env, fmt, size, containers):
 # -- top, port, diff ----------------------------------------------------------------------------
 
 @click.command("top", cls=DockerCommand, usage="top CONTAINER [ps OPTIONS]", nargs=("min", 1), interspersed=False)
-@argument("args", complete=["container:running"])
+@argument("args", complete=["container:live"])
 @click.pass_obj
 def top(env, args):
     from ....golang.tabwriter import TabWriter
@@ -96,7 +96,7 @@ def top(env, args):
 
 
 @click.command("port", cls=DockerCommand, usage="port CONTAINER [PRIVATE_PORT[/PROTO]]", nargs=("range", 1, 2))
-@argument("args", complete=["container:running"])
+@argument("args", complete=["container:live"])
 @click.pass_obj
 def port(env, args):
     from ....golang.sortorder import natural_sorted

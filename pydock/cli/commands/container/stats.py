@@ -155,7 +155,7 @@ def watch_events(board: Board, system_api, all_: bool) -> threading.Event:
 @format_option()
 @option("--no-stream", kind="bool", help="Disable streaming stats and only pull the first result")
 @option("--no-trunc", kind="bool", help="Do not truncate output")
-@argument("containers", complete="container:running")
+@argument("containers", complete="container:live")
 @click.pass_obj
 def stats(env, all_, fmt, no_stream, no_trunc, containers):
     api = env.api.containers

@@ -74,7 +74,8 @@ def test_filter_keys_then_values(tree):
 
 
 def test_engine_objects_by_kind(tree):
-    for words, kind in [(["rm", ""], "container"), (["stop", ""], "container:running"),
+    for words, kind in [(["rm", ""], "container:removable"), (["rm", "-f", ""], "container"),
+                        (["stop", ""], "container:live"), (["kill", ""], "container:live"),
                         (["start", ""], "container:stopped"), (["unpause", ""], "container:paused"),
                         (["exec", ""], "container:running"), (["rmi", ""], "image"), (["run", ""], "image"),
                         (["network", "rm", ""], "network"), (["volume", "rm", ""], "volume"),
@@ -126,7 +127,7 @@ def test_global_flags_choose_the_engine(tree):
 
 
 def test_after_double_dash_no_flags(tree):
-    found, _ = values(["rm", "--", ""], tree)
+    found, _ = values(["logs", "--", ""], tree)
     assert found == ["container-one", "container-two"]
 
 
@@ -148,3 +149,19 @@ def test_inspect_offers_any_object_or_the_type_given(tree):
     values(["inspect", "--type=volume", "x", ""], tree, lookup)
     values(["inspect", "--type", "bogus", ""], tree, lookup)
     assert lookup.kinds == ["object", "network", "volume", "object"]
+
+
+def test_cp_destination_after_a_container_source_is_local(tree):
+    assert values(["cp", "box:/etc", ""], tree) == ([], 0)
+
+
+def test_another_containers_namespace(tree):
+    found, _ = values(["run", "--network", "container:"], tree)
+    assert found == ["container:container:running-one", "container:container:running-two"]
+    found, _ = values(["run", "--pid=container:"], tree)
+    assert found == ["--pid=container:container:running-one", "--pid=container:container:running-two"]
+
+
+def test_environment_names(tree, monkeypatch):
+    monkeypatch.setenv("PYDOCK_TEST_VARIABLE", "1")
+    assert values(["run", "-e", "PYDOCK_TEST_V"], tree)[0] == ["PYDOCK_TEST_VARIABLE"]
