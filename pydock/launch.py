@@ -8,10 +8,10 @@ def main() -> None:
     """Run the CLI; never returns (sys.exit with the command's status)."""
     import sys
 
-    if sys.argv[1:2] == ["__complete"]:  # a TAB: answered from generated data, without click
+    if sys.argv[1:2] in (["__complete"], ["__completeNoDesc"]):  # a TAB: answered without click
         from .cli.completion.run import main as complete
 
-        complete(sys.argv[2:])
+        complete(sys.argv[2:], descriptions=sys.argv[1] == "__complete")
     early: list[int] = []
 
     def on_early_termination(signum, frame):

@@ -25,8 +25,9 @@ def load_tree() -> dict:
     return json.loads(TREE_JSON)
 
 
-def main(words: list[str]) -> None:
-    """Print the candidates for `words` (cobra's protocol, see the package docstring) and exit 0."""
+def main(words: list[str], descriptions: bool = True) -> None:
+    """Print the candidates for `words` (cobra's protocol, see the package docstring; without their
+    descriptions for cobra's `__completeNoDesc`) and exit 0."""
     import signal
 
     signal.signal(signal.SIGALRM, lambda *_: os._exit(0))
@@ -37,6 +38,8 @@ def main(words: list[str]) -> None:
 
         tree = load_tree()
         answer = complete(words or [""], tree, Lookup(global_flags(words or [""], tree), os.environ))
+        if not descriptions:
+            answer.candidates = [(value, "") for value, _ in answer.candidates]
         sys.stdout.write(answer.render())
         sys.stdout.flush()
     except BaseException:  # noqa: BLE001 - a TAB ends quietly, whatever went wrong

@@ -57,3 +57,11 @@ def test_a_completion_imports_neither_click_nor_the_http_stack():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert out.stdout.splitlines()[-1].startswith(":")
     assert out.stderr.strip() == "LOADED"
+
+
+def test_complete_no_desc_leaves_the_descriptions_out():
+    run = [sys.executable, "-m", "pydock"]
+    with_text = subprocess.run([*run, "__complete", "st"], capture_output=True, text=True).stdout
+    without = subprocess.run([*run, "__completeNoDesc", "st"], capture_output=True, text=True).stdout
+    assert with_text.startswith("start\tStart one or more stopped containers\n")
+    assert without == "start\nstats\nstop\n:4\n"
