@@ -640,10 +640,13 @@ class LazyGroup(click.Group):
                                usage, FAILURE, typed=name, candidates=self.command_words())
         return self.aliases.get(name, name), command, args[1:]
 
-    def command_words(self) -> tuple[str, ...]:
-        """Every name a command of this group answers to (commands, aliases, shortcuts), cobra's help
-        command aside: what an unknown word may have meant (cli/suggest.py)."""
-        return tuple(sorted((set(self.lazy) | set(self.commands) | set(self.aliases)) - {"help"}))
+    def command_words(self) -> dict[str, str]:
+        """Every word a command of this group answers to (names, aliases, shortcuts) -> the command's name,
+        cobra's help command aside: what an unknown word may have meant (cli/suggest.py)."""
+        words = {name: name for name in set(self.lazy) | set(self.commands)}
+        words.update((alias, target) for alias, target in self.aliases.items() if target in words)
+        words.pop("help", None)
+        return words
 
     def _parse_own_flags(self, ctx, rest: list[str]) -> None:
         """Cobra parses the group's flags before it finds no such subcommand: `system bogus --help`

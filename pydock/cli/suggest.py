@@ -70,11 +70,17 @@ def flag_names(typed: str, options: list[str]) -> list[str]:
 
 
 def word_hint(error) -> str | None:
-    """The line for an unknown command or flag (a UsageFailure carrying `typed` and `candidates`)."""
+    """The line for an unknown command or flag (a UsageFailure carrying `typed` and `candidates`: flags,
+    or a mapping of every word a subcommand answers to -> its name, so that an alias near the typed
+    word suggests its command once: `network lss` -> `ls`, not `ls, list`)."""
     typed, candidates = getattr(error, "typed", ""), getattr(error, "candidates", ())
     if not typed or not candidates:
         return None
-    names = flag_names(typed, list(candidates)) if typed.startswith("-") else nearest(typed, candidates)
+    if typed.startswith("-"):
+        names = flag_names(typed, list(candidates))
+    else:
+        words = candidates if isinstance(candidates, dict) else {c: c for c in candidates}
+        names = list(dict.fromkeys(words[word] for word in nearest(typed, words, limit=len(words))))[:MAX_SHOWN]
     return did_you_mean(names) if names else None
 
 

@@ -33,8 +33,8 @@ def compare_on_terminal(args: list[str], hint: str | None) -> None:
 
 @pytest.mark.parametrize(("args", "hint"), [
     (["pss"], "Did you mean: ps, push?"),
-    (["network", "lss"], "Did you mean: ls, list?"),
-    (["container", "remvoe", "x"], "Did you mean: remove?"),
+    (["network", "lss"], "Did you mean: ls?"),
+    (["container", "remvoe", "x"], "Did you mean: rm?"),
     (["ps", "--alll"], "Did you mean: --all?"),
     (["ps", "-A"], "Did you mean: -a?"),
     (["ps", "-X"], None),  # nothing close: docker's text alone

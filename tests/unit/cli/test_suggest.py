@@ -142,8 +142,8 @@ class Terminal(io.StringIO):
 
 @pytest.mark.parametrize(("argv", "hint", "code"), [
     (["pss"], "Did you mean: ps, push?", 1),
-    (["network", "lss"], "Did you mean: ls, list?", 1),
-    (["container", "remvoe"], "Did you mean: remove?", 1),  # an alias
+    (["network", "lss"], "Did you mean: ls?", 1),
+    (["container", "remvoe"], "Did you mean: rm?", 1),  # an alias, named by its command
     (["imagse"], "Did you mean: image, images?", 1),  # a group and a shortcut
     (["ps", "--alll"], "Did you mean: --all?", 125),
     (["ps", "-A"], "Did you mean: -a?", 125),
