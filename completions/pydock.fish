@@ -13,7 +13,7 @@ function __pydock_static
                 'attach' 'Attach local standard input, output, and error streams to a running container' \
                 'build' 'Build an image from a Dockerfile' \
                 'commit' 'Create a new image from a container\'s changes' \
-                'completion' 'Generate the autocompletion script for pydock for the specified shell.' \
+                'completion' 'Generate the autocompletion script for the specified shell' \
                 'container' 'Manage containers' \
                 'cp' 'Copy files/folders between a container and the local filesystem' \
                 'create' 'Create a new container' \
@@ -30,8 +30,8 @@ function __pydock_static
                 'inspect' 'Return low-level information on Docker objects' \
                 'kill' 'Kill one or more running containers' \
                 'load' 'Load an image from a tar archive or STDIN' \
-                'login' 'Authenticate to a registry.' \
-                'logout' 'Log out from a registry.' \
+                'login' 'Authenticate to a registry' \
+                'logout' 'Log out from a registry' \
                 'logs' 'Fetch the logs of a container' \
                 'network' 'Manage networks' \
                 'pause' 'Pause all processes within one or more containers' \
@@ -59,9 +59,9 @@ function __pydock_static
                 'wait' 'Block until one or more containers stop, then print their exit codes'
         case 'pydock completion'
             set rows \
-                'bash' 'Generate the autocompletion script for the bash shell.' \
-                'fish' 'Generate the autocompletion script for the fish shell.' \
-                'zsh' 'Generate the autocompletion script for the zsh shell.'
+                'bash' 'Generate the autocompletion script for bash' \
+                'fish' 'Generate the autocompletion script for fish' \
+                'zsh' 'Generate the autocompletion script for zsh'
         case 'pydock container'
             set rows \
                 'attach' 'Attach local standard input, output, and error streams to a running container' \
@@ -124,7 +124,7 @@ function __pydock_static
                 'inspect' 'Display detailed information on one or more volumes' \
                 'ls' 'List volumes' \
                 'prune' 'Remove unused local volumes' \
-                'rm' 'Remove one or more volumes. You cannot remove a volume that is in use by a container.' \
+                'rm' 'Remove one or more volumes' \
                 'update' 'Update a volume (cluster volumes only)'
         case '*'
             return 1

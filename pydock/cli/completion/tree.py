@@ -43,12 +43,15 @@ def _group_node(group, ctx, seen: dict) -> dict:
         if command is None or command.hidden:
             continue
         sub_ctx = click.Context(command, info_name=name, parent=ctx)
+        summary = getattr(group, "lazy", {}).get(name, (None, ""))[1]  # the registry's, as --help lists it
         if isinstance(command, click.Group):
             commands[name] = _group_node(command, sub_ctx, seen)
+            commands[name]["summary"] = summary or commands[name]["summary"]
         else:
             key = f"{command.callback.__module__}:{command.callback.__name__}" if command.callback else name
             if key not in seen:
                 seen[key] = _command_node(command)
+                seen[key]["summary"] = summary or seen[key]["summary"]
             commands[name] = key
     return {"summary": _first_line(group.help), "commands": commands,
             "aliases": dict(getattr(group, "aliases", {})), "flags": _flags(group, ctx)}
