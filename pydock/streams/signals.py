@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import queue
 import signal
+import sys
 import threading
 from contextlib import contextmanager
 from typing import Callable, Iterable
@@ -180,6 +181,9 @@ class _Termination:
         self.armed = False
         self.held = 0
         self.pending = False
+        # a Terminated that Python dropped: raised inside a weakref callback or __del__, it is only
+        # reported ("Exception ignored in …") and the command would go on as if never cancelled
+        self.lost = False
 
 
 _termination = _Termination()
@@ -218,6 +222,21 @@ def catch_termination(seen: Iterable[int] = ()) -> None:
         except (OSError, ValueError):
             pass
     _termination.armed = True
+    if sys.unraisablehook is not _on_unraisable:
+        _on_unraisable.previous = sys.unraisablehook
+        sys.unraisablehook = _on_unraisable
+
+
+def _on_unraisable(unraisable) -> None:
+    """sys.unraisablehook: a cancellation Python could not raise is kept (command_done raises it
+    again), silently; anything else goes to the previous hook."""
+    if isinstance(unraisable.exc_value, Terminated):
+        _termination.lost = True
+        return
+    _on_unraisable.previous(unraisable)
+
+
+_on_unraisable.previous = sys.unraisablehook
 
 
 def _on_termination(signum, frame) -> None:
@@ -237,9 +256,16 @@ def _on_termination(signum, frame) -> None:
 def command_done() -> None:
     """The command's work is complete (its output is whole): a SIGINT/SIGTERM from now on no longer
     cancels it (docker: a context cancelled after the last engine call changes nothing), though the
-    third still forces the exit."""
-    _termination.armed = False
-    _termination.pending = False
+    third still forces the exit.
+
+    Raises Terminated when a cancellation was lost (raised where Python drops exceptions, see
+    _on_unraisable): the command is cancelled here, its last moment to be, as docker's would be."""
+    state = _termination
+    if state.armed and state.lost:
+        state.lost = False
+        raise Terminated(state.signum)
+    state.armed = False
+    state.pending = False
 
 
 def settle_for_exit() -> None:
@@ -248,6 +274,7 @@ def settle_for_exit() -> None:
     Python's finalization resets every Python-level handler to SIG_DFL (_PySignal_Fini), so a signal
     arriving while it tears down would kill the process (-2, no message) instead of letting it exit
     with the status already decided; SIG_IGN is left in place by it."""
+    _termination.lost = False  # the exit status is decided
     command_done()
     if threading.current_thread() is not threading.main_thread():
         return

@@ -232,6 +232,29 @@ def test_a_held_block_is_never_cut_short_and_the_cancel_comes_after_it():
     assert proc.stdout == "['first', 'second'] 130\n"
 
 
+def test_a_cancellation_python_drops_in_a_callback_is_raised_at_command_done():
+    """A signal whose Terminated is raised inside a weakref callback (as importlib's module locks run
+    them) is dropped by Python ('Exception ignored in …'): the command must still end cancelled, quietly."""
+    proc = _child("""
+        import os, signal, weakref
+        from pydock.streams.signals import Terminated, catch_termination, command_done
+        catch_termination()
+
+        class Thing:
+            pass
+
+        thing = Thing()
+        keep = weakref.ref(thing, lambda ref: os.kill(os.getpid(), signal.SIGTERM))
+        del thing  # the callback runs, the handler raises inside it, Python drops the exception
+        print("went on", flush=True)
+        try:
+            command_done()
+        except Terminated as exc:
+            print("cancelled", exc.status)
+    """)
+    assert (proc.stdout, proc.stderr) == ("went on\ncancelled 143\n", "")
+
+
 def test_after_command_done_a_signal_no_longer_cancels_and_three_still_force_the_exit():
     proc = _child("""
         import os, signal, time
