@@ -1,7 +1,6 @@
 """The context store: contexts/meta/<sha256(name)>/meta.json and contexts/tls/<sha256(name)>/docker/."""
 from __future__ import annotations
 
-import hashlib
 import os
 
 from ..transport.errors import ConfigError
@@ -51,6 +50,9 @@ def list_contexts(config_dir: str) -> list[tuple[str, str]]:
 
 
 def context_dir_id(name: str) -> str:
+    """The store's directory name for a context: the SHA-256 of its name, in hex."""
+    import hashlib  # not at the top: completion lists the store on every TAB without it
+
     return hashlib.sha256(name.encode()).hexdigest()
 
 

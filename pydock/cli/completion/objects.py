@@ -36,10 +36,11 @@ class Lookup:
             return None
 
     def _answer(self, kind: str):
-        if kind == "context":
+        if kind == "context":  # the store alone: no engine, no environment to build
+            from ...config import default_config_dir
             from ...config.contexts import list_contexts
 
-            return list_contexts(self._env().config_dir)
+            return list_contexts(self.globals.get("--config") or default_config_dir(self.environ))
         return candidates(self._env().api, kind)
 
     def _env(self):
