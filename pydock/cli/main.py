@@ -58,7 +58,7 @@ def run(argv: list[str] | None = None, prog: str | None = None) -> int:
     """Run one command line and return its exit status. Never raises (but SystemExit)."""
     args = list(sys.argv[1:] if argv is None else argv)
     prog = prog or os.path.basename(sys.argv[0] or "pydock") or "pydock"
-    if prog.startswith("__main__") or prog.endswith(".py"):
+    if prog.startswith("__main__") or prog.endswith(".py") or prog == "-c":  # python -m, a script, python -c
         prog = "pydock"
     debug = _wants_debug(args)
     ctx = None
