@@ -446,7 +446,7 @@ PRUNE_DESCRIPTION = (
     "pruneFilters are added to them.")
 PRUNE_EXAMPLES = [  # (what it does, command line)
     ("Remove what is unused, after confirming", "pydock system prune"),
-    ("Everything unused, without being asked", "pydock system prune -af"),
+    ("Every unused image too (volumes stay), without being asked", "pydock system prune -af"),
     ("Anonymous volumes too", "pydock system prune --volumes"),
     ("Only what is older than a day", "pydock system prune --filter until=24h"),
     ("Only objects labelled for tests", "pydock system prune -f --filter label=my-test-run"),
